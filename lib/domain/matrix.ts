@@ -1,0 +1,101 @@
+import { resolvePosition, type TExplicitPosition, type TResolvedPosition } from "./position";
+import type { TPublished } from "./dates";
+import type { TStance, TVoice } from "./types";
+
+export interface TMatrixAuthorInput {
+  id: string;
+  name: string;
+  shortName: string;
+  /** Publication dates of the author's sources, as "YYYY[-MM[-DD]]". */
+  published: TPublished[];
+}
+
+export interface TMatrixClaimInput {
+  id: string;
+  text: string;
+  tags: string[];
+  rank: number;
+}
+
+export interface TMatrixEvidenceInput {
+  claimId: string;
+  authorId: string;
+  stance: TStance;
+  voice: TVoice;
+  count?: number;
+}
+
+export interface TMatrixExplicitInput extends TExplicitPosition {
+  claimId: string;
+  authorId: string;
+}
+
+export interface TMatrixAuthor {
+  id: string;
+  name: string;
+  shortName: string;
+  /** The earliest of the author's sources. */
+  published: TPublished | null;
+}
+
+export interface TMatrixClaim {
+  id: string;
+  text: string;
+  tags: string[];
+  positions: Record<string, TResolvedPosition>;
+}
+
+export interface TMatrix {
+  authors: TMatrixAuthor[];
+  claims: TMatrixClaim[];
+}
+
+/**
+ * Compares two partial ISO dates so that an earlier "2022" sorts before "2022-09": a date known
+ * only to the year is placed at the start of that year.
+ */
+function comparePublished(a: TPublished | null, b: TPublished | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Orders authors by their earliest source (undated last), then by name. */
+export function orderAuthors(authors: readonly TMatrixAuthorInput[]): TMatrixAuthor[] {
+  return authors
+    .map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, published: [...a.published].sort()[0] ?? null }))
+    .sort((a, b) => comparePublished(a.published, b.published) || a.shortName.localeCompare(b.shortName));
+}
+
+/** Builds the claims × authors matrix: every cell resolved from evidence and explicit positions. */
+export function buildMatrix(input: {
+  authors: readonly TMatrixAuthorInput[];
+  claims: readonly TMatrixClaimInput[];
+  evidence: readonly TMatrixEvidenceInput[];
+  explicit: readonly TMatrixExplicitInput[];
+}): TMatrix {
+  const authors = orderAuthors(input.authors);
+  const byCell = new Map<string, TMatrixEvidenceInput[]>();
+  for (const item of input.evidence) {
+    const key = `${item.claimId}:${item.authorId}`;
+    const list = byCell.get(key);
+    if (list) list.push(item);
+    else byCell.set(key, [item]);
+  }
+  const explicit = new Map(input.explicit.map((p) => [`${p.claimId}:${p.authorId}`, p]));
+  const claims = [...input.claims]
+    .sort((a, b) => a.rank - b.rank)
+    .map((claim) => ({
+      id: claim.id,
+      text: claim.text,
+      tags: claim.tags,
+      positions: Object.fromEntries(
+        authors.map((author) => {
+          const key = `${claim.id}:${author.id}`;
+          return [author.id, resolvePosition(byCell.get(key) ?? [], explicit.get(key))];
+        }),
+      ),
+    }));
+  return { authors, claims };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+/**
+ * The one authorization function. Every route handler, page and (later) server action and event
+ * stream asks it. A workspace the viewer may not read is reported as not found, so its existence
+ * is not revealed; one they may read but not change answers 403.
+ */
+import { AppError, notFound } from "../errors/app-error";
+import type { TRole, TVisibility } from "../domain/types";
+import { db } from "../db/client";
+
+export type TAction = "read" | "comment" | "edit" | "admin";
+
+export interface TViewer {
+  userId: string;
+}
+
+export interface TWorkspaceRef {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  visibility: TVisibility;
+}
+
+const ROLE_CAN: Record<TRole, ReadonlySet<TAction>> = {
+  OWNER: new Set(["read", "comment", "edit", "admin"]),
+  EDITOR: new Set(["read", "comment", "edit"]),
+  COMMENTER: new Set(["read", "comment"]),
+  VIEWER: new Set(["read"]),
+};
+
+/** Pure rule: may someone with `role` (or none) do `action` in a workspace of `visibility`? */
+export function isAllowed(role: TRole | null, visibility: TVisibility, action: TAction): boolean {
+  if (role) return ROLE_CAN[role].has(action);
+  return action === "read" && (visibility === "PUBLIC" || visibility === "LINK");
+}
+
+/** Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role. */
+export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<{ workspace: TWorkspaceRef; role: TRole | null }> {
+  const workspace = await db().workspace.findFirst({
+    where: { slug, deletedAt: null },
+    select: { id: true, slug: true, title: true, description: true, visibility: true, members: viewer ? { where: { userId: viewer.userId }, select: { role: true } } : false },
+  });
+  if (!workspace) throw notFound("Workspace");
+  const role = (workspace.members?.[0]?.role ?? null) as TRole | null;
+  if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
+  if (!isAllowed(role, workspace.visibility, action)) {
+    throw new AppError("FORBIDDEN", role ? `Your role (${role.toLowerCase()}) may not ${action} in this workspace.` : "Sign in to make changes.");
+  }
+  const { members: _members, ...ref } = workspace;
+  return { workspace: ref, role };
+}

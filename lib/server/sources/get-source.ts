@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "../../db/client";
+import { formatPublished } from "../../domain/dates";
+import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
+import { notFound } from "../../errors/app-error";
+import type { TAuthorRef } from "../claims/get-claim";
+
+export interface TSourceExcerpt extends TSelector {
+  id: string;
+  evidence: { id: string; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
+}
+
+export interface TSourceDetail {
+  id: string;
+  title: string;
+  publication: string | null;
+  published: string;
+  publishedNote: string | null;
+  url: string | null;
+  version: number;
+  author: TAuthorRef;
+  text: string;
+  excerpts: TSourceExcerpt[];
+}
+
+/** A source with its full text and every live excerpt's selectors and evidence, in text order. */
+export async function getSource(workspaceId: string, sourceId: string): Promise<TSourceDetail> {
+  const source = await db().source.findFirst({
+    where: { id: sourceId, workspaceId, deletedAt: null },
+    select: {
+      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true,
+      author: { select: { id: true, name: true, shortName: true } },
+      excerpts: {
+        where: { deletedAt: null },
+        orderBy: [{ start: "asc" }, { end: "desc" }],
+        select: {
+          id: true, start: true, end: true, exact: true, prefix: true, suffix: true,
+          evidence: {
+            where: { deletedAt: null, claim: { deletedAt: null } },
+            orderBy: { claim: { rank: "asc" } },
+            select: { id: true, stance: true, voice: true, note: true, claim: { select: { id: true, text: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!source) throw notFound("Source");
+  const { publishedOn, publishedPrecision, excerpts, ...rest } = source;
+  return {
+    ...rest,
+    published: formatPublished(publishedOn, publishedPrecision as TDatePrecision),
+    excerpts: excerpts.map(({ evidence, ...selector }) => ({
+      ...selector,
+      evidence: evidence.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text })),
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "../../db/client";
+import { formatPublished } from "../../domain/dates";
+import { buildMatrix, type TMatrix } from "../../domain/matrix";
+import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../domain/types";
+
+/**
+ * The claims × authors matrix of a workspace. Evidence arrives pre-grouped by the database
+ * (claim, author, stance, voice → count), so a map costs one row per (cell, stance, voice)
+ * rather than one per link. Grouping on the enum columns (not on
+ * their text casts) keeps the aggregate in memory.
+ */
+export async function getMatrix(workspaceId: string): Promise<TMatrix> {
+  const prisma = db();
+  const [authors, claims, evidence, explicit] = await Promise.all([
+    prisma.author.findMany({
+      where: { workspaceId },
+      select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
+    }),
+    prisma.claim.findMany({ where: { workspaceId, deletedAt: null }, select: { id: true, text: true, tags: true, rank: true } }),
+    prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number }[]>`
+      select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count
+      from "Evidence" e
+      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
+      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      group by e."claimId", s."authorId", e.stance, e.voice`,
+    prisma.position.findMany({ where: { workspaceId, deletedAt: null }, select: { claimId: true, authorId: true, stance: true, note: true } }),
+  ]);
+  return buildMatrix({
+    authors: authors
+      .filter((a) => a.sources.length > 0)
+      .map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, published: a.sources.map((s) => formatPublished(s.publishedOn, s.publishedPrecision as TDatePrecision)) })),
+    claims,
+    evidence,
+    explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),
+  });
+}

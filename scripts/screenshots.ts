@@ -1,0 +1,45 @@
+/**
+ * `npm run screenshots`: photographs the main views of the demo workspace at desktop and phone
+ * width into docs/screenshots/ (used by the README). Needs the app running: BASE_URL, default
+ * http://localhost:3000.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const out = path.join(process.cwd(), "docs", "screenshots");
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const browser = await chromium.launch({
+  executablePath,
+  args: executablePath ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] : [],
+});
+try {
+  const matrix = (await (await fetch(`${base}/api/workspaces/sco-debate/matrix`)).json()) as { claims: { id: string }[] };
+  const claim = (await (await fetch(`${base}/api/workspaces/sco-debate/claims/${matrix.claims[0].id}`)).json()) as {
+    evidence: { source: { id: string }; excerpt: { id: string } }[];
+  };
+  const quote = claim.evidence[0];
+  const views = [
+    { name: "matrix", url: "/w/sco-debate/matrix" },
+    { name: "claim", url: `/w/sco-debate/claims/${matrix.claims[0].id}` },
+    { name: "source", url: `/w/sco-debate/sources/${quote.source.id}#excerpt-${quote.excerpt.id}` },
+    { name: "home", url: "/w/sco-debate" },
+  ];
+  fs.mkdirSync(out, { recursive: true });
+  for (const [suffix, viewport] of [["", { width: 1280, height: 800 }], ["-phone", { width: 375, height: 812 }]] as const) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: suffix ? 2 : 1, isMobile: Boolean(suffix) });
+    const page = await context.newPage();
+    for (const view of views) {
+      await page.goto(base + view.url, { waitUntil: "networkidle" });
+      await page.waitForTimeout(300);
+      const file = path.join(out, `${view.name}${suffix}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}

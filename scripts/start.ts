@@ -1,0 +1,56 @@
+/**
+ * `npm start`: builds the app if needed, starts the database (embedded PostgreSQL unless
+ * DATABASE_URL is set), applies migrations, seeds the demo, and serves Stancemap on PORT (3000).
+ * Ctrl-C or SIGTERM closes the HTTP server, then stops the embedded database cleanly.
+ * `--dev` serves with hot reload instead of a production build.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { prepareDatabase } from "../lib/db/prepare";
+import { buildIfStale } from "./build-if-stale";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST;
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (!dev) buildIfStale();
+  const database = await prepareDatabase();
+
+  const app = next({ dev, dir: process.cwd(), port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => handle(req, res));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[stancemap] ${signal}: shutting down`);
+    const forced = setTimeout(() => process.exit(1), 20_000);
+    forced.unref();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close().catch(() => {});
+    await database.stop();
+    console.log("[stancemap] stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  server.once("error", async (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `[stancemap] port ${port} is in use; set PORT to another port` : error);
+    await database.stop();
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`[stancemap] ready on http://${hostname ?? "localhost"}:${port}${database.embedded ? " (embedded PostgreSQL)" : ""}`);
+  });
+}
+
+main().catch((error) => {
+  console.error("[stancemap] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,179 @@
+"use client";
+import Link from "next/link";
+import { Fragment, useCallback, useRef, useState } from "react";
+import { labelPublished } from "@/lib/domain/dates";
+import type { TMatrix, TMatrixAuthor, TMatrixClaim } from "@/lib/domain/matrix";
+import type { TClaimDetail } from "@/lib/server/claims/get-claim";
+import { AuthorDot, accentFor } from "../author-badge";
+import { PositionChip } from "../position-chip";
+import { SetByHand } from "../set-by-hand";
+import { useHydrated } from "../use-hydrated";
+import { STANCE_LABEL, quoteCount } from "../stance";
+import { CellQuotes, type TClaimLoad } from "./cell-quotes";
+
+/**
+ * The claims × authors table. Quotes are not part of the page: a cell's quotes are fetched the
+ * first time any cell of that claim opens and kept for the rest of the visit.
+ */
+export function DebateMatrix({ slug, matrix }: { slug: string; matrix: TMatrix }) {
+  const { authors, claims } = matrix;
+  const [open, setOpen] = useState<Record<string, string | undefined>>({});
+  const [loads, setLoads] = useState<Record<string, TClaimLoad | undefined>>({});
+  const requested = useRef(new Set<string>());
+
+  const load = useCallback(
+    async (claimId: string) => {
+      requested.current.add(claimId);
+      setLoads((current) => ({ ...current, [claimId]: { status: "loading" } }));
+      try {
+        const response = await fetch(`/api/workspaces/${encodeURIComponent(slug)}/claims/${claimId}`, { headers: { accept: "application/json" } });
+        const body: unknown = await response.json().catch(() => null);
+        if (!response.ok) throw new Error(errorMessage(body) ?? `The server answered ${response.status}.`);
+        setLoads((current) => ({ ...current, [claimId]: { status: "ready", claim: body as TClaimDetail } }));
+      } catch (error) {
+        requested.current.delete(claimId);
+        const message = error instanceof TypeError ? "The network request failed." : error instanceof Error ? error.message : "Unknown error.";
+        setLoads((current) => ({ ...current, [claimId]: { status: "error", message } }));
+      }
+    },
+    [slug],
+  );
+
+  const toggle = (claimId: string, authorId: string) => {
+    const closing = open[claimId] === authorId;
+    setOpen((current) => ({ ...current, [claimId]: closing ? undefined : authorId }));
+    if (!closing && !requested.current.has(claimId)) void load(claimId);
+  };
+
+  if (claims.length === 0 || authors.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        {authors.length === 0 ? "No sources yet — add an article to give the matrix its first column." : "No claims yet — draft a claim to give the matrix its first row."}
+      </p>
+    );
+  }
+
+  return (
+    // A query container, so an opened panel can be exactly as wide as the visible scroll area.
+    <div className="@container relative overflow-x-auto rounded-lg border border-slate-200 print:overflow-visible dark:border-slate-800">
+      <table data-testid="matrix" className="w-full min-w-max border-separate border-spacing-0 text-left">
+        <caption className="sr-only">Each author’s position on each claim. Columns are ordered by publication date; select a cell to read its quotes.</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="sticky left-0 z-20 border-r border-b border-slate-200 bg-slate-50 px-3 py-3 align-bottom text-sm font-semibold text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+              Claim
+            </th>
+            {authors.map((author, index) => (
+              <AuthorHeader key={author.id} author={author} accent={accentFor(index)} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {claims.map((claim) => {
+            const openAuthor = authors.find((a) => a.id === open[claim.id]);
+            const panelId = `cell-panel-${claim.id}`;
+            return (
+              <Fragment key={claim.id}>
+                <tr data-testid="matrix-row" data-claim-id={claim.id}>
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 w-[9.5rem] min-w-[9.5rem] max-w-[9.5rem] border-r border-b border-slate-200 bg-white px-3 py-3 align-top text-sm font-medium leading-snug sm:w-[16rem] sm:max-w-[16rem] sm:text-base lg:w-[20rem] lg:max-w-[20rem] 2xl:w-[28rem] 2xl:max-w-[28rem] 2xl:text-xl dark:border-slate-800 dark:bg-slate-950"
+                  >
+                    <Link href={`/w/${slug}/claims/${claim.id}`} className="hover:underline">
+                      {claim.text}
+                    </Link>
+                  </th>
+                  {authors.map((author) => (
+                    <MatrixCell
+                      key={author.id}
+                      claim={claim}
+                      author={author}
+                      expanded={openAuthor?.id === author.id}
+                      panelId={panelId}
+                      onToggle={() => toggle(claim.id, author.id)}
+                    />
+                  ))}
+                </tr>
+                {openAuthor && (
+                  <tr>
+                    <td colSpan={authors.length + 1} className="border-b border-slate-200 bg-slate-50 p-0 dark:border-slate-800 dark:bg-slate-900">
+                      <div className="sticky left-0 w-[100cqw] max-w-full">
+                        <CellQuotes
+                          id={panelId}
+                          slug={slug}
+                          claim={claim}
+                          author={openAuthor}
+                          accent={accentFor(authors.indexOf(openAuthor))}
+                          load={loads[claim.id] ?? { status: "loading" }}
+                          onRetry={() => void load(claim.id)}
+                          onClose={() => toggle(claim.id, openAuthor.id)}
+                        />
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AuthorHeader({ author, accent }: { author: TMatrixAuthor; accent: string }) {
+  return (
+    <th
+      scope="col"
+      data-testid="matrix-author"
+      data-author-id={author.id}
+      title={author.name}
+      className="min-w-[6.75rem] border-b border-slate-200 bg-slate-50 px-2 py-3 text-center align-bottom sm:min-w-[8.5rem] 2xl:min-w-[12rem] dark:border-slate-800 dark:bg-slate-900"
+    >
+      <span className="flex items-center justify-center gap-1.5 text-sm font-semibold sm:text-base 2xl:text-xl">
+        <AuthorDot accent={accent} className="size-3" />
+        {author.shortName}
+      </span>
+      <span className="mt-0.5 block text-xs font-normal tabular-nums text-slate-500 sm:text-sm 2xl:text-base dark:text-slate-400">
+        {author.published ? labelPublished(author.published) : "undated"}
+      </span>
+      <span className="sr-only">, {author.name}</span>
+    </th>
+  );
+}
+
+function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMatrixClaim; author: TMatrixAuthor; expanded: boolean; panelId: string; onToggle: () => void }) {
+  const hydrated = useHydrated();
+  const position = claim.positions[author.id];
+  const label = `${author.shortName}: ${STANCE_LABEL[position.stance]}, ${quoteCount(position.evidenceCount).toLowerCase()}${position.explicit ? ", set by hand" : ""}`;
+  return (
+    <td className="border-b border-slate-200 p-1 align-top dark:border-slate-800">
+      <button
+        type="button"
+        data-testid="matrix-cell"
+        data-claim-id={claim.id}
+        data-author-id={author.id}
+        data-stance={position.stance}
+        data-explicit={position.explicit ? "true" : undefined}
+        aria-expanded={expanded}
+        aria-controls={expanded ? panelId : undefined}
+        aria-label={label}
+        aria-disabled={hydrated ? undefined : true}
+        onClick={onToggle}
+        className="flex h-full min-h-[4.5rem] w-full flex-col items-center justify-start gap-1 rounded-md px-1.5 py-2 hover:bg-slate-100 aria-expanded:bg-slate-100 aria-expanded:ring-2 aria-expanded:ring-slate-900 aria-expanded:ring-inset dark:hover:bg-slate-800 dark:aria-expanded:bg-slate-800 dark:aria-expanded:ring-slate-100"
+      >
+        <PositionChip stance={position.stance} size="lg" />
+        <span className="text-xs tabular-nums text-slate-600 sm:text-sm 2xl:text-base dark:text-slate-400">{position.evidenceCount > 0 ? quoteCount(position.evidenceCount) : "—"}</span>
+        {position.explicit && <SetByHand derived={position.derived} note={position.note} />}
+      </button>
+    </td>
+  );
+}
+
+function errorMessage(body: unknown): string | undefined {
+  if (body && typeof body === "object" && "error" in body) {
+    const error = (body as { error?: { message?: unknown } }).error;
+    if (typeof error?.message === "string") return error.message;
+  }
+  return undefined;
+}

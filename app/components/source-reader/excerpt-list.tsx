@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { TSourceExcerpt } from "@/lib/server/sources/get-source";
+import { ReportedBadge } from "../reported-badge";
+import { StanceLabel } from "../stance-label";
+
+/** Every highlighted passage of the source in text order, each with the claims it bears on. */
+export function ExcerptList({ slug, excerpts }: { slug: string; excerpts: TSourceExcerpt[] }) {
+  return (
+    <nav aria-labelledby="passages-heading" data-testid="excerpt-list">
+      <h2 id="passages-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        Passages <span className="font-normal">({excerpts.length})</span>
+      </h2>
+      {excerpts.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No passages highlighted yet — select a passage in the text to attach it to a claim.</p>
+      ) : (
+        <ol className="flex flex-col gap-4">
+          {excerpts.map((excerpt) => (
+            <li key={excerpt.id} data-testid="excerpt-list-item" data-excerpt-id={excerpt.id} className="border-l-2 border-slate-200 pl-3 dark:border-slate-700">
+              {/* A plain anchor: it fires hashchange, which is what marks the passage as the target. */}
+              <a href={`#excerpt-${excerpt.id}`} className="line-clamp-3 font-serif text-[0.95rem] leading-snug text-slate-700 hover:underline dark:text-slate-300">
+                {excerpt.exact}
+              </a>
+              {excerpt.evidence.length > 0 && (
+                <ul className="mt-1.5 flex flex-col gap-1.5">
+                  {excerpt.evidence.map((e) => (
+                    <li key={e.id} className="text-sm">
+                      <span className="flex flex-wrap items-center gap-1.5">
+                        <StanceLabel stance={e.stance} />
+                        {e.voice === "REPORTED" && <ReportedBadge />}
+                      </span>
+                      <Link href={`/w/${slug}/claims/${e.claimId}`} className="text-sky-700 hover:underline dark:text-sky-400">
+                        {e.claimText}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** Home · Matrix · Sources for one workspace; the current view is marked for assistive tech too. */
+export function WorkspaceNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const base = `/w/${slug}`;
+  const items = [
+    { href: base, label: "Home", current: pathname === base },
+    { href: `${base}/matrix`, label: "Matrix", current: pathname.startsWith(`${base}/matrix`) },
+    { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },
+  ];
+  return (
+    <nav aria-label="Workspace" className="no-print">
+      <ul className="flex gap-1">
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={item.current ? "page" : undefined}
+              className="block rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:aria-[current=page]:bg-slate-100 dark:aria-[current=page]:text-slate-900"
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

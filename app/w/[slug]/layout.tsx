@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WorkspaceNav } from "@/app/components/workspace-nav";
+import { loadWorkspace } from "./load";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  const workspace = await loadWorkspace(slug);
+  return { title: { default: workspace.title, template: `%s · ${workspace.title}` } };
+}
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const workspace = await loadWorkspace(slug);
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+        <div className="mx-auto flex max-w-[96rem] flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
+          <Link href={`/w/${workspace.slug}`} className="min-w-0 truncate text-sm font-semibold text-slate-700 hover:underline dark:text-slate-200">
+            {workspace.title}
+          </Link>
+          <WorkspaceNav slug={workspace.slug} />
+        </div>
+      </header>
+      {children}
+    </>
+  );
+}

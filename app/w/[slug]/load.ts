@@ -1,0 +1,54 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { orderAuthors } from "@/lib/domain/matrix";
+import { AppError } from "@/lib/errors/app-error";
+import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
+import { authorize } from "@/lib/server/authorize";
+import { getClaim } from "@/lib/server/claims/get-claim";
+import { getSource } from "@/lib/server/sources/get-source";
+import { getViewer } from "@/lib/server/viewer";
+import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
+
+/** Runs `work`; a NOT_FOUND from the data layer becomes Next's 404 page. */
+async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+/**
+ * The workspace a page is about, checked for reading. Cached per request so the layout, the page
+ * and its metadata share one query.
+ */
+export const loadWorkspace = cache(async (slug: string) => {
+  if (!ZSlugSchema.safeParse(slug).success) notFound();
+  return orNotFound(async () => (await authorize(await getViewer(), slug, "read")).workspace);
+});
+
+/** A path id that is not a UUID cannot name anything: 404 rather than a database error. */
+export function parseId(id: string): string {
+  const parsed = ZIdSchema.safeParse(id);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+export const loadClaim = cache((workspaceId: string, claimId: string) => orNotFound(() => getClaim(workspaceId, claimId)));
+
+export const loadSource = cache((workspaceId: string, sourceId: string) => orNotFound(() => getSource(workspaceId, sourceId)));
+
+export const loadOverview = cache((workspaceId: string) => getWorkspaceOverview(workspaceId));
+
+/** Authors in the matrix's column order, derived from the overview so accents match everywhere. */
+export function authorOrder(overview: TWorkspaceOverview): string[] {
+  const byAuthor = new Map<string, { id: string; name: string; shortName: string; published: string[] }>();
+  for (const source of overview.sources) {
+    const entry = byAuthor.get(source.author.id) ?? { ...source.author, published: [] };
+    entry.published.push(source.published);
+    byAuthor.set(source.author.id, entry);
+  }
+  return orderAuthors([...byAuthor.values()]).map((a) => a.id);
+}

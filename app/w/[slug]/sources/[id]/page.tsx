@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { labelPublished } from "@/lib/domain/dates";
+import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
+import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
+import { SourceText, type TReaderExcerpt } from "@/app/components/source-reader/source-text";
+import { authorOrder, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
+
+export const dynamic = "force-dynamic";
+
+type TParams = { params: Promise<{ slug: string; id: string }> };
+
+export async function generateMetadata({ params }: TParams): Promise<Metadata> {
+  const { slug, id } = await params;
+  const workspace = await loadWorkspace(slug);
+  const source = await loadSource(workspace.id, parseId(id));
+  return { title: source.title };
+}
+
+export default async function SourcePage({ params }: TParams) {
+  const { slug, id } = await params;
+  const workspace = await loadWorkspace(slug);
+  const [source, overview] = await Promise.all([loadSource(workspace.id, parseId(id)), loadOverview(workspace.id)]);
+  const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
+  // The reader needs offsets and evidence only; the quoted words are already in the text.
+  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, evidence }) => ({ id: excerptId, start, end, evidence }));
+
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-10">
+      <div className="grid gap-12 lg:grid-cols-[minmax(0,68ch)_minmax(16rem,1fr)] lg:gap-16">
+        <article className="min-w-0 max-w-[68ch]">
+          <header className="mb-10 border-b border-slate-200 pb-6 dark:border-slate-800">
+            <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl">{source.title}</h1>
+            <p className="mt-4 text-slate-800 dark:text-slate-200">
+              <AuthorBadge name={source.author.name} accent={accent} className="max-w-full font-semibold" />
+            </p>
+            <p data-testid="source-meta" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              {source.publication && <>{source.publication} · </>}
+              <time dateTime={source.published} className="font-medium tabular-nums">
+                {labelPublished(source.published)}
+              </time>
+            </p>
+            {source.publishedNote && <p className="mt-1 text-sm italic text-slate-500 dark:text-slate-400">{source.publishedNote}</p>}
+            {source.url && (
+              <p className="mt-2 text-sm">
+                <a href={source.url} rel="noopener noreferrer" className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                  Original article ↗
+                </a>
+              </p>
+            )}
+          </header>
+          <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} />
+        </article>
+        <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
+          <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,479 @@
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md, measured against a production build.
+ *
+ * 1. builds the app if the build is stale (before anything is started, so a failed build leaves
+ *    nothing running);
+ * 2. starts a fresh embedded PostgreSQL in `.data/bench` (wiped first), migrates, seeds the demo
+ *    `sco-debate`, then generates the large synthetic workspace `bench-large`;
+ * 3. starts the app (`tsx scripts/start.ts`) on 127.0.0.1:3399 against that database;
+ * 4. times matrix requests sequentially (5 warm-up + 50 measured each, full body read);
+ * 5. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
+ *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { prepareDatabase } from "../lib/db/prepare";
+import { buildIfStale } from "../scripts/build-if-stale";
+import { generateLargeWorkspace, type GenerateLargeResult } from "./generate-large";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DATA_DIR = path.join(ROOT, ".data", "bench");
+const RESULTS = path.join(ROOT, "bench", "RESULTS.md");
+const HOST = "127.0.0.1";
+const PREFERRED_PORT = Number(process.env.BENCH_PORT ?? 3399);
+const WARMUP = 5;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
+const REQUEST_TIMEOUT_MS = 30_000;
+const TOTAL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
+const LARGE_SLUG = "bench-large";
+const DEMO_SLUG = "sco-debate";
+
+interface Target {
+  label: string;
+  path: string;
+  /** Budget for p50 in ms, or null where DESIGN.md sets none (reported for reference). */
+  budgetP50: number | null;
+  budgetText: string;
+}
+
+interface Measurement extends Target {
+  statuses: Record<number, number>;
+  bytes: number;
+  /** For HTML: bytes inside <script> elements (React flight data, hydration), from one extra request. */
+  scriptBytes?: number;
+  samples: number[];
+  p50: number;
+  p95: number;
+  max: number;
+  error?: string;
+}
+
+const TARGETS: Target[] = [
+  { label: "matrix page, server render — demo (sco-debate)", path: `/w/${DEMO_SLUG}/matrix`, budgetP50: 30, budgetText: "p50 ≤ 30 ms" },
+  { label: "matrix page, server render — large (bench-large)", path: `/w/${LARGE_SLUG}/matrix`, budgetP50: 150, budgetText: "p50 ≤ 150 ms" },
+  { label: "matrix JSON API — demo (sco-debate)", path: `/api/workspaces/${DEMO_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)" },
+  { label: "matrix JSON API — large (bench-large)", path: `/api/workspaces/${LARGE_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)" },
+];
+
+const NOT_MEASURED = [
+  ["create evidence (excerpt + link) over HTTP, 32 concurrent clients", "≥ 400 writes/s, p99 ≤ 50 ms"],
+  ["an edit seen by another browser (SSE), 500 subscribers", "p95 ≤ 200 ms"],
+  ["full-text search over the large workspace", "p95 ≤ 50 ms"],
+  ["export json/aif/argdown/csv of the large workspace", "≤ 2 s each, memory ≤ 300 MB"],
+  ["first matrix paint in a real browser, demo workspace", "≤ 1 s"],
+] as const;
+
+const log = (message: string) => console.log(message);
+
+// ---------------------------------------------------------------- helpers
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  // Nearest-rank: the smallest sample with at least p % of samples at or below it.
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1) : "—";
+}
+
+function sleep(milliseconds: number) {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, HOST, () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  for (let port = preferred; port < preferred + 50; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port between ${preferred} and ${preferred + 49}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes `.data/bench` for a fresh start. A PostgreSQL left running on it by an earlier bench
+ * run that was killed is stopped first (by the pid in its postmaster.pid, nothing broader); as
+ * root the cluster may live under /var/lib/stancemap, named in postgres.json — removed as well.
+ */
+async function wipeDataDir(): Promise<void> {
+  const credentialsFile = path.join(DATA_DIR, "postgres.json");
+  let clusterDir: string | undefined;
+  try {
+    clusterDir = (JSON.parse(fs.readFileSync(credentialsFile, "utf8")) as { clusterDir?: string }).clusterDir;
+  } catch {
+    clusterDir = undefined;
+  }
+  if (clusterDir) {
+    const pidFile = path.join(clusterDir, "postmaster.pid");
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]) : 0;
+    if (pid && processAlive(pid)) {
+      log(`[bench] stopping the PostgreSQL (pid ${pid}) an earlier bench run left on ${clusterDir}`);
+      process.kill(pid, "SIGINT");
+      const deadline = Date.now() + 20_000;
+      while (processAlive(pid) && Date.now() < deadline) await sleep(100);
+      if (processAlive(pid)) throw new Error(`PostgreSQL pid ${pid} on ${clusterDir} did not stop; stop it and rerun`);
+    }
+    if (!clusterDir.startsWith(DATA_DIR + path.sep)) fs.rmSync(clusterDir, { recursive: true, force: true });
+  }
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
+    return rows[0].v;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- the app
+
+interface App {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+function startApp(databaseUrl: string, port: number): App {
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, ["scripts/start.ts"], {
+    cwd: ROOT,
+    // Own process group, so a stuck start-up can be killed with everything it spawned.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => {
+        log("[bench] the app did not stop within 25 s of SIGTERM; killing its process group");
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }, 25_000);
+      child.once("exit", () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    }));
+  return { child, port, output: () => output, stop };
+}
+
+async function waitForHealth(app: App, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null || app.child.signalCode !== null) {
+      throw new Error(`the app exited during start-up (code ${app.child.exitCode ?? app.child.signalCode}):\n${app.output()}`);
+    }
+    try {
+      const res = await fetch(`http://${HOST}:${app.port}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      const body = await res.text();
+      if (res.ok) return performance.now() - started;
+      if (res.status !== 503) log(`[bench] /api/health answered ${res.status}: ${body.slice(0, 200)}`);
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`the app did not answer /api/health within ${timeoutMs / 1000} s:\n${app.output()}`);
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function timedGet(url: string): Promise<{ ms: number; status: number; bytes: number }> {
+  const started = performance.now();
+  const res = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), headers: { accept: "text/html,application/json" } });
+  const body = await res.arrayBuffer(); // the whole body, as a browser would wait for it
+  return { ms: performance.now() - started, status: res.status, bytes: body.byteLength };
+}
+
+async function measure(base: string, target: Target): Promise<Measurement> {
+  const statuses: Record<number, number> = {};
+  const samples: number[] = [];
+  let bytes = 0;
+  try {
+    for (let i = 0; i < WARMUP; i++) await timedGet(base + target.path);
+    for (let i = 0; i < SAMPLES; i++) {
+      const r = await timedGet(base + target.path);
+      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      samples.push(r.ms);
+      bytes = r.bytes;
+    }
+  } catch (error) {
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { ...target, statuses, bytes, samples, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN, error: (error as Error).message };
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { ...target, statuses, bytes, samples, scriptBytes: await scriptShare(base + target.path), p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
+}
+
+/** One untimed request: how much of an HTML answer is <script> content (undefined for JSON). */
+async function scriptShare(url: string): Promise<number | undefined> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const body = await res.text();
+  if (!(res.headers.get("content-type") ?? "").includes("text/html")) return undefined;
+  let total = 0;
+  for (const match of body.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) total += Buffer.byteLength(match[1], "utf8");
+  return total;
+}
+
+function allOk(m: Measurement): boolean {
+  return !m.error && Object.keys(m.statuses).length === 1 && m.statuses[200] === m.samples.length && m.samples.length > 0;
+}
+
+function verdict(m: Measurement): string {
+  if (!allOk(m)) {
+    const got = Object.entries(m.statuses).map(([status, n]) => `HTTP ${status} ×${n}`).join(", ");
+    return `NOT MEASURED (${m.error ? `error: ${m.error}` : `got ${got || "no answer"}`})`;
+  }
+  if (m.budgetP50 === null) return "—";
+  return m.p50 <= m.budgetP50 ? "PASS" : "FAIL";
+}
+
+/**
+ * Where the time of the large matrix goes: the four queries getMatrix() sends, run directly with
+ * `pg` (no Prisma, no rendering), 10 times each after one warm-up; the median is reported.
+ */
+async function queryBreakdown(url: string, slug: string): Promise<{ label: string; median: number; rows: number }[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const ws = await client.query<{ id: string }>(`select id from "Workspace" where slug = $1`, [slug]);
+    const id = ws.rows[0]?.id;
+    if (!id) return [];
+    const queries: [string, string][] = [
+      ["authors + their sources' dates", `select a.id, a.name, a."shortName", s."publishedOn", s."publishedPrecision" from "Author" a left join "Source" s on s."authorId" = a.id and s."deletedAt" is null where a."workspaceId" = $1`],
+      ["claims", `select id, text, tags, rank from "Claim" where "workspaceId" = $1 and "deletedAt" is null`],
+      [
+        "evidence grouped by (claim, author, stance, voice)",
+        `select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count
+         from "Evidence" e
+         join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
+         join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+         where e."workspaceId" = $1::uuid and e."deletedAt" is null
+         group by 1, 2, 3, 4`,
+      ],
+      ["explicit positions", `select "claimId", "authorId", stance, note from "Position" where "workspaceId" = $1 and "deletedAt" is null`],
+    ];
+    const out: { label: string; median: number; rows: number }[] = [];
+    for (const [label, sql] of queries) {
+      let rows = (await client.query(sql, [id])).rowCount ?? 0;
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const started = performance.now();
+        rows = (await client.query(sql, [id])).rowCount ?? 0;
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      out.push({ label, median: percentile(times, 50), rows });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- the report
+
+function report(input: {
+  started: Date;
+  postgres: string;
+  generation: GenerateLargeResult;
+  healthMs: number;
+  port: number;
+  measurements: Measurement[];
+  breakdown: { label: string; median: number; rows: number }[];
+  totalS: number;
+  load: { before: number[]; after: number[] };
+}): string {
+  const cpus = os.cpus();
+  const lines: string[] = [];
+  const { generation: g } = input;
+  lines.push("# Benchmark results", "");
+  lines.push("Written by `npm run bench` (bench/run.ts); every number below is from the run on this date.", "");
+  lines.push(`- date: ${input.started.toISOString()}`);
+  lines.push(`- machine: ${cpus.length} cores, ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()})`);
+  lines.push(`- node ${process.version}, PostgreSQL ${input.postgres} (embedded, fresh cluster in .data/bench), Next.js production build`);
+  lines.push(`- app: \`tsx scripts/start.ts\` on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn; client: Node fetch, one request at a time (keep-alive)`);
+  lines.push(`- each row: ${WARMUP} warm-up requests, then ${SAMPLES} timed requests (full response body read); nearest-rank percentiles`);
+  const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
+  lines.push(`- load average (1 / 5 / 15 min) before the timed requests: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}${input.load.before[0] > cpus.length * 0.5 || input.load.after[0] > cpus.length * 0.5 ? " — **the machine was busy with other work; treat the numbers as noisy (upper bounds)**" : ""}`);
+  lines.push(`- whole run: ${input.totalS.toFixed(0)} s (including \`next build\` when the build was stale)`, "");
+
+  lines.push("## Synthetic large workspace (`bench-large`)", "");
+  if (g.created) {
+    const c = g.counts;
+    lines.push(`Generated by bench/generate-large.ts in **${(g.ms / 1000).toFixed(1)} s** (text generation, bulk inserts in one transaction, commit, ANALYZE):`);
+    lines.push(`${c.authors} authors, ${c.sources} sources (${(c.textBytes / 1e6).toFixed(2)} MB of text), ${c.claims.toLocaleString("en")} claims, ${c.excerpts.toLocaleString("en")} excerpts, ${c.evidence.toLocaleString("en")} evidence links, ${c.claimLinks} claim links.`);
+  } else {
+    lines.push("The workspace already existed, so it was not generated again (no generation time measured).");
+  }
+  lines.push("Not generated: the 20,000 comments of DESIGN.md — the schema has no comments yet.", "");
+
+  lines.push("## Measured", "");
+  lines.push("| what | path | budget | p50 ms | p95 ms | max ms | response | result |");
+  lines.push("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
+  for (const m of input.measurements) {
+    const ok = allOk(m);
+    const size = m.bytes ? `${(m.bytes / 1024).toFixed(0)} KiB${m.scriptBytes !== undefined ? ` (${Math.round((100 * m.scriptBytes) / m.bytes)} % in <script>)` : ""}` : "—";
+    lines.push(`| ${m.label} | \`${m.path}\` | ${m.budgetText} | ${ok ? ms(m.p50) : "—"} | ${ok ? ms(m.p95) : "—"} | ${ok ? ms(m.max) : "—"} | ${size} | ${verdict(m)} |`);
+  }
+  const failedRequests = input.measurements.filter((m) => !allOk(m));
+  if (failedRequests.length) {
+    lines.push("");
+    lines.push("Rows marked NOT MEASURED did not answer 200 to every request, so their timings would not measure the feature:");
+    for (const m of failedRequests) {
+      const got = Object.entries(m.statuses).map(([status, n]) => `HTTP ${status} ×${n}`).join(", ");
+      lines.push(`- \`${m.path}\`: ${got || "no answer"}${m.error ? `; ${m.error}` : ""}${m.samples.length ? ` (timings of those answers: p50 ${ms(m.p50)} ms, max ${ms(m.max)} ms)` : ""}`);
+    }
+  }
+  lines.push("");
+
+  if (input.breakdown.length) {
+    lines.push("### Where the large matrix spends its database time", "");
+    lines.push("The queries of `getMatrix()` (lib/server/workspaces/get-matrix.ts) for `bench-large`, sent directly with `pg`; median of 10.", "");
+    lines.push("| query | rows | median ms |");
+    lines.push("| --- | ---: | ---: |");
+    for (const q of input.breakdown) lines.push(`| ${q.label} | ${q.rows.toLocaleString("en")} | ${ms(q.median)} |`);
+    lines.push("");
+  }
+
+  lines.push("## Not measured yet", "");
+  lines.push("| what | budget | status |");
+  lines.push("| --- | --- | --- |");
+  for (const [what, budget] of NOT_MEASURED) lines.push(`| ${what} | ${budget} | not measured yet: the feature does not exist |`);
+  lines.push("");
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = new Date();
+  const t0 = performance.now();
+  process.chdir(ROOT); // prepareDatabase() reads prisma/ relative to the working directory
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  const cleanups: (() => Promise<void>)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const step of cleanups.reverse()) await step().catch((error) => console.error("[bench] cleanup:", error));
+    })());
+  const abort = (reason: string) => {
+    console.error(`[bench] ${reason}; stopping`);
+    void cleanup().finally(() => process.exit(1));
+  };
+  const overall = setTimeout(() => abort(`the run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`), TOTAL_TIMEOUT_MS);
+  overall.unref();
+  process.once("SIGINT", () => abort("SIGINT"));
+  process.once("SIGTERM", () => abort("SIGTERM"));
+
+  try {
+    // 1. A production build (next build only when sources are newer than the last build).
+    buildIfStale(ROOT);
+
+    // 2. A fresh database: embedded PostgreSQL in .data/bench, migrated, demo seeded.
+    await wipeDataDir();
+    process.env.STANCEMAP_DATA_DIR = DATA_DIR;
+    process.env.STANCEMAP_PG_PORT ??= "54339";
+    delete process.env.DATABASE_URL; // always the fresh embedded server, never the caller's database
+    const database = await prepareDatabase({ log });
+    cleanups.push(async () => {
+      log("[bench] stopping PostgreSQL");
+      await database.stop();
+    });
+    const postgres = await postgresVersion(database.url);
+
+    // 3. The large workspace.
+    log("[bench] generating the large workspace");
+    const generation = await generateLargeWorkspace(database.url, { slug: LARGE_SLUG, log });
+    log(`[bench] large workspace ${generation.created ? `generated in ${(generation.ms / 1000).toFixed(1)} s` : "already present"}`);
+
+    // 4. The app, against that database, loopback only.
+    const port = await freePort(PREFERRED_PORT);
+    if (port !== PREFERRED_PORT) log(`[bench] port ${PREFERRED_PORT} is taken; using ${port}`);
+    log(`[bench] starting the app on http://${HOST}:${port}`);
+    const app = startApp(database.url, port);
+    cleanups.push(async () => {
+      log("[bench] stopping the app (SIGTERM)");
+      await app.stop();
+    });
+    const healthMs = await waitForHealth(app, 180_000);
+    log(`[bench] app ready after ${(healthMs / 1000).toFixed(1)} s`);
+
+    // 5. Measure, one target after another.
+    const base = `http://${HOST}:${port}`;
+    const measurements: Measurement[] = [];
+    const loadBefore = os.loadavg();
+    for (const target of TARGETS) {
+      log(`[bench] ${target.path}`);
+      const m = await measure(base, target);
+      measurements.push(m);
+      const statuses = Object.entries(m.statuses).map(([s, n]) => `${s}×${n}`).join(" ");
+      log(`[bench]   p50 ${ms(m.p50)} ms  p95 ${ms(m.p95)} ms  max ${ms(m.max)} ms  [${statuses}]  ${(m.bytes / 1024).toFixed(0)} KiB  → ${verdict(m)}`);
+    }
+
+    const loadAfter = os.loadavg();
+    const breakdown = await queryBreakdown(database.url, LARGE_SLUG);
+    for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
+
+    const text = report({ started, postgres, generation, healthMs, port, measurements, breakdown, totalS: (performance.now() - t0) / 1000, load: { before: loadBefore, after: loadAfter } });
+    fs.writeFileSync(RESULTS, text);
+    log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);
+  } finally {
+    await cleanup();
+    clearTimeout(overall);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error("[bench] failed:", error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+  },
+);

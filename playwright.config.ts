@@ -42,6 +42,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     env: { PORT: String(port), STANCEMAP_DATA_DIR: dataDir, DATABASE_URL: "" },
     reuseExistingServer: false,
+    // Stop like Ctrl-C, so the app shuts its embedded PostgreSQL down instead of orphaning it.
+    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Starts the app the way the README says (npm start) from the current directory, checks that the
-# seeded matrix is served, then stops it with SIGTERM and checks that PostgreSQL stopped too.
+# seeded matrix is served, then stops it as Ctrl-C does (SIGINT to the process group) or, with
+# STOP_SIGNAL=TERM, by SIGTERM to the app's own process; then checks that PostgreSQL stopped too.
 # Usage: scripts/smoke-start.sh [port]
 set -euo pipefail
 port="${1:-3299}"
+signal="${STOP_SIGNAL:-INT}"
 log="$(mktemp)"
-PORT="$port" npm start >"$log" 2>&1 &
-pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; }
+setsid env PORT="$port" npm start >"$log" 2>&1 &
+pgid=$!
+cleanup() { kill -INT -- "-$pgid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; echo "smoke: the app exited during start-up" >&2; exit 1; fi
+  if ! kill -0 "$pgid" 2>/dev/null; then cat "$log"; echo "smoke: the app exited during start-up" >&2; exit 1; fi
   sleep 1
 done
 matrix="$(curl -fsS "http://127.0.0.1:$port/api/workspaces/sco-debate/matrix")"
@@ -26,10 +28,15 @@ node -e '
 curl -fsS -o /dev/null "http://127.0.0.1:$port/w/sco-debate/matrix"
 
 trap - EXIT
-kill -TERM "$pid"
-wait "$pid" || true
-grep -q "\[stancemap\] stopped" "$log" || { cat "$log"; echo "smoke: no clean shutdown" >&2; exit 1; }
+if [ "$signal" = TERM ]; then
+  kill -TERM "$(pgrep -g "$pgid" -f "scripts/start.ts" | tail -n 1)"
+else
+  kill -INT -- "-$pgid"
+fi
+for _ in $(seq 1 30); do grep -q "\[stancemap\] stopped" "$log" && break; sleep 1; done
+grep -q "\[stancemap\] stopped" "$log" || { cat "$log"; echo "smoke: no clean shutdown after SIG$signal" >&2; exit 1; }
 cluster_pid_file="$(node -e 'const c=require(process.argv[1]+"/postgres.json");console.log(c.clusterDir+"/postmaster.pid")' "${STANCEMAP_DATA_DIR:-$PWD/.data}")"
+for _ in $(seq 1 10); do [ -f "$cluster_pid_file" ] || break; sleep 1; done
 if [ -f "$cluster_pid_file" ]; then echo "smoke: PostgreSQL is still running after shutdown" >&2; exit 1; fi
-echo "smoke: started, served the matrix and stopped cleanly"
+echo "smoke: started, served the matrix and stopped cleanly on SIG$signal"
 rm -f "$log"

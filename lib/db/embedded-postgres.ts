@@ -165,11 +165,14 @@ function loadOrCreateCredentials(dataDir: string, runAs: RunAs | undefined, log:
 function initCluster(bin: string, credentials: Credentials, runAs: RunAs | undefined, log: (m: string) => void): void {
   log(`initialising a new cluster in ${credentials.clusterDir}`);
   fs.rmSync(credentials.clusterDir, { recursive: true, force: true });
-  fs.mkdirSync(credentials.clusterDir, { recursive: true, mode: 0o700 });
-  if (runAs) {
-    fs.mkdirSync(path.dirname(credentials.clusterDir), { recursive: true });
-    fs.chownSync(credentials.clusterDir, runAs.uid, runAs.gid);
+  // Parents must stay enterable by the postgres user (a recursive mkdir would give them 0700).
+  const parent = path.dirname(credentials.clusterDir);
+  fs.mkdirSync(parent, { recursive: true, mode: 0o755 });
+  if (parent.startsWith(SHARED_ROOT + path.sep)) {
+    for (let dir = parent; dir.startsWith(SHARED_ROOT); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
   }
+  fs.mkdirSync(credentials.clusterDir, { mode: 0o700 });
+  if (runAs) fs.chownSync(credentials.clusterDir, runAs.uid, runAs.gid);
   const pwfile = path.join(os.tmpdir(), `stancemap-pw-${randomBytes(6).toString("hex")}`);
   fs.writeFileSync(pwfile, credentials.password + "\n", { mode: 0o644 });
   try {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createPrismaClient } from "./client";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
+import { ensureAuthSecret, ensureDemoOwnerPassword } from "./seed/accounts";
 import { seedDemo } from "./seed/demo";
 
 export interface PreparedDatabase {
@@ -27,21 +28,26 @@ export async function connectDatabase(log: (m: string) => void = console.log): P
   return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
-/** Connects, migrates and seeds the demo; sets process.env.DATABASE_URL for the app. */
+/**
+ * Connects, migrates and seeds the demo; sets DATABASE_URL (and the session-signing secret, unless
+ * BETTER_AUTH_SECRET is given) in process.env for the app.
+ */
 export async function prepareDatabase(options: { seed?: boolean; log?: (m: string) => void } = {}): Promise<PreparedDatabase> {
   const log = options.log ?? console.log;
   const database = await connectDatabase(log);
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length) log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
-    if (options.seed !== false) {
-      const prisma = createPrismaClient(database.url);
-      try {
+    const prisma = createPrismaClient(database.url);
+    try {
+      process.env.BETTER_AUTH_SECRET ||= await ensureAuthSecret(prisma);
+      if (options.seed !== false) {
         const { created } = await seedDemo(prisma);
         if (created) log("[db] seeded the demo workspace 'sco-debate'");
-      } finally {
-        await prisma.$disconnect();
+        if (await ensureDemoOwnerPassword(prisma)) log("[db] the demo owner demo@stancemap.test can sign in (password: STANCEMAP_DEMO_PASSWORD, default 'stancemap-demo')");
       }
+    } finally {
+      await prisma.$disconnect();
     }
   } catch (error) {
     await database.stop();

@@ -12,3 +12,4 @@ export const ZIdSchema = z.uuid({ message: "Not a valid id (expected a UUID)" })
 export const ZWorkspaceParamsSchema = z.object({ slug: ZSlugSchema });
 export const ZClaimParamsSchema = z.object({ slug: ZSlugSchema, id: ZIdSchema });
 export const ZSourceParamsSchema = z.object({ slug: ZSlugSchema, id: ZIdSchema });
+export const ZEntityParamsSchema = z.object({ slug: ZSlugSchema, id: ZIdSchema });

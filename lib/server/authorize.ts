@@ -12,6 +12,8 @@ export type TAction = "read" | "comment" | "edit" | "admin";
 
 export interface TViewer {
   userId: string;
+  /** How the viewer proved who they are: a session cookie (browser) or an API token (script). */
+  via: "session" | "token";
 }
 
 export interface TWorkspaceRef {

@@ -1,6 +1,10 @@
 import "server-only";
 import type { z } from "zod";
-import { parseOrThrow, toErrorResponse } from "../errors/app-error";
+import { AppError, parseOrThrow, toErrorResponse } from "../errors/app-error";
+import type { TAction } from "./authorize";
+import { mutate, type TMutationContext, type TMutationResult } from "./mutation";
+import { readJson } from "./request";
+import { requireWriter } from "./viewer";
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
@@ -25,4 +29,31 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("cache-control", "no-store");
   return Response.json(data, { ...init, headers });
+}
+
+const ZIdempotencyKey = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Wraps a route handler that changes something: path params and JSON body parsed by zod, the
+ * caller must be signed in (cookie from this site, or an API token), and the change runs through
+ * `mutate` with the request's Idempotency-Key.
+ */
+export function mutationRoute<P extends z.ZodType<{ slug: string }>, B extends z.ZodType>(
+  options: { params: P; body: B; action: TAction; maxBytes?: number },
+  handler: (ctx: TMutationContext, input: { params: z.output<P>; body: z.output<B> }) => Promise<TMutationResult<unknown>>,
+) {
+  return route(options.params, async (request, params) => {
+    const viewer = await requireWriter(request);
+    const body = request.method === "DELETE" && !request.headers.get("content-type") ? parseOrThrow(options.body, {}, "request body") : await readJson(request, options.body, options.maxBytes);
+    const result = await mutate({ viewer, slug: params.slug, action: options.action, idempotency: idempotencyOf(request, body) }, (ctx) => handler(ctx, { params, body }));
+    return json(result.body, { status: result.status });
+  });
+}
+
+/** The Idempotency-Key of a POST (400 if malformed), with what identifies the request. */
+export function idempotencyOf(request: Request, body: unknown) {
+  const key = request.headers.get("idempotency-key");
+  if (key === null || request.method !== "POST") return null;
+  if (!ZIdempotencyKey.test(key)) throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 1–200 visible ASCII characters.");
+  return { key, method: request.method, path: new URL(request.url).pathname, body };
 }

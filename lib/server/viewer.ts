@@ -1,10 +1,56 @@
 import "server-only";
+/**
+ * Who is asking: the owner of a personal API token (`Authorization: Bearer`), else the user of
+ * the session cookie, else nobody. A bearer token that is wrong is an error, not an anonymous
+ * request, so a script with a revoked token learns so instead of seeing only public data.
+ */
+import { headers as nextHeaders } from "next/headers";
+import { cache } from "react";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { getAuth } from "./auth/auth";
+import { findTokenUser } from "./auth/api-tokens";
 import type { TViewer } from "./authorize";
 
+export async function getViewer(request?: Request): Promise<TViewer | null> {
+  return request ? viewerFromHeaders(request.headers) : viewerOfPage();
+}
+
+/** For server components: the viewer of the page being rendered, once per request. */
+export const viewerOfPage = cache(async (): Promise<TViewer | null> => viewerFromHeaders(await nextHeaders()));
+
+async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
+  const authorization = headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const userId = match ? await findTokenUser(db(), match[1]) : null;
+    if (!userId) throw new AppError("UNAUTHORIZED", "The API token is not valid (it may have been revoked). Create a new one with `npm run token -- <email>`.");
+    return { userId, via: "token" };
+  }
+  const session = await getAuth().api.getSession({ headers });
+  return session ? { userId: session.user.id, via: "session" } : null;
+}
+
 /**
- * Who is asking. Accounts arrive with the collaboration work; until then every request is
- * anonymous, which the authorization rules treat as an outsider.
+ * The viewer of a request that changes something: signed in, and — when signed in by cookie —
+ * sent from this site (the Origin check that keeps other sites from acting with the cookie).
  */
-export async function getViewer(_request?: Request): Promise<TViewer | null> {
-  return null;
+export async function requireWriter(request: Request): Promise<TViewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw new AppError("UNAUTHORIZED", "Sign in to make changes.");
+  if (viewer.via === "session" && !isSameOrigin(request)) {
+    throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
+  }
+  return viewer;
+}
+
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,10 @@
+import { ZDeleteSchema, ZUpdateClaimSchema } from "@/lib/schemas/claims";
 import { ZClaimParamsSchema } from "@/lib/schemas/params";
 import { authorize } from "@/lib/server/authorize";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
-import { json, route } from "@/lib/server/http";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { json, mutationRoute, route } from "@/lib/server/http";
 import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +13,13 @@ export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
   const { workspace } = await authorize(await getViewer(request), slug, "read");
   return json(await getClaim(workspace.id, id));
 });
+
+export const PATCH = mutationRoute({ params: ZClaimParamsSchema, body: ZUpdateClaimSchema, action: "edit" }, async (ctx, { params, body }) => ({
+  status: 200,
+  body: await updateClaim(ctx, params.id, body),
+}));
+
+export const DELETE = mutationRoute({ params: ZClaimParamsSchema, body: ZDeleteSchema, action: "edit" }, async (ctx, { params, body }) => ({
+  status: 200,
+  body: await deleteClaim(ctx, params.id, body.version),
+}));

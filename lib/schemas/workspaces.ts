@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { text, ZRoleSchema, ZVisibilitySchema } from "./fields";
+import { ZSlugSchema } from "./params";
+
+export const ZCreateWorkspaceSchema = z.strictObject({
+  title: text(200, "A title"),
+  slug: ZSlugSchema.optional(),
+  visibility: ZVisibilitySchema.default("PRIVATE"),
+  description: z.string().trim().max(2000).optional(),
+});
+
+export const ZCreateInviteSchema = z.strictObject({
+  role: ZRoleSchema.exclude(["OWNER"]),
+  /** Hours until the link stops working (default a week, at most 90 days). */
+  expiresInHours: z.int().min(1).max(24 * 90).default(24 * 7),
+  maxUses: z.int().min(1).max(1000).default(50),
+});

@@ -1,0 +1,49 @@
+import "server-only";
+/**
+ * Accounts and sessions through Better Auth (email + password, scrypt hashes, httpOnly SameSite
+ * cookies, rate-limited sign-in stored in PostgreSQL so every app instance shares the counters).
+ * Created on first use: DATABASE_URL and the signing secret are only known at run time.
+ */
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "../../db/client";
+
+function createAuth() {
+  return betterAuth({
+    appName: "Stancemap",
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    secret: process.env.BETTER_AUTH_SECRET,
+    // Without a fixed public URL, the site is whatever host the request came to (localhost, or the
+    // address a seminar's laptops use on the local network).
+    baseURL: process.env.BETTER_AUTH_URL ?? { allowedHosts: (process.env.STANCEMAP_ALLOWED_HOSTS ?? "*").split(","), protocol: "http", fallback: `http://localhost:${process.env.PORT ?? 3000}` },
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: process.env.STANCEMAP_AUTH_RATE_LIMIT !== "off",
+      storage: "database",
+      window: 60,
+      max: 120,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 20 },
+        "/sign-up/email": { window: 60, max: 20 },
+      },
+    },
+    advanced: {
+      database: { generateId: "uuid" },
+      // Secure cookies only where the app is served over HTTPS; a seminar on a local network
+      // reaches it over plain HTTP.
+      useSecureCookies: process.env.BETTER_AUTH_URL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type TAuth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { stancemapAuth?: TAuth };
+
+export function getAuth(): TAuth {
+  globalForAuth.stancemapAuth ??= createAuth();
+  return globalForAuth.stancemapAuth;
+}

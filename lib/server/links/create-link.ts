@@ -1,0 +1,30 @@
+import "server-only";
+import type { TLinkRelation } from "../../domain/types";
+import { AppError, notFound } from "../../errors/app-error";
+import type { TMutationContext } from "../mutation";
+
+export const LINK_FIELDS = { id: true, fromClaimId: true, toClaimId: true, relation: true, version: true, deletedAt: true } as const;
+
+/** Links two claims of the workspace: `from` supports or opposes `to`. */
+export async function createLink({ tx, workspace, viewer, record }: TMutationContext, input: { from: string; to: string; relation: TLinkRelation }) {
+  if (input.from === input.to) throw new AppError("UNPROCESSABLE", "A claim cannot support or oppose itself.");
+  const found = await tx.claim.count({ where: { id: { in: [input.from, input.to] }, workspaceId: workspace.id, deletedAt: null } });
+  if (found !== 2) throw notFound("Claim");
+  const existing = await tx.claimLink.findFirst({ where: { fromClaimId: input.from, toClaimId: input.to, deletedAt: null } });
+  if (existing) throw new AppError("CONFLICT", "These claims are already linked; delete the link to change it.");
+  const link = await tx.claimLink.create({
+    data: { workspaceId: workspace.id, fromClaimId: input.from, toClaimId: input.to, relation: input.relation, createdById: viewer.userId },
+    select: LINK_FIELDS,
+  });
+  record({ type: "link.created", entityType: "link", entityId: link.id, after: link });
+  return link;
+}
+
+/** Soft-deletes a claim link. */
+export async function deleteLink({ tx, workspace, record }: TMutationContext, linkId: string) {
+  const before = await tx.claimLink.findFirst({ where: { id: linkId, workspaceId: workspace.id, deletedAt: null }, select: LINK_FIELDS });
+  if (!before) throw notFound("Link");
+  const after = await tx.claimLink.update({ where: { id: linkId }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: LINK_FIELDS });
+  record({ type: "link.deleted", entityType: "link", entityId: linkId, before, after });
+  return after;
+}

@@ -1,0 +1,141 @@
+import "server-only";
+/**
+ * Every change goes through `mutate`: authorization by the one shared function, one transaction,
+ * an Event per change (the log for history, undo and realtime), a NOTIFY carrying only ids (sent by
+ * PostgreSQL on commit, so listeners never hear of a change that was rolled back), and replay of
+ * the first answer for a retried POST with the same Idempotency-Key.
+ */
+import { createHash } from "node:crypto";
+import { db, Prisma } from "../db/client";
+import { AppError } from "../errors/app-error";
+import type { TRole } from "../domain/types";
+import { authorize, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
+
+export const EVENTS_CHANNEL = "stancemap_events";
+
+export type TTx = Prisma.TransactionClient;
+
+export interface TEventInput {
+  type: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface TMutationContext {
+  tx: TTx;
+  workspace: TWorkspaceRef;
+  role: TRole;
+  viewer: TViewer;
+  /** Records an Event for this change; written in the same transaction. */
+  record(event: TEventInput): void;
+}
+
+export interface TMutationResult<T> {
+  status: number;
+  body: T;
+}
+
+export interface TMutationInput {
+  viewer: TViewer;
+  slug: string;
+  action: TAction;
+  /** The Idempotency-Key header, and what identifies the request it was sent with. */
+  idempotency?: { key: string; method: string; path: string; body: unknown } | null;
+}
+
+class Replay extends Error {
+  constructor(readonly stored: TMutationResult<unknown>) {
+    super("replay");
+  }
+}
+
+/** JSON-safe copy for Event before/after (dates as ISO strings, bigint as strings). */
+export function snapshot(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+/** Authorizes `action` in the workspace, then runs `fn` as one recorded, idempotent transaction. */
+export async function mutate<T>(input: TMutationInput, fn: (ctx: TMutationContext) => Promise<TMutationResult<T>>): Promise<TMutationResult<T>> {
+  const { workspace, role } = await authorize(input.viewer, input.slug, input.action);
+  if (!role) throw new AppError("FORBIDDEN", "Only members of this workspace can make changes.");
+  return transact(input, (tx, record) => fn({ tx, workspace, role, viewer: input.viewer, record: (event) => record({ ...event, workspaceId: workspace.id }) }));
+}
+
+/**
+ * The transaction every change runs in: writes the recorded Events, NOTIFYs their ids, and stores
+ * or replays the answer for an Idempotency-Key. For changes outside an existing workspace (creating
+ * one); everything else goes through `mutate`.
+ */
+export async function transact<T>(
+  input: Pick<TMutationInput, "viewer" | "idempotency">,
+  fn: (tx: TTx, record: (event: TEventInput & { workspaceId: string }) => void) => Promise<TMutationResult<T>>,
+): Promise<TMutationResult<T>> {
+  const events: (TEventInput & { workspaceId: string })[] = [];
+  const idempotency = input.idempotency
+    ? { callerId: input.viewer.userId, key: input.idempotency.key, fingerprint: fingerprintOf(input.idempotency) }
+    : null;
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        if (idempotency) {
+          // Blocks while another request with this key is in flight; then sees its answer.
+          const inserted = await tx.$executeRaw`
+            insert into "IdempotentRequest" ("callerId", key, fingerprint, status, body)
+            values (${idempotency.callerId}, ${idempotency.key}, ${idempotency.fingerprint}, 0, 'null'::jsonb)
+            on conflict ("callerId", key) do nothing`;
+          if (inserted === 0) {
+            const stored = await tx.idempotentRequest.findUniqueOrThrow({ where: { callerId_key: { callerId: idempotency.callerId, key: idempotency.key } } });
+            if (stored.fingerprint !== idempotency.fingerprint) {
+              throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+            }
+            throw new Replay({ status: stored.status, body: stored.body });
+          }
+        }
+        const result = await fn(tx, (event) => events.push(event));
+        if (events.length > 0) {
+          const created = await tx.event.createManyAndReturn({
+            data: events.map((e) => ({
+              workspaceId: e.workspaceId,
+              actorId: input.viewer.userId,
+              type: e.type,
+              entityType: e.entityType,
+              entityId: e.entityId,
+              before: e.before === undefined ? Prisma.DbNull : snapshot(e.before),
+              after: e.after === undefined ? Prisma.DbNull : snapshot(e.after),
+            })),
+            select: { id: true, workspaceId: true },
+          });
+          const lastByWorkspace = new Map<string, bigint>();
+          for (const e of created) if ((lastByWorkspace.get(e.workspaceId) ?? 0n) < e.id) lastByWorkspace.set(e.workspaceId, e.id);
+          for (const [w, id] of lastByWorkspace) {
+            await tx.$executeRaw`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ w, e: id.toString() })})`;
+          }
+        }
+        if (idempotency) {
+          await tx.idempotentRequest.update({
+            where: { callerId_key: { callerId: idempotency.callerId, key: idempotency.key } },
+            data: { status: result.status, body: snapshot(result.body) },
+          });
+        }
+        return result;
+      },
+      { timeout: 20_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof Replay) return error.stored as TMutationResult<T>;
+    throw error;
+  }
+}
+
+function fingerprintOf(request: { method: string; path: string; body: unknown }): string {
+  return createHash("sha256").update(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`).digest("hex");
+}
+
+/** 409 with the current state when an edit was based on an older version. */
+export function assertVersion(current: { version: number }, expected: number, what: string, currentView: unknown = current): void {
+  if (current.version !== expected) {
+    throw new AppError("CONFLICT", `${what} was changed by someone else since you loaded it (your version ${expected}, now ${current.version}). Review the current text, then re-apply or discard your change.`, { current: snapshot(currentView) });
+  }
+}

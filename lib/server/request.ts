@@ -1,0 +1,44 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, parseOrThrow } from "../errors/app-error";
+
+/** Default ceiling for JSON bodies; routes that take documents (source texts) raise it. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Reads and validates a JSON body: 413 when it is larger than `maxBytes` (checked on the bytes
+ * actually received, not only the Content-Length header), 400 for broken JSON or a body that does
+ * not match `schema` (every wrong field named in `issues`).
+ */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.output<S>> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", text.trim() ? "The request body is not valid JSON." : "The request body is empty; send JSON.");
+  }
+  return parseOrThrow(schema, data, "request body");
+}
+
+function tooLarge(maxBytes: number) {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${size}.`);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { z } from "zod";
+import { parsePublished } from "../../domain/dates";
+import { AppError } from "../../errors/app-error";
+import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
+import type { TMutationContext } from "../mutation";
+
+/** Adds a source; an author with the same name in the workspace is reused. */
+export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
+  if (Buffer.byteLength(input.text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
+  const published = parsePublished(input.published)!;
+  let author = await tx.author.findUnique({ where: { workspaceId_name: { workspaceId: workspace.id, name: input.author.name } }, select: { id: true } });
+  if (!author) {
+    author = await tx.author.create({
+      data: { workspaceId: workspace.id, name: input.author.name, shortName: input.author.shortName ?? input.author.name.split(/\s+/).at(-1)! },
+      select: { id: true },
+    });
+    record({ type: "author.created", entityType: "author", entityId: author.id, after: { id: author.id, name: input.author.name } });
+  }
+  const source = await tx.source.create({
+    data: {
+      workspaceId: workspace.id,
+      authorId: author.id,
+      title: input.title,
+      publication: input.publication ?? null,
+      publishedOn: published.date,
+      publishedPrecision: published.precision,
+      url: input.url ?? null,
+      text: input.text,
+    },
+    select: { id: true, authorId: true, title: true, version: true },
+  });
+  record({ type: "source.created", entityType: "source", entityId: source.id, after: { ...source, published: input.published, length: input.text.length } });
+  return { id: source.id, authorId: source.authorId };
+}

@@ -1,0 +1,43 @@
+/**
+ * Test actors: users with a role in a workspace and a personal API token, created through the
+ * same helpers the app uses. Requests made with `actor.headers` are authenticated as that user.
+ */
+import { randomUUID } from "node:crypto";
+import type { TRole } from "../domain/types";
+import { db } from "../db/client";
+import { createApiToken } from "../server/auth/api-tokens";
+
+export interface TActor {
+  userId: string;
+  email: string;
+  token: string;
+  headers: Record<string, string>;
+}
+
+export async function createActor(workspaceSlug: string | null, role: TRole | null, name = "Tester"): Promise<TActor> {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.test`;
+  const user = await db().user.create({ data: { email, name } });
+  if (workspaceSlug && role) {
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: workspaceSlug } });
+    await db().member.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
+  }
+  const { token } = await createApiToken(db(), user.id, "tests");
+  return { userId: user.id, email, token, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
+}
+
+/** Row counts of every table a change may touch, to show a failed request wrote nothing. */
+export async function countRows(): Promise<Record<string, number>> {
+  const rows = await db().$queryRaw<{ t: string; n: number }[]>`
+    select 'workspace' t, count(*)::int n from "Workspace" union all
+    select 'member', count(*)::int from "Member" union all
+    select 'author', count(*)::int from "Author" union all
+    select 'source', count(*)::int from "Source" union all
+    select 'claim', count(*)::int from "Claim" union all
+    select 'link', count(*)::int from "ClaimLink" union all
+    select 'excerpt', count(*)::int from "Excerpt" union all
+    select 'evidence', count(*)::int from "Evidence" union all
+    select 'position', count(*)::int from "Position" union all
+    select 'event', count(*)::int from "Event" union all
+    select 'idempotent', count(*)::int from "IdempotentRequest"`;
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}

@@ -11,7 +11,7 @@ import { AppError } from "../errors/app-error";
 import type { TRole } from "../domain/types";
 import { authorize, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
 
-export const EVENTS_CHANNEL = "stancemap_events";
+import { EVENTS_CHANNEL } from "../realtime/events";
 
 export type TTx = Prisma.TransactionClient;
 

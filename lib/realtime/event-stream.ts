@@ -1,0 +1,74 @@
+import "server-only";
+/**
+ * The per-workspace Server-Sent Events response. Resumes after `Last-Event-ID` (the header an
+ * EventSource sends when it reconnects, or `?after=` on the first connection); without either it
+ * starts at the newest event.
+ */
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { hub } from "./hub";
+import type { TChangeMessage, TPresenceMessage } from "./events";
+
+const HEARTBEAT_MS = 15_000;
+
+export async function openEventStream(request: Request, workspaceId: string): Promise<Response> {
+  const url = new URL(request.url);
+  const resumeFrom = request.headers.get("last-event-id") ?? url.searchParams.get("after");
+  let lastId: bigint;
+  if (resumeFrom !== null && resumeFrom !== "") {
+    if (!/^\d{1,19}$/.test(resumeFrom)) throw new AppError("BAD_REQUEST", "Last-Event-ID must be an event id (a non-negative integer).");
+    lastId = BigInt(resumeFrom);
+  } else {
+    const newest = await db().event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } });
+    lastId = newest?.id ?? 0n;
+  }
+
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const write = (chunk: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          close();
+        }
+      };
+      const unsubscribe = await hub().subscribe({
+        workspaceId,
+        lastId,
+        sendChange: (m: TChangeMessage) => write(`id: ${m.id}\nevent: change\ndata: ${JSON.stringify(m)}\n\n`),
+        sendPresence: (m: TPresenceMessage) => write(`event: presence\ndata: ${JSON.stringify(m)}\n\n`),
+      });
+      const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      cleanup = close;
+      write(`retry: 2000\n: connected\n\n`);
+      request.signal.addEventListener("abort", close);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform keeps compression from buffering the stream.
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

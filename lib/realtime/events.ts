@@ -1,0 +1,28 @@
+/**
+ * What the event stream sends. `change` messages carry ids only; a client fetches what it shows.
+ * Shared by the server (hub) and the browser (hook), so it imports nothing server-side.
+ */
+export const EVENTS_CHANNEL = "stancemap_events";
+export const PRESENCE_CHANNEL = "stancemap_presence";
+/** A presence row older than this is someone who closed the page without saying so. */
+export const PRESENCE_TTL_MS = 45_000;
+export const PRESENCE_HEARTBEAT_MS = 20_000;
+
+export interface TChangeMessage {
+  id: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+}
+
+export interface TPresenceEntry {
+  userId: string;
+  name: string;
+  view: string;
+  targetId: string | null;
+}
+
+export interface TPresenceMessage {
+  here: TPresenceEntry[];
+}

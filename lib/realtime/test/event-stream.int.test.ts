@@ -1,0 +1,111 @@
+/**
+ * The event stream against a real PostgreSQL: resuming with Last-Event-ID replays exactly the
+ * missed events, and a change made by another process (another app instance) arrives through
+ * LISTEN/NOTIFY.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db/client";
+import { createActor, type TActor } from "../../testing/actors";
+import { call } from "../../testing/call";
+import { GET as events } from "../../../app/api/workspaces/[slug]/events/route";
+import { POST as createClaim } from "../../../app/api/workspaces/[slug]/claims/route";
+import type { TChangeMessage } from "../events";
+
+const SLUG = "sco-debate";
+let editor: TActor;
+
+beforeAll(async () => {
+  editor = await createActor(SLUG, "EDITOR", "Streamer");
+});
+
+/** Opens the stream and collects change messages until `until` says stop (or the time runs out). */
+async function collect(headers: Record<string, string>, until: (messages: TChangeMessage[]) => boolean, during?: () => Promise<void>, timeoutMs = 8000) {
+  const controller = new AbortController();
+  const response = await events(new Request(`http://localhost/api/workspaces/${SLUG}/events`, { headers, signal: controller.signal }), { params: Promise.resolve({ slug: SLUG }) });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const messages: TChangeMessage[] = [];
+  let buffer = "";
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = Object.fromEntries(block.split("\n").filter((l) => !l.startsWith(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 2)]));
+        if (fields.event === "change") {
+          const message = JSON.parse(fields.data) as TChangeMessage;
+          expect(fields.id).toBe(message.id);
+          messages.push(message);
+        }
+      }
+    }
+  })();
+  if (during) await during();
+  const deadline = Date.now() + timeoutMs;
+  while (!until(messages) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  controller.abort();
+  await reader.cancel().catch(() => {});
+  await pump.catch(() => {});
+  return messages;
+}
+
+async function makeClaim(text: string): Promise<string> {
+  const result = await call(createClaim, { method: "POST", params: { slug: SLUG }, body: { text }, headers: editor.headers });
+  expect(result.status).toBe(201);
+  return result.body.id;
+}
+
+describe("GET /api/workspaces/:slug/events", () => {
+  it("replays exactly the events after Last-Event-ID, in order", async () => {
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } });
+    const seen = await db().event.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { id: "desc" } });
+    const missed = [await makeClaim("Missed one."), await makeClaim("Missed two."), await makeClaim("Missed three.")];
+    const expected = await db().event.findMany({ where: { workspaceId: workspace.id, id: { gt: seen.id } }, orderBy: { id: "asc" } });
+    expect(expected.map((e) => e.entityId)).toEqual(missed);
+
+    const messages = await collect({ "last-event-id": seen.id.toString() }, (m) => m.length >= 3);
+    expect(messages.map((m) => m.id)).toEqual(expected.map((e) => e.id.toString()));
+    expect(messages.map((m) => m.type)).toEqual(["claim.created", "claim.created", "claim.created"]);
+    expect(messages.map((m) => m.entityId)).toEqual(missed);
+  });
+
+  it("delivers live changes made after connecting, and nothing from before", async () => {
+    let id = "";
+    const messages = await collect({}, (m) => m.some((x) => x.entityId === id), async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      id = await makeClaim("Made while listening.");
+    });
+    expect(messages.map((m) => m.entityId)).toEqual([id]);
+  });
+
+  it("delivers a change made by another app instance on the same database (LISTEN/NOTIFY)", async () => {
+    let fromOther: { id: string } | null = null;
+    const root = path.resolve(import.meta.dirname, "../../..");
+    const messages = await collect({}, (m) => fromOther !== null && m.some((x) => x.entityId === fromOther!.id), async () => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", path.join(root, "lib/realtime/test/notify-from-another-process.ts"), SLUG, editor.userId, "Written by the other instance."],
+        { cwd: root, env: { ...process.env } },
+      );
+      fromOther = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    }, 20_000);
+    expect(messages.map((m) => m.entityId)).toContain(fromOther!.id);
+  });
+
+  it("refuses a malformed Last-Event-ID and hides private workspaces", async () => {
+    const bad = await events(new Request(`http://localhost/api/workspaces/${SLUG}/events`, { headers: { "last-event-id": "yesterday" } }), { params: Promise.resolve({ slug: SLUG }) });
+    expect(bad.status).toBe(400);
+    await db().workspace.create({ data: { slug: "private-stream", title: "Private", visibility: "PRIVATE" } });
+    const hidden = await events(new Request("http://localhost/api/workspaces/private-stream/events"), { params: Promise.resolve({ slug: "private-stream" }) });
+    expect(hidden.status).toBe(404);
+  });
+});

@@ -1,0 +1,26 @@
+"use client";
+/**
+ * Subscribes the page to its workspace's event stream. The browser's EventSource reconnects by
+ * itself and sends Last-Event-ID, so the server replays whatever was missed while offline.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { TChangeMessage, TPresenceMessage } from "./events";
+
+export type TStreamStatus = "connecting" | "live" | "offline";
+
+export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TChangeMessage) => void; onPresence?: (m: TPresenceMessage) => void }): TStreamStatus {
+  const [status, setStatus] = useState<TStreamStatus>("connecting");
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    const source = new EventSource(`/api/workspaces/${encodeURIComponent(slug)}/events`);
+    source.onopen = () => setStatus("live");
+    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
+    source.addEventListener("change", (e) => latest.current.onChange?.(JSON.parse((e as MessageEvent<string>).data) as TChangeMessage));
+    source.addEventListener("presence", (e) => latest.current.onPresence?.(JSON.parse((e as MessageEvent<string>).data) as TPresenceMessage));
+    return () => source.close();
+  }, [slug]);
+
+  return status;
+}

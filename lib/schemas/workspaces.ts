@@ -15,3 +15,5 @@ export const ZCreateInviteSchema = z.strictObject({
   expiresInHours: z.int().min(1).max(24 * 90).default(24 * 7),
   maxUses: z.int().min(1).max(1000).default(50),
 });
+
+export const ZInviteParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a valid invite token") });

@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../db/client";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
 import { applyMigrations } from "../db/migrate";
+import { ensureDemoOwnerPassword } from "../db/seed/accounts";
 import { seedDemo } from "../db/seed/demo";
 
 declare module "vitest" {
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(databaseUrl);
   const prisma = createPrismaClient(databaseUrl);
   await seedDemo(prisma);
+  await ensureDemoOwnerPassword(prisma);
   await prisma.$disconnect();
 
   project.provide("databaseUrl", databaseUrl);

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "Session" (
-    "id" UUID NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "token" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -14,7 +14,7 @@ CREATE TABLE "Session" (
 
 -- CreateTable
 CREATE TABLE "Account" (
-    "id" UUID NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "accountId" TEXT NOT NULL,
     "providerId" TEXT NOT NULL,
     "userId" UUID NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE "Account" (
 
 -- CreateTable
 CREATE TABLE "Verification" (
-    "id" UUID NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "identifier" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
@@ -45,7 +45,7 @@ CREATE TABLE "Verification" (
 
 -- CreateTable
 CREATE TABLE "RateLimit" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL DEFAULT (gen_random_uuid())::text,
     "key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
     "lastRequest" BIGINT NOT NULL,

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { ZIdSchema, ZWorkspaceParamsSchema } from "@/lib/schemas/params";
+import { authorize } from "@/lib/server/authorize";
+import { listEvents } from "@/lib/server/history/list-events";
+import { json, route } from "@/lib/server/http";
+import { getViewer } from "@/lib/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+const ZQuery = z.object({
+  entityId: ZIdSchema.optional(),
+  before: z.string().regex(/^\d{1,19}$/, "before must be an event id").optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+/** The change log of a workspace (or of one claim or excerpt), newest first. */
+export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
+  const viewer = await getViewer(request);
+  const { workspace, role } = await authorize(viewer, slug, "read");
+  const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new AppError("BAD_REQUEST", "Invalid query: " + query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const { before, ...rest } = query.data;
+  return json(await listEvents(workspace.id, viewer, role, { ...rest, before: before ? BigInt(before) : undefined }));
+});

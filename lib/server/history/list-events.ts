@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "../../db/client";
+import type { TRole } from "../../domain/types";
+import type { TViewer } from "../authorize";
+import { UNDOABLE_TYPES } from "./undo-event";
+
+export interface THistoryEvent {
+  id: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string; name: string } | null;
+  createdAt: string;
+  before: unknown;
+  after: unknown;
+  /** Set when a later event undid this one. */
+  undoneBy: string | null;
+  /** Whether the viewer may undo it (their own change, or any change for owners). */
+  undoable: boolean;
+}
+
+/**
+ * The event log of a workspace, newest first; for one entity (a claim, an excerpt…) when
+ * `entityId` is given, including the changes to its evidence when it is a claim or an excerpt.
+ */
+export async function listEvents(
+  workspaceId: string,
+  viewer: TViewer | null,
+  role: TRole | null,
+  options: { entityId?: string; before?: bigint; limit?: number } = {},
+): Promise<{ events: THistoryEvent[]; next: string | null }> {
+  const limit = Math.min(options.limit ?? 100, 500);
+  let entityIds: string[] | undefined;
+  if (options.entityId) {
+    const evidence = await db().evidence.findMany({ where: { workspaceId, OR: [{ claimId: options.entityId }, { excerptId: options.entityId }] }, select: { id: true } });
+    entityIds = [options.entityId, ...evidence.map((e) => e.id)];
+  }
+  const rows = await db().event.findMany({
+    where: { workspaceId, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: { id: true, type: true, entityType: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },
+  });
+  const page = rows.slice(0, limit);
+  const ids = page.map((e) => e.id.toString());
+  const undos = ids.length
+    ? await db().$queryRaw<{ id: bigint; undoOf: string }[]>`
+        select id, after->>'undoOf' as "undoOf" from "Event"
+        where "workspaceId" = ${workspaceId}::uuid and after->>'undoOf' = any(${ids}::text[])`
+    : [];
+  const undoneBy = new Map(undos.map((u) => [u.undoOf, u.id.toString()]));
+  return {
+    events: page.map((e) => ({
+      id: e.id.toString(),
+      type: e.type,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      actor: e.actor,
+      createdAt: e.createdAt.toISOString(),
+      before: e.before,
+      after: e.after,
+      undoneBy: undoneBy.get(e.id.toString()) ?? null,
+      undoable: UNDOABLE_TYPES.has(e.type) && !undoneBy.has(e.id.toString()) && viewer !== null && (role === "OWNER" || (e.actor?.id === viewer.userId && (role === "EDITOR"))),
+    })),
+    next: rows.length > limit ? page[page.length - 1].id.toString() : null,
+  };
+}

@@ -27,6 +27,13 @@ node -e '
 ' "$matrix"
 curl -fsS -o /dev/null "http://127.0.0.1:$port/w/sco-debate/matrix"
 
+# A personal API token made while the app runs on the same database, used for a write.
+token="$(npm run --silent token -- demo@stancemap.test smoke 2>/dev/null | tail -n 1)"
+status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/workspaces" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"title":"Smoke test","visibility":"PRIVATE"}')"
+[ "$status" = 201 ] || { echo "smoke: a write with a fresh API token answered $status" >&2; exit 1; }
+echo "smoke: npm run token made a working API token while the app ran"
+
 trap - EXIT
 if [ "$signal" = TERM ]; then
   kill -TERM "$(pgrep -g "$pgid" -f "scripts/start.ts" | tail -n 1)"

@@ -33,13 +33,16 @@ export class AppError extends Error {
   readonly issues?: TErrorIssue[];
   /** For CONFLICT: the current state the stale edit collided with. */
   readonly current?: unknown;
+  /** For RATE_LIMITED: seconds until the caller may try again (sent as Retry-After). */
+  readonly retryAfter?: number;
 
-  constructor(code: TErrorCode, message: string, extra: { issues?: TErrorIssue[]; current?: unknown } = {}) {
+  constructor(code: TErrorCode, message: string, extra: { issues?: TErrorIssue[]; current?: unknown; retryAfter?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.issues = extra.issues;
     this.current = extra.current;
+    this.retryAfter = extra.retryAfter;
   }
 
   get status(): number {
@@ -80,5 +83,6 @@ export function toErrorBody(error: unknown): { status: number; body: TErrorBody 
 
 export function toErrorResponse(error: unknown): Response {
   const { status, body } = toErrorBody(error);
-  return Response.json(body, { status });
+  const headers = error instanceof AppError && error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
+  return Response.json(body, { status, headers });
 }

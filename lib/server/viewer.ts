@@ -9,6 +9,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { getAuth } from "./auth/auth";
+import { limitWrites } from "./rate-limit";
 import { findTokenUser } from "./auth/api-tokens";
 import type { TViewer } from "./authorize";
 
@@ -32,8 +33,9 @@ async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
 }
 
 /**
- * The viewer of a request that changes something: signed in, and — when signed in by cookie —
- * sent from this site (the Origin check that keeps other sites from acting with the cookie).
+ * The viewer of a request that changes something: signed in, within the write rate limit, and —
+ * when signed in by cookie — sent from this site (the Origin check that keeps other sites from
+ * acting with the cookie).
  */
 export async function requireWriter(request: Request): Promise<TViewer> {
   const viewer = await getViewer(request);
@@ -41,6 +43,7 @@ export async function requireWriter(request: Request): Promise<TViewer> {
   if (viewer.via === "session" && !isSameOrigin(request)) {
     throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
   }
+  await limitWrites(viewer.userId);
   return viewer;
 }
 

@@ -1,0 +1,83 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "./api";
+import { buttonClass, Field, inputClass } from "./field";
+
+const ROLE_LABEL = { EDITOR: "Editor — adds and edits evidence and claims", COMMENTER: "Commenter — reads and discusses", VIEWER: "Viewer — reads only" } as const;
+
+/** Owners make an invite link with a role, an expiry and a use limit, then copy it. */
+export function InviteForm({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [role, setRole] = useState<keyof typeof ROLE_LABEL>("EDITOR");
+  const [hours, setHours] = useState(24 * 7);
+  const [maxUses, setMaxUses] = useState(40);
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const invite = await api<{ path: string }>(`/api/workspaces/${slug}/invites`, { method: "POST", body: { role, expiresInHours: hours, maxUses } });
+      setLink(window.location.origin + invite.path);
+      setCopied(false);
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "Could not create the link.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={create} className="space-y-4" data-testid="invite-form">
+      <Field id="invite-role" label="Role">
+        <select id="invite-role" className={inputClass} value={role} onChange={(e) => setRole(e.target.value as keyof typeof ROLE_LABEL)}>
+          {Object.entries(ROLE_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="invite-expiry" label="Works for">
+          <select id="invite-expiry" className={inputClass} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+            <option value={3}>3 hours (one seminar)</option>
+            <option value={24}>1 day</option>
+            <option value={24 * 7}>1 week</option>
+            <option value={24 * 30}>30 days</option>
+          </select>
+        </Field>
+        <Field id="invite-uses" label="How many people may use it">
+          <input id="invite-uses" type="number" min={1} max={1000} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
+        </Field>
+      </div>
+      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <button type="submit" className={buttonClass} disabled={busy}>
+        {busy ? "Creating…" : "Create invite link"}
+      </button>
+      {link ? (
+        <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950/40">
+          <p className="text-sm font-medium">Share this link (it is shown only once):</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="invite-link" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 text-sm dark:bg-slate-900">
+              {link}
+            </code>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+              onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+            >
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "./api";
+import { buttonClass, Field, inputClass } from "./field";
+
+const VISIBILITY = [
+  { value: "PRIVATE", label: "Private", hint: "Only members you invite can open it." },
+  { value: "LINK", label: "Anyone with the link", hint: "Readable by whoever has the address; only members edit." },
+  { value: "PUBLIC", label: "Public", hint: "Listed and readable by everyone; only members edit." },
+] as const;
+
+export function NewWorkspaceForm() {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [visibility, setVisibility] = useState<(typeof VISIBILITY)[number]["value"]>("PRIVATE");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      const { slug } = await api<{ slug: string }>("/api/workspaces", { method: "POST", body: { title, description, visibility } });
+      router.push(`/w/${slug}/sources/new`);
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(Object.fromEntries([["form", e.message], ...e.issues.map((i) => [i.path, i.message])]));
+      else setErrors({ form: "Could not create the workspace." });
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-6">
+      <Field id="ws-title" label="Title" hint='The question the seminar argues, e.g. "The SCO: anti-NATO bloc or talk shop?"' error={errors.title}>
+        <input id="ws-title" required maxLength={200} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <Field id="ws-description" label="Description (optional)" error={errors.description}>
+        <textarea id="ws-description" rows={3} maxLength={2000} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Who can read it</legend>
+        {VISIBILITY.map((v) => (
+          <label key={v.value} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-slate-900 dark:border-slate-700 dark:has-[:checked]:border-slate-200">
+            <input type="radio" name="visibility" value={v.value} checked={visibility === v.value} onChange={() => setVisibility(v.value)} className="mt-1" />
+            <span>
+              <span className="block font-medium">{v.label}</span>
+              <span className="block text-sm text-slate-600 dark:text-slate-400">{v.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
+      <button type="submit" disabled={busy} className={buttonClass}>
+        {busy ? "Creating…" : "Create workspace"}
+      </button>
+    </form>
+  );
+}

@@ -14,6 +14,10 @@ import { POST as createSource } from "../workspaces/[slug]/sources/route";
 import { PUT as setPosition } from "../workspaces/[slug]/positions/route";
 import { POST as createWorkspace } from "../workspaces/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
+import { GET as getClaimRoute } from "../workspaces/[slug]/claims/[id]/route";
+import { PUT as reorder } from "../workspaces/[slug]/claims/order/route";
+import { POST as createLink } from "../workspaces/[slug]/links/route";
+import { DELETE as deleteLink } from "../workspaces/[slug]/links/[id]/route";
 
 const SLUG = "sco-debate";
 const params = { slug: SLUG };
@@ -246,5 +250,28 @@ describe("Idempotency-Key", () => {
     ]);
     expect(a).toEqual(b);
     expect(await db().claim.count({ where: { text: "Raced." } })).toBe(1);
+  });
+});
+
+describe("claim links and order", () => {
+  it("links two claims once, refuses a self-link, and deletes the link softly", async () => {
+    const a = (await call(createClaim, { method: "POST", params, body: { text: "Premise." }, headers: editor.headers })).body;
+    const b = (await call(createClaim, { method: "POST", params, body: { text: "Conclusion." }, headers: editor.headers })).body;
+    const link = await call(createLink, { method: "POST", params, body: { from: a.id, to: b.id, relation: "SUPPORTS" }, headers: editor.headers });
+    expect(link.status).toBe(201);
+    expect((await expectNoWrites(() => call(createLink, { method: "POST", params, body: { from: a.id, to: b.id, relation: "OPPOSES" }, headers: editor.headers }))).status).toBe(409);
+    expect((await expectNoWrites(() => call(createLink, { method: "POST", params, body: { from: a.id, to: a.id, relation: "OPPOSES" }, headers: editor.headers }))).status).toBe(422);
+    const claimView = await call(getClaimRoute, { params: { slug: SLUG, id: b.id } });
+    expect(claimView.body.links).toEqual([{ id: link.body.id, relation: "SUPPORTS", direction: "in", claim: { id: a.id, text: "Premise." } }]);
+    expect((await call(deleteLink, { method: "DELETE", params: { slug: SLUG, id: link.body.id }, headers: { authorization: editor.headers.authorization } })).status).toBe(200);
+    expect((await call(getClaimRoute, { params: { slug: SLUG, id: b.id } })).body.links).toEqual([]);
+  });
+
+  it("reorders the claims when every claim is listed once, and refuses anything else", async () => {
+    const matrix = (await call(getMatrix, { params })).body as { claims: { id: string }[] };
+    const reversed = matrix.claims.map((c) => c.id).reverse();
+    expect((await expectNoWrites(() => call(reorder, { method: "PUT", params, body: { order: reversed.slice(1) }, headers: editor.headers }))).status).toBe(422);
+    expect((await call(reorder, { method: "PUT", params, body: { order: reversed }, headers: editor.headers })).status).toBe(200);
+    expect(((await call(getMatrix, { params })).body as { claims: { id: string }[] }).claims.map((c) => c.id)).toEqual(reversed);
   });
 });

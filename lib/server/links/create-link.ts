@@ -19,12 +19,3 @@ export async function createLink({ tx, workspace, viewer, record }: TMutationCon
   record({ type: "link.created", entityType: "link", entityId: link.id, after: link });
   return link;
 }
-
-/** Soft-deletes a claim link. */
-export async function deleteLink({ tx, workspace, record }: TMutationContext, linkId: string) {
-  const before = await tx.claimLink.findFirst({ where: { id: linkId, workspaceId: workspace.id, deletedAt: null }, select: LINK_FIELDS });
-  if (!before) throw notFound("Link");
-  const after = await tx.claimLink.update({ where: { id: linkId }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: LINK_FIELDS });
-  record({ type: "link.deleted", entityType: "link", entityId: linkId, before, after });
-  return after;
-}

@@ -1,7 +1,7 @@
 import { ZDeleteSchema } from "@/lib/schemas/claims";
 import { ZEntityParamsSchema } from "@/lib/schemas/params";
 import { mutationRoute } from "@/lib/server/http";
-import { deleteLink } from "@/lib/server/links/create-link";
+import { deleteLink } from "@/lib/server/links/delete-link";
 
 export const dynamic = "force-dynamic";
 

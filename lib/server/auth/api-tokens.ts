@@ -29,3 +29,18 @@ export async function findTokenUser(prisma: PrismaClient, token: string): Promis
   }
   return row.userId;
 }
+
+/** The user's tokens (never the secrets), newest first. */
+export function listApiTokens(prisma: PrismaClient, userId: string) {
+  return prisma.apiToken.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+  });
+}
+
+/** Revokes one of the user's own tokens; false when there is no such live token of theirs. */
+export async function revokeApiToken(prisma: PrismaClient, userId: string, tokenId: string): Promise<boolean> {
+  const result = await prisma.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return result.count === 1;
+}

@@ -1,0 +1,38 @@
+/** Personal API tokens: created once, stored hashed, revoked at once. */
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { hashToken } from "@/lib/server/auth/api-tokens";
+import { createActor } from "@/lib/testing/actors";
+import { call } from "@/lib/testing/call";
+import { GET as list, POST as create } from "../tokens/route";
+import { DELETE as revoke } from "../tokens/[id]/route";
+
+describe("API tokens", () => {
+  it("creates a token shown once and stored only as a hash, lists it, and revokes it", async () => {
+    const actor = await createActor(null, null, "Scripter");
+    const created = await call(create, { method: "POST", body: { name: "import script" }, headers: actor.headers });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^smk_[A-Za-z0-9_-]{43}$/);
+    const stored = await db().apiToken.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.tokenHash).toBe(hashToken(created.body.token));
+    expect(JSON.stringify(stored)).not.toContain(created.body.token);
+
+    const auth = { authorization: `Bearer ${created.body.token}` };
+    const listed = await call(list, { headers: auth });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((t: { name: string }) => t.name)).toEqual(["import script", "tests"]);
+    expect(JSON.stringify(listed.body)).not.toContain("smk_");
+
+    expect((await call(revoke, { method: "DELETE", params: { id: created.body.id }, headers: actor.headers })).status).toBe(200);
+    const afterRevoke = await call(list, { headers: auth });
+    expect(afterRevoke.status).toBe(401);
+    expect(afterRevoke.body.error.message).toMatch(/revoked/);
+  });
+
+  it("does not let anyone revoke another person's token", async () => {
+    const [a, b] = [await createActor(null, null, "A"), await createActor(null, null, "B")];
+    const token = await db().apiToken.findFirstOrThrow({ where: { userId: a.userId } });
+    expect((await call(revoke, { method: "DELETE", params: { id: token.id }, headers: b.headers })).status).toBe(404);
+    expect((await call(list, { headers: a.headers })).status).toBe(200);
+  });
+});

@@ -1,0 +1,87 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "./api";
+import { buttonClass, Field, inputClass } from "./field";
+
+interface TToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Lists the signed-in person's API tokens, makes new ones (shown once) and revokes them. */
+export function ApiTokens({ tokens }: { tokens: TToken[] }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
+      setSecret(created.token);
+      setName("");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "Could not create the token.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(id: string) {
+    try {
+      await api(`/api/tokens/${id}`, { method: "DELETE" });
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "Could not revoke the token.");
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={create} className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <Field id="token-name" label="Name" hint="What will use it, e.g. “import script”.">
+            <input id="token-name" required maxLength={80} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+        </div>
+        <button type="submit" disabled={busy} className={buttonClass}>
+          {busy ? "Creating…" : "Create token"}
+        </button>
+      </form>
+      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {secret ? (
+        <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950/40">
+          <p className="text-sm font-medium">Copy the token now — it is not shown again. Send it as <code>Authorization: Bearer …</code>.</p>
+          <code data-testid="new-token" className="mt-2 block break-all rounded bg-white px-2 py-1 text-sm dark:bg-slate-900">{secret}</code>
+        </div>
+      ) : null}
+      {tokens.length ? (
+        <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="token-list">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <span className="font-medium">{t.name}</span>{" "}
+                <span className="text-sm text-slate-500">
+                  created {t.createdAt.slice(0, 10)} · {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 10)}` : "never used"}
+                </span>
+              </span>
+              <button type="button" onClick={() => revoke(t.id)} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:border-red-500 hover:text-red-700 dark:border-slate-700">
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No tokens yet.</p>
+      )}
+    </div>
+  );
+}

@@ -55,3 +55,17 @@ describe("sessions", () => {
     expect(mine).toContainEqual({ slug: "from-a-browser", title: "From a browser", visibility: "PRIVATE", role: "OWNER" });
   });
 });
+
+describe("sign-in rate limit", () => {
+  it("answers 429 after 20 attempts from one address within a minute", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const response = await auth("sign-in/email", { email: "nobody@example.test", password: "guess number " + i }, { "x-forwarded-for": "203.0.113.7" });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    // Another address is not affected.
+    expect((await auth("sign-in/email", { email: "nobody@example.test", password: "x".repeat(10) }, { "x-forwarded-for": "203.0.113.8" })).status).toBe(401);
+  });
+});

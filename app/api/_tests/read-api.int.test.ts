@@ -149,3 +149,16 @@ describe("unknown API paths", () => {
     expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: "There is no API endpoint GET /api/nope." } });
   });
 });
+
+describe("a window of the matrix", () => {
+  it("returns the requested rows in order with the total, and the same cells as the whole", async () => {
+    const whole = (await call(getMatrix, "/api/workspaces/sco-debate/matrix", { slug: "sco-debate" })).body as MatrixBody & { total: number };
+    const part = await call(getMatrix, "/api/workspaces/sco-debate/matrix?offset=2&limit=3", { slug: "sco-debate" });
+    expect(part.status).toBe(200);
+    expect(part.body.total).toBe(whole.claims.length);
+    expect(part.body.claims).toEqual(whole.claims.slice(2, 5));
+    expect(part.body.authors).toEqual(whole.authors);
+    const bad = await call(getMatrix, "/api/workspaces/sco-debate/matrix?limit=5000", { slug: "sco-debate" });
+    expect(bad.status).toBe(400);
+  });
+});

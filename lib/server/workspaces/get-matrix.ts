@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db/client";
+import { db, Prisma } from "../../db/client";
 import { formatPublished } from "../../domain/dates";
 import { buildMatrix, type TMatrix } from "../../domain/matrix";
 import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../domain/types";
@@ -10,24 +10,35 @@ import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../dom
  * rather than one per link. Grouping on the enum columns (not on
  * their text casts) keeps the aggregate in memory.
  */
-export async function getMatrix(workspaceId: string): Promise<TMatrix> {
+export async function getMatrix(workspaceId: string, window?: { offset: number; limit: number }): Promise<TMatrix & { total: number }> {
   const prisma = db();
-  const [authors, claims, evidence, explicit] = await Promise.all([
+  const live = { workspaceId, deletedAt: null };
+  // A window of rows (by rank) keeps a map of a thousand claims quick to render; the evidence
+  // query then reads only those claims' links through the claim index.
+  const claims = await prisma.claim.findMany({
+    where: live,
+    orderBy: { rank: "asc" },
+    select: { id: true, text: true, tags: true, rank: true },
+    ...(window ? { skip: window.offset, take: window.limit } : {}),
+  });
+  const ids = claims.map((c) => c.id);
+  const onlyWindow = window ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
+  const [authors, total, evidence, explicit] = await Promise.all([
     prisma.author.findMany({
       where: { workspaceId },
       select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
     }),
-    prisma.claim.findMany({ where: { workspaceId, deletedAt: null }, select: { id: true, text: true, tags: true, rank: true } }),
+    window ? prisma.claim.count({ where: live }) : Promise.resolve(claims.length),
     prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number }[]>`
       select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count
       from "Evidence" e
       join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
       join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyWindow}
       group by e."claimId", s."authorId", e.stance, e.voice`,
-    prisma.position.findMany({ where: { workspaceId, deletedAt: null }, select: { claimId: true, authorId: true, stance: true, note: true } }),
+    prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true } }),
   ]);
-  return buildMatrix({
+  const matrix = buildMatrix({
     authors: authors
       .filter((a) => a.sources.length > 0)
       .map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, published: a.sources.map((s) => formatPublished(s.publishedOn, s.publishedPrecision as TDatePrecision)) })),
@@ -35,4 +46,5 @@ export async function getMatrix(workspaceId: string): Promise<TMatrix> {
     evidence,
     explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),
   });
+  return { ...matrix, total };
 }

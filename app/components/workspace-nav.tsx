@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Home · Matrix · Sources for one workspace; the current view is marked for assistive tech too. */
+/** Home · Matrix · Sources · History for one workspace; the current view is marked for assistive tech too. */
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
@@ -10,6 +10,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: base, label: "Home", current: pathname === base },
     { href: `${base}/matrix`, label: "Matrix", current: pathname.startsWith(`${base}/matrix`) },
     { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },
+    { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
   ];
   return (
     <nav aria-label="Workspace" className="no-print">

@@ -5,6 +5,7 @@ import { AuthorBadge } from "../author-badge";
 import { PositionChip } from "../position-chip";
 import { QuoteCard, excerptHref } from "../quote-card";
 import { SetByHand } from "../set-by-hand";
+import { PositionEditor } from "./position-editor";
 
 export type TClaimLoad = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; claim: TClaimDetail };
 
@@ -17,10 +18,12 @@ interface TCellQuotesProps {
   load: TClaimLoad;
   onRetry: () => void;
   onClose: () => void;
+  /** Editors may set the position by hand here. */
+  canEdit?: boolean;
 }
 
 /** One author's quotes on one claim, opened under the matrix row. */
-export function CellQuotes({ id, slug, claim, author, accent, load, onRetry, onClose }: TCellQuotesProps) {
+export function CellQuotes({ id, slug, claim, author, accent, load, onRetry, onClose, canEdit = false }: TCellQuotesProps) {
   const position = claim.positions[author.id];
   return (
     <section id={id} data-testid="cell-panel" aria-label={`${author.name} on “${claim.text}”`} className="px-4 py-5 sm:px-6">
@@ -39,6 +42,17 @@ export function CellQuotes({ id, slug, claim, author, accent, load, onRetry, onC
         </button>
       </div>
       {position.explicit && position.note && <p className="mb-4 max-w-[68ch] text-sm text-slate-600 italic dark:text-slate-400">{position.note}</p>}
+      {canEdit && (
+        <div className="no-print mb-5">
+          <PositionEditor
+            slug={slug}
+            claimId={claim.id}
+            authorId={author.id}
+            authorName={author.shortName}
+            position={position}
+          />
+        </div>
+      )}
       <CellBody slug={slug} author={author} load={load} onRetry={onRetry} />
     </section>
   );

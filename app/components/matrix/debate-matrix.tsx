@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { Fragment, useCallback, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrix, TMatrixAuthor, TMatrixClaim } from "@/lib/domain/matrix";
 import type { TClaimDetail } from "@/lib/server/claims/get-claim";
 import { AuthorDot, accentFor } from "../author-badge";
+import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { SetByHand } from "../set-by-hand";
 import { useHydrated } from "../use-hydrated";
@@ -13,31 +14,53 @@ import { CellQuotes, type TClaimLoad } from "./cell-quotes";
 
 /**
  * The claims × authors table. Quotes are not part of the page: a cell's quotes are fetched the
- * first time any cell of that claim opens and kept for the rest of the visit.
+ * first time any cell of that claim opens and kept until the workspace changes (live updates
+ * bump the revision: open cells fetch again quietly, closed ones are forgotten).
  */
-export function DebateMatrix({ slug, matrix }: { slug: string; matrix: TMatrix }) {
+export function DebateMatrix({ slug, matrix, canEdit = false }: { slug: string; matrix: TMatrix; canEdit?: boolean }) {
   const { authors, claims } = matrix;
+  const { revision } = useLive();
   const [open, setOpen] = useState<Record<string, string | undefined>>({});
   const [loads, setLoads] = useState<Record<string, TClaimLoad | undefined>>({});
   const requested = useRef(new Set<string>());
+  // The latest request per claim: an older answer arriving late must not replace a newer one.
+  const latest = useRef(new Map<string, number>());
 
   const load = useCallback(
-    async (claimId: string) => {
+    async (claimId: string, quiet = false) => {
       requested.current.add(claimId);
-      setLoads((current) => ({ ...current, [claimId]: { status: "loading" } }));
+      const ticket = (latest.current.get(claimId) ?? 0) + 1;
+      latest.current.set(claimId, ticket);
+      const current = () => latest.current.get(claimId) === ticket;
+      // A quiet reload keeps showing the quotes it replaces, so an open panel does not flicker.
+      if (!quiet) setLoads((current) => ({ ...current, [claimId]: { status: "loading" } }));
       try {
-        const response = await fetch(`/api/workspaces/${encodeURIComponent(slug)}/claims/${claimId}`, { headers: { accept: "application/json" } });
+        const response = await fetch(`/api/workspaces/${encodeURIComponent(slug)}/claims/${claimId}`, { headers: { accept: "application/json" }, cache: "no-store" });
         const body: unknown = await response.json().catch(() => null);
         if (!response.ok) throw new Error(errorMessage(body) ?? `The server answered ${response.status}.`);
-        setLoads((current) => ({ ...current, [claimId]: { status: "ready", claim: body as TClaimDetail } }));
+        if (current()) setLoads((loaded) => ({ ...loaded, [claimId]: { status: "ready", claim: body as TClaimDetail } }));
       } catch (error) {
+        if (!current()) return;
         requested.current.delete(claimId);
         const message = error instanceof TypeError ? "The network request failed." : error instanceof Error ? error.message : "Unknown error.";
-        setLoads((current) => ({ ...current, [claimId]: { status: "error", message } }));
+        setLoads((loaded) => ({ ...loaded, [claimId]: { status: "error", message } }));
       }
     },
     [slug],
   );
+
+  const seenRevision = useRef(revision);
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    if (seenRevision.current === revision) return;
+    seenRevision.current = revision;
+    for (const claimId of [...requested.current]) {
+      if (openRef.current[claimId]) void load(claimId, true);
+      else requested.current.delete(claimId);
+    }
+    setLoads((current) => Object.fromEntries(Object.entries(current).filter(([claimId]) => openRef.current[claimId])));
+  }, [revision, load]);
 
   const toggle = (claimId: string, authorId: string) => {
     const closing = open[claimId] === authorId;
@@ -107,6 +130,7 @@ export function DebateMatrix({ slug, matrix }: { slug: string; matrix: TMatrix }
                           load={loads[claim.id] ?? { status: "loading" }}
                           onRetry={() => void load(claim.id)}
                           onClose={() => toggle(claim.id, openAuthor.id)}
+                          canEdit={canEdit}
                         />
                       </div>
                     </td>

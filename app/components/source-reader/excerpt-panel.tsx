@@ -1,30 +1,43 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef, type CSSProperties } from "react";
+import { useEffect, useRef, useState, type CSSProperties } from "react";
+import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { ConfirmButton } from "../confirm-button";
+import type { TClaimOption } from "../evidence/claim-picker";
+import { EvidenceEditor } from "../evidence/evidence-editor";
+import { FormError } from "../evidence/evidence-fields";
+import { EvidenceForm } from "../evidence/evidence-form";
+import { versionFor } from "../evidence/versions";
+import { useLive } from "../live/live-context";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
-import type { TReaderExcerpt } from "./source-text";
+import type { TReaderEvidence, TReaderExcerpt } from "./source-text";
 
 export const PANEL_WIDTH = 352;
 
 interface TExcerptPanelProps {
   slug: string;
-  excerpts: TReaderExcerpt[];
+  excerpts: (TReaderExcerpt & { exact: string })[];
   /** Position under the passage within the text column; used from the `sm` breakpoint up. */
   top: number;
   left: number;
   anchor: HTMLElement;
   onClose: (returnFocus: boolean) => void;
+  /** Editors may change, unlink and delete; everyone else reads. */
+  canEdit?: boolean;
+  claims?: TClaimOption[];
 }
 
 /**
  * What a highlighted passage is evidence for. A popover under the passage on wide screens and a
  * bottom sheet on phones, where a popover would cover the text being read.
  */
-export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose }: TExcerptPanelProps) {
+export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEdit = false, claims = [] }: TExcerptPanelProps) {
   const panel = useRef<HTMLDivElement>(null);
   // The latest onClose without re-running the listeners' effect on every parent render.
   const close = useRef(onClose);
+  // While a form in the panel holds unsaved input, a click elsewhere does not throw it away.
+  const editing = useRef(false);
   useEffect(() => {
     close.current = onClose;
   });
@@ -39,7 +52,7 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose }: TEx
     };
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!panel.current?.contains(target) && !anchor.contains(target)) close.current(false);
+      if (!panel.current?.contains(target) && !anchor.contains(target) && !editing.current) close.current(false);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer);
@@ -57,8 +70,8 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose }: TEx
       aria-label="Evidence in this passage"
       tabIndex={-1}
       data-testid="excerpt-panel"
-      style={{ "--panel-top": `${top}px`, "--panel-left": `${left}px`, "--panel-width": `${PANEL_WIDTH}px` } as CSSProperties}
-      className="fixed inset-x-0 bottom-0 z-40 max-h-[70dvh] overflow-y-auto rounded-t-2xl border-t border-slate-200 bg-white p-5 font-sans shadow-2xl outline-none print:hidden sm:absolute sm:inset-x-auto sm:bottom-auto sm:top-(--panel-top) sm:left-(--panel-left) sm:max-h-[60vh] sm:w-(--panel-width) sm:max-w-full sm:rounded-xl sm:border dark:border-slate-700 dark:bg-slate-900"
+      style={{ "--panel-top": `${top}px`, "--panel-left": `${left}px`, "--panel-width": `${canEdit ? PANEL_WIDTH + 48 : PANEL_WIDTH}px` } as CSSProperties}
+      className="fixed inset-x-0 bottom-0 z-40 max-h-[70dvh] overflow-y-auto overscroll-contain rounded-t-2xl border-t border-slate-200 bg-white p-5 font-sans shadow-2xl outline-none print:hidden sm:absolute sm:inset-x-auto sm:bottom-auto sm:top-(--panel-top) sm:left-(--panel-left) sm:max-h-[60vh] sm:w-(--panel-width) sm:max-w-full sm:rounded-xl sm:border dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="mb-3 flex items-center justify-between gap-3">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Evidence in this passage</h2>
@@ -71,24 +84,158 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose }: TEx
           <span className="sr-only">Close</span>
         </button>
       </div>
-      {evidence.length === 0 ? (
+      {canEdit ? (
+        <div className="flex flex-col gap-6">
+          {excerpts.map((excerpt) => (
+            <EditableExcerpt
+              key={excerpt.id}
+              slug={slug}
+              excerpt={excerpt}
+              showQuote={excerpts.length > 1}
+              claims={claims}
+              onEditing={(on) => {
+                editing.current = on;
+              }}
+            />
+          ))}
+        </div>
+      ) : evidence.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">This passage is not linked to a claim yet.</p>
       ) : (
         <ul className="flex flex-col gap-4">
           {evidence.map((e) => (
             <li key={e.id} data-testid="excerpt-evidence" data-stance={e.stance} data-voice={e.voice}>
-              <div className="flex flex-wrap items-center gap-2">
-                <StanceLabel stance={e.stance} />
-                {e.voice === "REPORTED" && <ReportedBadge />}
-              </div>
-              <Link href={`/w/${slug}/claims/${e.claimId}`} className="mt-1 block font-medium leading-snug text-sky-700 hover:underline dark:text-sky-400">
-                {e.claimText}
-              </Link>
-              {e.note && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{e.note}</p>}
+              <EvidenceSummary slug={slug} evidence={e} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function EvidenceSummary({ slug, evidence: e }: { slug: string; evidence: TReaderEvidence }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2">
+        <StanceLabel stance={e.stance} />
+        {e.voice === "REPORTED" && <ReportedBadge />}
+      </div>
+      <Link href={`/w/${slug}/claims/${e.claimId}`} className="mt-1 block font-medium leading-snug text-sky-700 hover:underline dark:text-sky-400">
+        {e.claimText}
+      </Link>
+      {e.note && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{e.note}</p>}
+    </>
+  );
+}
+
+/** One passage with its evidence, for editors: change or unlink each link, add one, delete the passage. */
+function EditableExcerpt({
+  slug,
+  excerpt,
+  showQuote,
+  claims,
+  onEditing,
+}: {
+  slug: string;
+  excerpt: TReaderExcerpt & { exact: string };
+  showQuote: boolean;
+  claims: TClaimOption[];
+  onEditing: (on: boolean) => void;
+}) {
+  const live = useLive();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<TApiFailure | null>(null);
+
+  useEffect(() => onEditing(editingId !== null || adding), [editingId, adding, onEditing]);
+
+  const remove = async (path: string, key: string, body?: unknown) => {
+    setBusy(key);
+    setError(null);
+    const result = await callApi(workspaceApi(slug, path), { method: "DELETE", body });
+    setBusy(null);
+    if (!result.ok) return setError(result);
+    live.refresh();
+  };
+
+  return (
+    <section data-testid="excerpt-editor" data-excerpt-id={excerpt.id} className="flex flex-col gap-3">
+      {showQuote && <p className="line-clamp-2 border-l-2 border-slate-300 pl-2 font-serif text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300">{excerpt.exact}</p>}
+      {excerpt.evidence.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">This passage is not linked to a claim yet.</p>
+      ) : (
+        <ul className="flex flex-col gap-4">
+          {excerpt.evidence.map((e) => (
+            <li key={e.id} data-testid="excerpt-evidence" data-evidence-id={e.id} data-stance={e.stance} data-voice={e.voice}>
+              {editingId === e.id ? (
+                <EvidenceEditor slug={slug} evidence={e} onClose={() => setEditingId(null)} />
+              ) : (
+                <>
+                  <EvidenceSummary slug={slug} evidence={e} />
+                  <div className="mt-1.5 flex flex-wrap items-center gap-1">
+                    <button
+                      type="button"
+                      data-testid="evidence-edit"
+                      onClick={() => setEditingId(e.id)}
+                      className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+                    >
+                      Edit<span className="sr-only"> the link to “{e.claimText}”</span>
+                    </button>
+                    <ConfirmButton
+                      label="Unlink"
+                      confirmLabel="Unlink"
+                      question="Remove this link?"
+                      testId="evidence-delete"
+                      busy={busy === e.id}
+                      onConfirm={() => void remove(`/evidence/${e.id}`, e.id, e.version !== undefined ? { version: versionFor(e.id, e.version) } : undefined)}
+                    />
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+      {adding ? (
+        <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+          <h3 className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200">Link to another claim</h3>
+          <EvidenceForm
+            slug={slug}
+            claims={claims}
+            exclude={excerpt.evidence.map((e) => e.claimId)}
+            submitLabel="Add link"
+            testIdPrefix="link"
+            write={(input, idempotencyKey) => callApi(workspaceApi(slug, "/evidence"), { method: "POST", idempotencyKey, body: { excerptId: excerpt.id, ...input } })}
+            onDone={() => {
+              setAdding(false);
+              live.refresh();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+          <button
+            type="button"
+            data-testid="evidence-add"
+            onClick={() => setAdding(true)}
+            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+          >
+            + Link to another claim
+          </button>
+          <ConfirmButton
+            label="Delete passage"
+            confirmLabel="Delete"
+            question="Delete the passage and its links?"
+            testId="excerpt-delete"
+            busy={busy === excerpt.id}
+            onConfirm={() => void remove(`/excerpts/${excerpt.id}`, excerpt.id)}
+          />
+        </div>
+      )}
+    </section>
   );
 }

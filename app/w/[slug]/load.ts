@@ -1,10 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { db } from "@/lib/db/client";
 import { orderAuthors } from "@/lib/domain/matrix";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, isAllowed } from "@/lib/server/authorize";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { getSource } from "@/lib/server/sources/get-source";
 import { getViewer } from "@/lib/server/viewer";
@@ -21,13 +22,23 @@ async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The workspace a page is about, checked for reading. Cached per request so the layout, the page
- * and its metadata share one query.
+ * The workspace a page is about, checked for reading, with what the viewer may do in it. Cached
+ * per request so the layout, the page and its metadata share one query.
  */
-export const loadWorkspace = cache(async (slug: string) => {
+export const loadAccess = cache(async (slug: string) => {
   if (!ZSlugSchema.safeParse(slug).success) notFound();
-  return orNotFound(async () => (await authorize(await getViewer(), slug, "read")).workspace);
+  const viewer = await getViewer();
+  const { workspace, role } = await orNotFound(() => authorize(viewer, slug, "read"));
+  return {
+    workspace,
+    role,
+    signedIn: viewer !== null,
+    /** Editing controls are rendered only for roles that may edit; the API checks again. */
+    canEdit: isAllowed(role, workspace.visibility, "edit"),
+  };
 });
+
+export const loadWorkspace = cache(async (slug: string) => (await loadAccess(slug)).workspace);
 
 /** A path id that is not a UUID cannot name anything: 404 rather than a database error. */
 export function parseId(id: string): string {
@@ -52,3 +63,20 @@ export function authorOrder(overview: TWorkspaceOverview): string[] {
   }
   return orderAuthors([...byAuthor.values()]).map((a) => a.id);
 }
+
+/**
+ * Every live claim's id and text in matrix order: what an editor can attach a passage to. (A
+ * light query of its own — the matrix would also resolve every author's position.)
+ */
+export const loadClaimOptions = cache(async (workspaceId: string): Promise<{ id: string; text: string }[]> =>
+  db().claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true } }),
+);
+
+/** What a history filter is about: a claim (its text) or a passage (its words and source), if any. */
+export const loadEntityLabel = cache(async (workspaceId: string, entityId: string): Promise<{ kind: "claim" | "excerpt"; text: string; href: string | null } | null> => {
+  const claim = await db().claim.findFirst({ where: { id: entityId, workspaceId }, select: { text: true, deletedAt: true } });
+  if (claim) return { kind: "claim", text: claim.text, href: claim.deletedAt ? null : `claims/${entityId}` };
+  const excerpt = await db().excerpt.findFirst({ where: { id: entityId, workspaceId }, select: { exact: true, sourceId: true, deletedAt: true } });
+  if (excerpt) return { kind: "excerpt", text: excerpt.exact, href: excerpt.deletedAt ? null : `sources/${excerpt.sourceId}#excerpt-${entityId}` };
+  return null;
+});

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getMatrix } from "@/lib/server/workspaces/get-matrix";
 import { DebateMatrix } from "@/app/components/matrix/debate-matrix";
 import { MatrixLegend } from "@/app/components/matrix/matrix-legend";
-import { loadWorkspace } from "../load";
+import { NewClaimForm } from "@/app/components/matrix/new-claim-form";
+import { loadAccess } from "../load";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Matrix" };
 
 export default async function MatrixPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const workspace = await loadWorkspace(slug);
+  const { workspace, canEdit } = await loadAccess(slug);
   const matrix = await getMatrix(workspace.id);
   return (
     <main className="mx-auto max-w-[96rem] px-3 py-8 sm:px-4">
@@ -22,7 +23,12 @@ export default async function MatrixPage({ params }: { params: Promise<{ slug: s
         </p>
         <p className="mt-2 text-sm text-slate-500 sm:hidden dark:text-slate-400">Swipe the table sideways to see every author.</p>
       </div>
-      <DebateMatrix slug={workspace.slug} matrix={matrix} />
+      <DebateMatrix slug={workspace.slug} matrix={matrix} canEdit={canEdit} />
+      {canEdit && (
+        <div className="no-print mt-4">
+          <NewClaimForm slug={workspace.slug} />
+        </div>
+      )}
       <div className="mt-6">
         <MatrixLegend />
       </div>

@@ -4,11 +4,12 @@ import { labelPublished } from "@/lib/domain/dates";
 import type { TStance } from "@/lib/domain/types";
 import type { TClaimDetail, TClaimEvidence, TClaimLinkView } from "@/lib/server/claims/get-claim";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
+import { ClaimHeading } from "@/app/components/claim/claim-heading";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
-import { loadClaim, loadWorkspace, parseId } from "../../load";
+import { loadAccess, loadClaim, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
 
@@ -36,16 +37,14 @@ const LINK_HEADINGS: { relation: TClaimLinkView["relation"]; direction: TClaimLi
 
 export default async function ClaimPage({ params }: TParams) {
   const { slug, id } = await params;
-  const workspace = await loadWorkspace(slug);
+  const { workspace, canEdit } = await loadAccess(slug);
   const claim = await loadClaim(workspace.id, parseId(id));
   const accents = accentMap(claim.positions.map((p) => p.author.id));
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
       <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Claim</p>
-      <h1 data-testid="claim-text" className="mt-1 max-w-[40ch] text-3xl font-bold leading-tight tracking-tight text-balance sm:text-4xl">
-        {claim.text}
-      </h1>
+      <ClaimHeading key={claim.id} slug={workspace.slug} claimId={claim.id} text={claim.text} version={claim.version} canEdit={canEdit} />
       {claim.tags.length > 0 && <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">{claim.tags.map((t) => `#${t}`).join(" ")}</p>}
 
       <section aria-labelledby="positions-heading" className="mt-8">

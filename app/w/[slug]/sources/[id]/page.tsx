@@ -3,7 +3,7 @@ import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
 import { SourceText, type TReaderExcerpt } from "@/app/components/source-reader/source-text";
-import { authorOrder, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
+import { authorOrder, loadAccess, loadClaimOptions, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +18,12 @@ export async function generateMetadata({ params }: TParams): Promise<Metadata> {
 
 export default async function SourcePage({ params }: TParams) {
   const { slug, id } = await params;
-  const workspace = await loadWorkspace(slug);
-  const [source, overview] = await Promise.all([loadSource(workspace.id, parseId(id)), loadOverview(workspace.id)]);
+  const { workspace, canEdit } = await loadAccess(slug);
+  const [source, overview, claims] = await Promise.all([
+    loadSource(workspace.id, parseId(id)),
+    loadOverview(workspace.id),
+    canEdit ? loadClaimOptions(workspace.id) : Promise.resolve([]),
+  ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
   const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, evidence }) => ({ id: excerptId, start, end, evidence }));
@@ -48,7 +52,7 @@ export default async function SourcePage({ params }: TParams) {
               </p>
             )}
           </header>
-          <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} />
+          <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
           <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />

@@ -1,0 +1,27 @@
+/**
+ * Versions this tab has learned for rows whose version the page data does not carry (evidence,
+ * hand-set positions): from our own writes' answers and from 409s. An edit is sent with the
+ * version it was based on; see `basedOnShown` for what happens when that is unknown.
+ */
+const known = new Map<string, number>();
+
+export function rememberVersion(id: string, version: unknown): void {
+  if (typeof version === "number" && Number.isInteger(version)) known.set(id, version);
+}
+
+/** The version to send: learned, else the one the page gave, else 1 (every row starts there). */
+export function versionFor(id: string, fromPage?: number): number {
+  return known.get(id) ?? fromPage ?? 1;
+}
+
+/**
+ * After a 409: is the current state what the person saw when they decided? Then only our copy of
+ * the version was stale (the page does not carry it), and sending the edit again with the current
+ * version overwrites nothing they have not seen. Otherwise they must look at the conflict.
+ */
+export function basedOnShown<T extends object>(current: unknown, shown: T): current is T & { version: number } {
+  if (!current || typeof current !== "object") return false;
+  const row = current as Record<string, unknown>;
+  if (typeof row.version !== "number" || row.deletedAt) return false;
+  return Object.entries(shown).every(([key, value]) => (row[key] ?? null) === (value ?? null));
+}

@@ -1,0 +1,106 @@
+/** Turns a history event into words: what was done, and what changed from before to after. */
+
+import { STANCE_LABEL } from "../stance";
+
+export interface THistoryEvent {
+  id: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string; name: string } | null;
+  createdAt: string;
+  before: unknown;
+  after: unknown;
+  undoneBy?: string | null;
+  undoable: boolean;
+}
+
+export interface TChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+const WHAT: Record<string, string> = {
+  claim: "the claim",
+  evidence: "an evidence link",
+  excerpt: "a passage",
+  link: "a link between claims",
+  position: "a position set by hand",
+  source: "a source",
+  author: "an author",
+  invite: "an invite link",
+  workspace: "the workspace",
+};
+
+const VERB: Record<string, string> = {
+  created: "added",
+  updated: "changed",
+  deleted: "deleted",
+  restored: "restored",
+  reordered: "reordered",
+};
+
+/** "changed the claim", "added a passage", "reordered the claims". */
+export function describeAction(event: Pick<THistoryEvent, "type" | "entityType">): string {
+  if (event.type === "claims.reordered") return "reordered the claims";
+  if (event.type === "workspace.created") return "created the workspace";
+  if (event.type === "position.created") return "set a position by hand";
+  if (event.type === "position.deleted") return "cleared a position set by hand";
+  if (event.type === "evidence.created") return "linked a passage to a claim";
+  if (event.type === "evidence.deleted") return "unlinked a passage from a claim";
+  const verb = event.type.split(".")[1] ?? "";
+  return `${VERB[verb] ?? verb} ${WHAT[event.entityType] ?? event.entityType}`;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  text: "Text",
+  tags: "Tags",
+  stance: "Stance",
+  voice: "Voice",
+  note: "Note",
+  exact: "Passage",
+  relation: "Relation",
+  title: "Title",
+  name: "Name",
+};
+
+function show(field: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (field === "stance" || field === "relation") return STANCE_LABEL[value as keyof typeof STANCE_LABEL] ?? String(value);
+  if (field === "voice") return value === "REPORTED" ? "Reported view" : "Author’s own view";
+  if (field === "tags" && Array.isArray(value)) return value.length ? value.map((t) => `#${t}`).join(" ") : null;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The fields people care about that differ between before and after (all of them for a create or delete). */
+export function describeChanges(event: Pick<THistoryEvent, "before" | "after" | "type">): TChange[] {
+  const before = record(event.before);
+  const after = record(event.after);
+  const verb = event.type.split(".")[1];
+  return Object.keys(FIELD_LABEL).flatMap((field) => {
+    if (!(field in before) && !(field in after)) return [];
+    const from = show(field, before[field]);
+    const to = show(field, after[field]);
+    if (verb === "updated" && from === to) return [];
+    if (verb === "created" || verb === "restored") return to === null ? [] : [{ field: FIELD_LABEL[field], before: null, after: to }];
+    if (verb === "deleted") return from === null ? [] : [{ field: FIELD_LABEL[field], before: from, after: null }];
+    return [{ field: FIELD_LABEL[field], before: from, after: to }];
+  });
+}
+
+/** The claim an event concerns, when its rows name one (evidence, positions, links). */
+export function claimIdOf(event: Pick<THistoryEvent, "before" | "after" | "entityType" | "entityId">): string | null {
+  if (event.entityType === "claim") return event.entityId;
+  const row = { ...record(event.before), ...record(event.after) };
+  return typeof row.claimId === "string" ? row.claimId : null;
+}
+
+export function undoOf(event: Pick<THistoryEvent, "after">): string | null {
+  const value = record(event.after).undoOf;
+  return typeof value === "string" ? value : null;
+}

@@ -1,0 +1,125 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { PRESENCE_HEARTBEAT_MS, type TPresenceEntry } from "@/lib/realtime/events";
+import { useWorkspaceEvents, type TStreamStatus } from "@/lib/realtime/use-workspace-events";
+import { callApi, newRequestKey, workspaceApi } from "../api";
+import { LiveContext, SIGNING_OUT_EVENT, type TLiveStatus, type TSigningOut } from "./live-context";
+import { viewOfPath } from "./presence-view";
+
+/** Several changes in quick succession (one save can write three events) cause one refresh. */
+const REFRESH_DEBOUNCE_MS = 150;
+/** When the stream gave up (the server refused it), how long before trying a new one. */
+const RETRY_CLOSED_MS = 5_000;
+
+/**
+ * Keeps every page of a workspace live: the server-rendered data is refreshed when anyone changes
+ * something (client state — an open panel, a half-typed form — survives, because router.refresh()
+ * re-renders server components without remounting client ones), and signed-in readers report
+ * where they are and see who else is here.
+ */
+export function LiveWorkspace({ slug, viewerId, children }: { slug: string; viewerId: string | null; children: ReactNode }) {
+  const router = useRouter();
+  const [revision, setRevision] = useState(0);
+  const [here, setHere] = useState<TPresenceEntry[]>([]);
+  const [stream, setStream] = useState<{ status: TStreamStatus; attempt: number; everLive: boolean }>({ status: "connecting", attempt: 0, everLive: false });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const refreshNow = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setRevision((r) => r + 1);
+    router.refresh();
+  }, [router]);
+
+  const scheduleRefresh = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(refreshNow, REFRESH_DEBOUNCE_MS);
+  }, [refreshNow]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const lastStatus = useRef<{ status: TStreamStatus; everLive: boolean }>({ status: "connecting", everLive: false });
+  const onStatus = useCallback(
+    (status: TStreamStatus) => {
+      const last = lastStatus.current;
+      // Back after a gap: the browser replays missed events, but a fresh stream (after a retry)
+      // starts at the newest one, so look again to be sure nothing was missed.
+      if (status === "live" && last.status !== "live" && last.everLive) scheduleRefresh();
+      lastStatus.current = { status, everLive: last.everLive || status === "live" };
+      setStream((current) => ({ ...current, status, everLive: current.everLive || status === "live" }));
+    },
+    [scheduleRefresh],
+  );
+
+  useEffect(() => {
+    if (stream.status !== "offline") return;
+    const retry = setTimeout(() => setStream((current) => ({ ...current, status: "connecting", attempt: current.attempt + 1 })), RETRY_CLOSED_MS);
+    return () => clearTimeout(retry);
+  }, [stream.status]);
+
+  usePresenceReport(slug, viewerId);
+
+  const status: TLiveStatus = stream.status === "live" ? "live" : stream.status === "offline" ? "offline" : stream.everLive ? "reconnecting" : "connecting";
+  const value = useMemo(() => ({ status, here, viewerId, revision, refresh: refreshNow }), [status, here, viewerId, revision, refreshNow]);
+
+  return (
+    <LiveContext.Provider value={value}>
+      <Subscription key={stream.attempt} slug={slug} onChange={scheduleRefresh} onPresence={setHere} onStatus={onStatus} />
+      {children}
+    </LiveContext.Provider>
+  );
+}
+
+/** One EventSource; remounted (by key) to open a new one after the browser gave up on the old. */
+function Subscription({ slug, onChange, onPresence, onStatus }: { slug: string; onChange: () => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void }) {
+  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here) });
+  useEffect(() => onStatus(status), [status, onStatus]);
+  return null;
+}
+
+/** Tells the server where this tab is: on every move, every 20 s, and when the tab goes away. */
+function usePresenceReport(slug: string, viewerId: string | null) {
+  const pathname = usePathname();
+  const clientId = useRef<string | null>(null);
+  const { view, targetId } = viewOfPath(pathname, slug);
+
+  useEffect(() => {
+    if (!viewerId) return;
+    clientId.current ??= newRequestKey();
+    const id = clientId.current;
+    const report = () => void callApi(workspaceApi(slug, "/presence"), { method: "POST", body: { clientId: id, view, targetId } });
+    report();
+    const heartbeat = setInterval(report, PRESENCE_HEARTBEAT_MS);
+    // Back from the browser's page cache after having said goodbye on pagehide.
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) report();
+    };
+    window.addEventListener("pageshow", onShow);
+    return () => {
+      clearInterval(heartbeat);
+      window.removeEventListener("pageshow", onShow);
+    };
+  }, [slug, viewerId, view, targetId]);
+
+  useEffect(() => {
+    if (!viewerId) return;
+    const leave = () => {
+      if (!clientId.current) return Promise.resolve();
+      return callApi(workspaceApi(slug, "/presence"), { method: "POST", body: { clientId: clientId.current, view: "other", leaving: true }, keepalive: true });
+    };
+    const onPageHide = () => void leave();
+    // Signing out: say goodbye while the session still lets us.
+    const onSigningOut = (event: Event) => (event as CustomEvent<TSigningOut>).detail.pending.push(leave());
+    window.addEventListener("pagehide", onPageHide);
+    window.addEventListener(SIGNING_OUT_EVENT, onSigningOut);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      window.removeEventListener(SIGNING_OUT_EVENT, onSigningOut);
+      // Leaving the workspace within the app (the layout unmounts) is leaving too.
+      void leave();
+    };
+  }, [slug, viewerId]);
+}

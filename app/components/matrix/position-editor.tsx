@@ -1,0 +1,193 @@
+"use client";
+import { useId, useState, type FormEvent } from "react";
+import type { TResolvedPosition } from "@/lib/domain/position";
+import { POSITION_STANCES, type TPositionStance } from "@/lib/domain/types";
+import { callApi, describeFailure, workspaceApi, type TApiFailure, type TApiResult } from "../api";
+import { FormError, NoteField, fieldLegendClass } from "../evidence/evidence-fields";
+import { basedOnShown, rememberVersion, versionFor } from "../evidence/versions";
+import { useLive } from "../live/live-context";
+import { PositionChip } from "../position-chip";
+import { STANCE_LABEL } from "../stance";
+
+interface TPositionRow {
+  stance: TPositionStance;
+  note: string | null;
+  version: number;
+  deletedAt?: string | null;
+}
+
+function isPositionRow(value: unknown): value is TPositionRow {
+  return Boolean(value) && typeof value === "object" && typeof (value as TPositionRow).version === "number" && typeof (value as TPositionRow).stance === "string";
+}
+
+type TShown = { stance: TPositionStance; note: string | null } | null;
+
+type TMode =
+  | { kind: "view" }
+  /** `shown` is the hand-set position (or none) when editing began: a later change is a conflict. */
+  | { kind: "edit"; shown: TShown }
+  | { kind: "conflict"; current: TPositionRow; action: "set" | "clear" };
+
+/**
+ * An author's position on a claim set by hand (it then wins over the evidence), changed or
+ * cleared. The matrix does not carry the hand-set row's version, so a write is first based on what
+ * this person saw; a 409 whose current state is exactly that is re-sent with its version, and any
+ * other 409 shows both versions.
+ */
+export function PositionEditor({ slug, claimId, authorId, authorName, position }: { slug: string; claimId: string; authorId: string; authorName: string; position: TResolvedPosition }) {
+  const id = useId();
+  const live = useLive();
+  const key = `position:${claimId}:${authorId}`;
+  const [mode, setMode] = useState<TMode>({ kind: "view" });
+  const [stance, setStance] = useState<TPositionStance>(position.stance);
+  const [note, setNote] = useState(position.note ?? "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<TApiFailure | null>(null);
+  const shownNow: TShown = position.explicit ? { stance: position.stance, note: position.note } : null;
+
+  const put = (version?: number) =>
+    callApi<TPositionRow>(workspaceApi(slug, "/positions"), {
+      method: "PUT",
+      body: { claimId, authorId, stance, ...(note.trim() ? { note: note.trim() } : {}), ...(version !== undefined ? { version } : {}) },
+    });
+  const clear = (version: number) => callApi<TPositionRow>(workspaceApi(slug, "/positions"), { method: "DELETE", body: { claimId, authorId, version } });
+
+  /** Runs a write; on a 409 about the state this person saw, once more with the current version. */
+  const run = async (action: "set" | "clear", first: () => Promise<TApiResult<TPositionRow>>, again: (version: number) => Promise<TApiResult<TPositionRow>>, shown: TShown) => {
+    setBusy(true);
+    setError(null);
+    let result = await first();
+    if (!result.ok && result.status === 409 && isPositionRow(result.current)) {
+      rememberVersion(key, result.current.version);
+      if (shown && basedOnShown(result.current, shown)) result = await again(result.current.version);
+      else {
+        setBusy(false);
+        return setMode({ kind: "conflict", current: result.current, action });
+      }
+    }
+    setBusy(false);
+    if (!result.ok) {
+      if (result.status === 409 && isPositionRow(result.current)) return setMode({ kind: "conflict", current: result.current, action });
+      return setError(result);
+    }
+    rememberVersion(key, result.data.version);
+    setMode({ kind: "view" });
+    live.refresh();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mode.kind !== "edit") return;
+    void run("set", () => put(mode.shown ? versionFor(key) : undefined), (v) => put(v), mode.shown);
+  };
+
+  if (mode.kind === "conflict") {
+    const theirs = mode.current.deletedAt ? null : mode.current;
+    return (
+      <div data-testid="position-conflict" role="alert" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-600 dark:bg-amber-950/30">
+        <p className="font-semibold">Someone changed this position by hand while you were deciding.</p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          <div className="rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+            <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Theirs (current)</p>
+            {theirs ? <PositionChip stance={theirs.stance} size="sm" /> : <span>Cleared (the evidence decides)</span>}
+            {theirs?.note && <p className="mt-1">{theirs.note}</p>}
+          </div>
+          <div className="rounded-md border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+            <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Yours</p>
+            {mode.action === "clear" ? <span>Cleared (the evidence decides)</span> : <PositionChip stance={stance} size="sm" />}
+            {mode.action === "set" && note.trim() && <p className="mt-1">{note.trim()}</p>}
+          </div>
+        </div>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              const v = mode.current.deletedAt ? undefined : mode.current.version;
+              if (mode.action === "clear") {
+                if (v === undefined) return setMode({ kind: "view" });
+                void run("clear", () => clear(v), clear, null);
+              } else void run("set", () => put(v), (version) => put(version), null);
+            }}
+            className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+          >
+            Re-apply mine
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setMode({ kind: "view" });
+              live.refresh();
+            }}
+            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600"
+          >
+            Discard mine
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  if (mode.kind === "edit") {
+    return (
+      <form data-testid="position-editor" onSubmit={submit} className="flex max-w-xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-950">
+        <fieldset>
+          <legend className={fieldLegendClass}>{authorName}’s position, set by hand</legend>
+          <div className="flex flex-wrap gap-2">
+            {POSITION_STANCES.map((option) => (
+              <label
+                key={option}
+                data-testid={`position-option-${option}`}
+                className="cursor-pointer rounded-full p-0.5 ring-2 ring-transparent has-[:checked]:ring-slate-900 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-sky-600 dark:has-[:checked]:ring-slate-100"
+              >
+                <input type="radio" name={`${id}-stance`} value={option} checked={stance === option} onChange={() => setStance(option)} className="sr-only" />
+                <PositionChip stance={option} size="sm" />
+              </label>
+            ))}
+          </div>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">The evidence alone says {STANCE_LABEL[position.derived]}.</p>
+        </fieldset>
+        <NoteField value={note} onChange={setNote} testId="position-note" />
+        <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+        <div className="flex gap-2">
+          <button type="submit" data-testid="position-save" disabled={busy} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
+            {busy ? "Saving…" : "Set position"}
+          </button>
+          <button type="button" onClick={() => setMode({ kind: "view" })} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        data-testid="position-set"
+        onClick={() => {
+          setStance(position.stance);
+          setNote(position.note ?? "");
+          setError(null);
+          setMode({ kind: "edit", shown: shownNow });
+        }}
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-white dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
+      >
+        {position.explicit ? "Change the position set by hand" : "Set position by hand"}
+      </button>
+      {position.explicit && (
+        <button
+          type="button"
+          data-testid="position-clear"
+          disabled={busy}
+          onClick={() => void run("clear", () => clear(versionFor(key)), clear, shownNow)}
+          className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-white disabled:opacity-60 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {busy ? "Clearing…" : "Clear — let the evidence decide"}
+        </button>
+      )}
+      {error && <FormError message={describeFailure(error)} issues={error.issues} />}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/app/components/auth/auth-form";
+import { currentUser, safeNext } from "@/app/components/auth/current-user";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNext((await searchParams).next);
+  if (await currentUser()) redirect(next);
+  return (
+    <main className="mx-auto max-w-md px-4 py-12">
+      <h1 className="text-3xl font-bold tracking-tight">Create an account</h1>
+      <p className="mt-2 mb-8 text-slate-600 dark:text-slate-400">
+        Anyone can read a public map. With an account you can take part in the workspaces you are invited to.
+      </p>
+      <AuthForm mode="sign-up" next={next} />
+    </main>
+  );
+}

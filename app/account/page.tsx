@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ApiTokens } from "@/app/components/forms/api-tokens";
-import { db } from "@/lib/db/client";
-import { listApiTokens } from "@/lib/server/auth/api-tokens";
+import { getAccount } from "@/lib/server/auth/get-account";
 import { viewerOfPage } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -11,10 +10,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const viewer = await viewerOfPage();
   if (!viewer) redirect("/sign-in?next=%2Faccount");
-  const [user, tokens] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { name: true, email: true } }),
-    listApiTokens(db(), viewer.userId),
-  ]);
+  const user = await getAccount(viewer.userId);
   return (
     <main className="mx-auto max-w-2xl space-y-10 px-4 py-10">
       <header>
@@ -24,7 +20,7 @@ export default async function AccountPage() {
       <section aria-labelledby="tokens-heading" className="space-y-3">
         <h2 id="tokens-heading" className="text-xl font-semibold">API tokens</h2>
         <p className="text-slate-600 dark:text-slate-300">For scripts that read or change your workspaces through the API. A token acts as you; revoke it when it is no longer needed.</p>
-        <ApiTokens tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+        <ApiTokens tokens={user.tokens} />
       </section>
     </main>
   );

@@ -10,6 +10,8 @@ export interface TStancedEvidence {
 export interface TExplicitPosition {
   stance: TPositionStance;
   note?: string | null;
+  /** The hand-set row's version, sent back by whoever edits or clears it. */
+  version?: number;
 }
 
 export interface TResolvedPosition {
@@ -21,6 +23,8 @@ export interface TResolvedPosition {
   /** What the evidence alone says, kept so the UI can show an override next to it. */
   derived: TPositionStance;
   note: string | null;
+  /** Version of the hand-set position (null when derived). */
+  version: number | null;
 }
 
 /**
@@ -54,5 +58,6 @@ export function resolvePosition(evidence: readonly TStancedEvidence[], explicit?
     explicit: Boolean(explicit),
     derived,
     note: explicit?.note ?? null,
+    version: explicit?.version ?? null,
   };
 }

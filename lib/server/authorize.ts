@@ -47,7 +47,12 @@ export async function authorize(viewer: TViewer | null, slug: string, action: TA
   const role = (workspace.members?.[0]?.role ?? null) as TRole | null;
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {
-    throw new AppError("FORBIDDEN", role ? `Your role (${role.toLowerCase()}) may not ${action} in this workspace.` : "Sign in to make changes.");
+    const message = role
+      ? `Your role (${role.toLowerCase()}) may not ${action} in this workspace.`
+      : viewer
+        ? "You are not a member of this workspace; ask its owner for an invite link."
+        : "Sign in to make changes.";
+    throw new AppError("FORBIDDEN", message);
   }
   const { members: _members, ...ref } = workspace;
   return { workspace: ref, role };

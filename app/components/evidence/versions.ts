@@ -9,9 +9,9 @@ export function rememberVersion(id: string, version: unknown): void {
   if (typeof version === "number" && Number.isInteger(version)) known.set(id, version);
 }
 
-/** The version to send: learned, else the one the page gave, else 1 (every row starts there). */
-export function versionFor(id: string, fromPage?: number): number {
-  return known.get(id) ?? fromPage ?? 1;
+/** The version to send: the newest of what this tab learned and what the page gave, else 1. */
+export function versionFor(id: string, fromPage?: number | null): number {
+  return Math.max(known.get(id) ?? 0, fromPage ?? 0) || 1;
 }
 
 /**

@@ -1,37 +1,23 @@
 /**
- * Calls the JSON API from the browser and turns its error shape into a message a person can act
- * on. Same-origin credentials, so the session cookie (and the Origin header the server checks) go
- * with every write.
+ * The forms' way to call the API: `callApi` (one fetch path for the whole client), with failures
+ * thrown as ApiError so a submit handler can keep its happy path straight.
  */
+import { callApi, type TApiIssue, type TApiOptions } from "../api";
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    readonly issues: TApiIssue[] = [],
     readonly current?: unknown,
   ) {
     super(message);
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? "GET",
-      credentials: "same-origin",
-      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "Could not reach the server. Check your connection and try again.");
-  }
-  const text = await response.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!response.ok) {
-    const error = (data as { error?: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? "HTTP_" + response.status, error?.message ?? `The server answered ${response.status}.`, error?.issues, error?.current);
-  }
-  return data as T;
+export async function api<T>(path: string, init: Pick<TApiOptions, "method" | "body"> = {}): Promise<T> {
+  const result = await callApi<T>(path, init);
+  if (result.ok) return result.data;
+  throw new ApiError(result.status, result.code, result.message, result.issues, result.current);
 }

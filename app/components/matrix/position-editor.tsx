@@ -30,9 +30,9 @@ type TMode =
 
 /**
  * An author's position on a claim set by hand (it then wins over the evidence), changed or
- * cleared. The matrix does not carry the hand-set row's version, so a write is first based on what
- * this person saw; a 409 whose current state is exactly that is re-sent with its version, and any
- * other 409 shows both versions.
+ * cleared. A write carries the hand-set row's version as the page (or this tab's last write) knew
+ * it; a 409 whose current state is exactly what this person saw is re-sent with its version, and
+ * any other 409 shows both versions.
  */
 export function PositionEditor({ slug, claimId, authorId, authorName, position }: { slug: string; claimId: string; authorId: string; authorName: string; position: TResolvedPosition }) {
   const id = useId();
@@ -78,7 +78,7 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mode.kind !== "edit") return;
-    void run("set", () => put(mode.shown ? versionFor(key) : undefined), (v) => put(v), mode.shown);
+    void run("set", () => put(mode.shown ? versionFor(key, position.version) : undefined), (v) => put(v), mode.shown);
   };
 
   if (mode.kind === "conflict") {
@@ -181,7 +181,7 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
           type="button"
           data-testid="position-clear"
           disabled={busy}
-          onClick={() => void run("clear", () => clear(versionFor(key)), clear, shownNow)}
+          onClick={() => void run("clear", () => clear(versionFor(key, position.version)), clear, shownNow)}
           className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-white disabled:opacity-60 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           {busy ? "Clearing…" : "Clear — let the evidence decide"}

@@ -1,12 +1,13 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
 import { orderAuthors } from "@/lib/domain/matrix";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
 import { authorize, isAllowed } from "@/lib/server/authorize";
 import { getClaim } from "@/lib/server/claims/get-claim";
+import { listClaimOptions } from "@/lib/server/claims/list-claims";
+import { describeEntity } from "@/lib/server/history/describe-entity";
 import { getSource } from "@/lib/server/sources/get-source";
 import { getViewer } from "@/lib/server/viewer";
 import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
@@ -68,15 +69,6 @@ export function authorOrder(overview: TWorkspaceOverview): string[] {
  * Every live claim's id and text in matrix order: what an editor can attach a passage to. (A
  * light query of its own — the matrix would also resolve every author's position.)
  */
-export const loadClaimOptions = cache(async (workspaceId: string): Promise<{ id: string; text: string }[]> =>
-  db().claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true } }),
-);
+export const loadClaimOptions = cache((workspaceId: string) => listClaimOptions(workspaceId));
 
-/** What a history filter is about: a claim (its text) or a passage (its words and source), if any. */
-export const loadEntityLabel = cache(async (workspaceId: string, entityId: string): Promise<{ kind: "claim" | "excerpt"; text: string; href: string | null } | null> => {
-  const claim = await db().claim.findFirst({ where: { id: entityId, workspaceId }, select: { text: true, deletedAt: true } });
-  if (claim) return { kind: "claim", text: claim.text, href: claim.deletedAt ? null : `claims/${entityId}` };
-  const excerpt = await db().excerpt.findFirst({ where: { id: entityId, workspaceId }, select: { exact: true, sourceId: true, deletedAt: true } });
-  if (excerpt) return { kind: "excerpt", text: excerpt.exact, href: excerpt.deletedAt ? null : `sources/${excerpt.sourceId}#excerpt-${entityId}` };
-  return null;
-});
+export const loadEntityLabel = cache((workspaceId: string, entityId: string) => describeEntity(workspaceId, entityId));

@@ -42,7 +42,7 @@ describe("derivePosition", () => {
 describe("resolvePosition", () => {
   it("counts every link, reported ones included, but derives from the author's own", () => {
     const resolved = resolvePosition([reported("SUPPORTS"), author("OPPOSES")]);
-    expect(resolved).toEqual({ stance: "OPPOSES", derived: "OPPOSES", evidenceCount: 2, explicit: false, note: null });
+    expect(resolved).toEqual({ stance: "OPPOSES", derived: "OPPOSES", evidenceCount: 2, explicit: false, note: null, version: null });
   });
 
   it("sums pre-grouped counts", () => {
@@ -50,8 +50,8 @@ describe("resolvePosition", () => {
   });
 
   it("lets an explicit position win and marks it, keeping the derived one", () => {
-    const resolved = resolvePosition([author("SUPPORTS")], { stance: "QUALIFIES", note: "Hedged in the conclusion" });
-    expect(resolved).toEqual({ stance: "QUALIFIES", derived: "SUPPORTS", evidenceCount: 1, explicit: true, note: "Hedged in the conclusion" });
+    const resolved = resolvePosition([author("SUPPORTS")], { stance: "QUALIFIES", note: "Hedged in the conclusion", version: 3 });
+    expect(resolved).toEqual({ stance: "QUALIFIES", derived: "SUPPORTS", evidenceCount: 1, explicit: true, note: "Hedged in the conclusion", version: 3 });
   });
 
   it("allows an explicit position where there is no evidence", () => {

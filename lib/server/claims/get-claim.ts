@@ -14,6 +14,7 @@ export interface TAuthorRef {
 
 export interface TClaimEvidence {
   id: string;
+  version: number;
   stance: TStance;
   voice: TVoice;
   note: string | null;
@@ -57,6 +58,7 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
         orderBy: [{ excerpt: { source: { publishedOn: "asc" } } }, { excerpt: { start: "asc" } }],
         select: {
           id: true,
+          version: true,
           stance: true,
           voice: true,
           note: true,
@@ -70,7 +72,7 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
       },
       linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, relation: true, toClaim: { select: { id: true, text: true } } } },
       linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
-      positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true } },
+      positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true, version: true } },
     },
   });
   if (!claim) throw notFound("Claim");
@@ -84,6 +86,7 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
     const { source, ...selector } = e.excerpt;
     return {
       id: e.id,
+      version: e.version,
       stance: e.stance,
       voice: e.voice,
       note: e.note,
@@ -92,7 +95,7 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
       author: source.author,
     };
   });
-  const explicit = new Map(claim.positions.map((p) => [p.authorId, { stance: p.stance as TPositionStance, note: p.note }]));
+  const explicit = new Map(claim.positions.map((p) => [p.authorId, { stance: p.stance as TPositionStance, note: p.note, version: p.version }]));
   const positions = orderAuthors(
     authors.map((a) => ({ ...a, published: a.sources.map((s) => formatPublished(s.publishedOn, s.publishedPrecision as TDatePrecision)) })),
   ).map((author) => ({

@@ -7,7 +7,8 @@ import type { TAuthorRef } from "../claims/get-claim";
 
 export interface TSourceExcerpt extends TSelector {
   id: string;
-  evidence: { id: string; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
+  version: number;
+  evidence: { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
 }
 
 export interface TSourceDetail {
@@ -34,11 +35,11 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
         where: { deletedAt: null },
         orderBy: [{ start: "asc" }, { end: "desc" }],
         select: {
-          id: true, start: true, end: true, exact: true, prefix: true, suffix: true,
+          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true,
           evidence: {
             where: { deletedAt: null, claim: { deletedAt: null } },
             orderBy: { claim: { rank: "asc" } },
-            select: { id: true, stance: true, voice: true, note: true, claim: { select: { id: true, text: true } } },
+            select: { id: true, version: true, stance: true, voice: true, note: true, claim: { select: { id: true, text: true } } },
           },
         },
       },

@@ -36,7 +36,7 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
       join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
       where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyWindow}
       group by e."claimId", s."authorId", e.stance, e.voice`,
-    prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true } }),
+    prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true, version: true } }),
   ]);
   const matrix = buildMatrix({
     authors: authors

@@ -56,6 +56,16 @@ test.describe("the debate matrix of the demo workspace", () => {
   });
 });
 
+test("a long map shows a first page of rows and more on request", async ({ page }) => {
+  await page.goto("/w/sco-debate/matrix?rows=5");
+  await expect(page.getByTestId("matrix-row")).toHaveCount(5);
+  const more = page.getByTestId("matrix-more");
+  await expect(more).toContainText(/Showing the first 5 of 1\d claims/);
+  await more.getByRole("link").click();
+  await expect(page.getByTestId("matrix-more")).toHaveCount(0);
+  expect(await page.getByTestId("matrix-row").count()).toBeGreaterThanOrEqual(10);
+});
+
 function normalise(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }

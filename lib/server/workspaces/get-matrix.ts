@@ -48,3 +48,12 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
   });
   return { ...matrix, total };
 }
+
+/** Cells a matrix page renders before asking the reader to show more (keeps wide maps quick). */
+const CELLS_PER_PAGE = 2500;
+
+/** How many claim rows the matrix page shows at first: all of a small map, fewer when it is wide. */
+export async function matrixRowsPerPage(workspaceId: string): Promise<number> {
+  const authors = await db().author.count({ where: { workspaceId, sources: { some: { deletedAt: null } } } });
+  return Math.max(20, Math.floor(CELLS_PER_PAGE / Math.max(1, authors)));
+}

@@ -5,12 +5,16 @@
  *    nothing running);
  * 2. starts a fresh embedded PostgreSQL in `.data/bench` (wiped first), migrates, seeds the demo
  *    `sco-debate`, then generates the large synthetic workspace `bench-large`;
- * 3. starts the app (`tsx scripts/start.ts`) on 127.0.0.1:3399 against that database;
+ * 3. starts the app (`node --import tsx scripts/start.ts`, as `npm start` does) on 127.0.0.1:3399
+ *    against that database, with the per-caller write rate limit off (STANCEMAP_WRITE_LIMIT=0:
+ *    the write budget is about raw capacity, and 32 clients would otherwise hit 429s);
  * 4. times matrix requests sequentially (5 warm-up + 50 measured each, full body read);
- * 5. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
+ * 5. creates evidence over HTTP from 32 concurrent clients (2 s warm-up + 10 s timed), then
+ *    measures how fast an edit reaches 500 Server-Sent-Events subscribers (bench/http-load.ts);
+ * 6. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -20,6 +24,8 @@ import pg from "pg";
 import { prepareDatabase } from "../lib/db/prepare";
 import { buildIfStale } from "../scripts/build-if-stale";
 import { generateLargeWorkspace, type GenerateLargeResult } from "./generate-large";
+import { prepareWriters, runFanout, runWriteLoad, type FanoutResult, type WriteLoadResult } from "./http-load";
+import { CpuMeter, formatShare, postmasterPid, type CpuShare } from "./proc-cpu";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.join(ROOT, ".data", "bench");
@@ -32,6 +38,15 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const TOTAL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
 const LARGE_SLUG = "bench-large";
 const DEMO_SLUG = "sco-debate";
+const WRITE_CLIENTS = Number(process.env.BENCH_WRITE_CLIENTS ?? 32);
+const WRITE_WARMUP_MS = 2_000;
+const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
+const SSE_SUBSCRIBERS = Number(process.env.BENCH_SSE_SUBSCRIBERS ?? 500);
+const SSE_EDITS = Number(process.env.BENCH_SSE_EDITS ?? 20);
+const SSE_SPACING_MS = 250;
+/** Budgets of DESIGN.md for the two concurrent measurements. */
+const WRITE_BUDGET = { perSecond: 400, p99: 50 };
+const SSE_BUDGET_P95 = 200;
 
 interface Target {
   label: string;
@@ -61,8 +76,6 @@ const TARGETS: Target[] = [
 ];
 
 const NOT_MEASURED = [
-  ["create evidence (excerpt + link) over HTTP, 32 concurrent clients", "≥ 400 writes/s, p99 ≤ 50 ms"],
-  ["an edit seen by another browser (SSE), 500 subscribers", "p95 ≤ 200 ms"],
   ["full-text search over the large workspace", "p95 ≤ 50 ms"],
   ["export json/aif/argdown/csv of the large workspace", "≤ 2 s each, memory ≤ 300 MB"],
   ["first matrix paint in a real browser, demo workspace", "≤ 1 s"],
@@ -137,6 +150,35 @@ async function wipeDataDir(): Promise<void> {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 }
 
+/** The soft limit on open files of this process (inherited by the app it spawns). */
+function openFileLimit(): number {
+  try {
+    const line = fs.readFileSync("/proc/self/limits", "utf8").split("\n").find((l) => l.startsWith("Max open files"));
+    const soft = line?.split(/\s{2,}/)[1];
+    return soft === "unlimited" ? Infinity : Number(soft);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * 500 event streams are 500 sockets in this process and 500 in the app: make sure the limit on
+ * open files allows that (raised with prlimit when it does not, which needs root or a high
+ * enough hard limit). Returns the limit in force.
+ */
+function ensureOpenFileLimit(needed: number): number {
+  const current = openFileLimit();
+  if (!(current < needed)) return current;
+  const target = Math.max(needed, 65_536);
+  try {
+    execFileSync("prlimit", ["--pid", String(process.pid), `--nofile=${target}:${target}`], { stdio: "ignore" });
+    log(`[bench] raised the open-file limit from ${current} to ${openFileLimit()}`);
+  } catch (error) {
+    log(`[bench] the open-file limit is ${current} (< ${needed}) and could not be raised: ${(error as Error).message}`);
+  }
+  return openFileLimit();
+}
+
 async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -158,8 +200,8 @@ interface App {
 }
 
 function startApp(databaseUrl: string, port: number): App {
-  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["scripts/start.ts"], {
+  // What `npm start` runs (package.json "start"), minus npm.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     // Own process group, so a stuck start-up can be killed with everything it spawned.
     detached: true,
@@ -171,6 +213,8 @@ function startApp(databaseUrl: string, port: number): App {
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The write budget measures raw capacity; the per-caller limit (default 1200/min) is off.
+      STANCEMAP_WRITE_LIMIT: "0",
     },
   });
   let output = "";
@@ -316,6 +360,59 @@ async function queryBreakdown(url: string, slug: string): Promise<{ label: strin
   }
 }
 
+// ---------------------------------------------------------------- writes and realtime: verdicts
+
+type Failed = { error: string };
+const failed = (x: object): x is Failed => "error" in x;
+
+const WRITE_LABEL = `create evidence (excerpt + link) over HTTP, ${WRITE_CLIENTS} concurrent clients`;
+const WRITE_BUDGET_TEXT = `≥ ${WRITE_BUDGET.perSecond} writes/s, p99 ≤ ${WRITE_BUDGET.p99} ms`;
+const SSE_LABEL = `an edit seen by another browser (SSE), ${SSE_SUBSCRIBERS} subscribers`;
+const SSE_BUDGET_TEXT = `p95 ≤ ${SSE_BUDGET_P95} ms`;
+
+function answersText(answers: Record<string, number>): string {
+  return Object.entries(answers)
+    .sort((a, b) => b[1] - a[1])
+    .map(([answer, n]) => `${/^\d+$/.test(answer) ? `HTTP ${answer}` : answer} ×${n.toLocaleString("en")}`)
+    .join(", ");
+}
+
+function writeVerdict(r: WriteLoadResult | Failed): string {
+  if (failed(r)) return `NOT MEASURED (error: ${r.error})`;
+  const total = Object.values(r.answers).reduce((a, b) => a + b, 0);
+  const unexpected = total - (r.answers["201"] ?? 0) - (r.answers["409"] ?? 0);
+  if (!r.created || unexpected > total * 0.01) return `NOT MEASURED (answers: ${answersText(r.answers) || "none"})`;
+  const misses = [];
+  if (r.writesPerSecond < WRITE_BUDGET.perSecond) misses.push(`${r.writesPerSecond.toFixed(0)} writes/s < ${WRITE_BUDGET.perSecond}`);
+  if (!(r.p99 <= WRITE_BUDGET.p99)) misses.push(`p99 ${ms(r.p99)} ms > ${WRITE_BUDGET.p99}`);
+  return misses.length ? `FAIL (${misses.join("; ")})` : "PASS";
+}
+
+function fanoutVerdict(r: FanoutResult | Failed): string {
+  if (failed(r)) return `NOT MEASURED (error: ${r.error})`;
+  if (r.connected < r.subscribers) return `NOT MEASURED (only ${r.connected} of ${r.subscribers} subscribers connected)`;
+  if (!r.acceptedEdits) return `NOT MEASURED (no edit was accepted: ${answersText(r.editAnswers)})`;
+  const misses = [];
+  if (!(r.p95 <= SSE_BUDGET_P95)) misses.push(`p95 ${ms(r.p95)} ms > ${SSE_BUDGET_P95}`);
+  if (r.missed) misses.push(`${r.missed.toLocaleString("en")} deliveries missed`);
+  return misses.length ? `FAIL (${misses.join("; ")})` : "PASS";
+}
+
+/** CPU ms per 201, per party, over the timed window. */
+function cpuPerWrite(r: WriteLoadResult): string {
+  if (!r.cpu || !r.created) return "not available";
+  const per = (cores: number) => (Number.isFinite(cores) ? ((cores * r.cpu!.seconds * 1000) / r.created).toFixed(1) : "?");
+  return `app ${per(r.cpu.app)} ms, PostgreSQL ${per(r.cpu.postgres)} ms, bench clients ${per(r.cpu.bench)} ms`;
+}
+
+function summarizeWrites(r: WriteLoadResult): string {
+  return `${r.writesPerSecond.toFixed(0)} writes/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  max ${ms(r.max)} ms  [${answersText(r.answers)}]`;
+}
+
+function summarizeFanout(r: FanoutResult): string {
+  return `${r.delivered}/${r.expected} delivered, ${r.missed} missed  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  max ${ms(r.max)} ms  (edit POST p50 ${ms(r.editP50)} ms, fan-out spread p50 ${ms(r.spreadP50)} ms)`;
+}
+
 // ---------------------------------------------------------------- the report
 
 function report(input: {
@@ -328,6 +425,10 @@ function report(input: {
   breakdown: { label: string; median: number; rows: number }[];
   totalS: number;
   load: { before: number[]; after: number[] };
+  writes: WriteLoadResult | Failed;
+  fanout: FanoutResult | Failed;
+  loads: { writes: [number[], number[]]; fanout: [number[], number[]] };
+  fileLimit: number;
 }): string {
   const cpus = os.cpus();
   const lines: string[] = [];
@@ -337,10 +438,11 @@ function report(input: {
   lines.push(`- date: ${input.started.toISOString()}`);
   lines.push(`- machine: ${cpus.length} cores, ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()})`);
   lines.push(`- node ${process.version}, PostgreSQL ${input.postgres} (embedded, fresh cluster in .data/bench), Next.js production build`);
-  lines.push(`- app: \`tsx scripts/start.ts\` on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn; client: Node fetch, one request at a time (keep-alive)`);
-  lines.push(`- each row: ${WARMUP} warm-up requests, then ${SAMPLES} timed requests (full response body read); nearest-rank percentiles`);
+  lines.push(`- app: \`node --import tsx scripts/start.ts\` (as \`npm start\`) on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn, with **STANCEMAP_WRITE_LIMIT=0 (the per-caller write rate limit off)**; the app, PostgreSQL and the bench clients share this machine`);
+  lines.push(`- matrix rows: Node fetch, one request at a time (keep-alive); ${WARMUP} warm-up requests, then ${SAMPLES} timed requests (full response body read); nearest-rank percentiles`);
   const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
-  lines.push(`- load average (1 / 5 / 15 min) before the timed requests: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}${input.load.before[0] > cpus.length * 0.5 || input.load.after[0] > cpus.length * 0.5 ? " — **the machine was busy with other work; treat the numbers as noisy (upper bounds)**" : ""}`);
+  const busy = (l: number[]) => l[0] > cpus.length * 0.5;
+  lines.push(`- load average (1 / 5 / 15 min) before the matrix requests: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}${busy(input.load.before) || busy(input.load.after) ? " — **the machine was busy with other work; treat the numbers as noisy (upper bounds)**" : ""}`);
   lines.push(`- whole run: ${input.totalS.toFixed(0)} s (including \`next build\` when the build was stale)`, "");
 
   lines.push("## Synthetic large workspace (`bench-large`)", "");
@@ -369,6 +471,46 @@ function report(input: {
       const got = Object.entries(m.statuses).map(([status, n]) => `HTTP ${status} ×${n}`).join(", ");
       lines.push(`- \`${m.path}\`: ${got || "no answer"}${m.error ? `; ${m.error}` : ""}${m.samples.length ? ` (timings of those answers: p50 ${ms(m.p50)} ms, max ${ms(m.max)} ms)` : ""}`);
     }
+  }
+  lines.push("");
+
+  lines.push("## Writes and realtime", "");
+  lines.push("| what | path | budget | measured | p50 ms | p95 ms | p99 ms | max ms | result |");
+  lines.push("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
+  const w = input.writes;
+  if (failed(w)) lines.push(`| ${WRITE_LABEL} | \`POST /api/workspaces/${DEMO_SLUG}/excerpts\` | ${WRITE_BUDGET_TEXT} | — | — | — | — | — | ${writeVerdict(w)} |`);
+  else
+    lines.push(
+      `| ${WRITE_LABEL} | \`POST /api/workspaces/${DEMO_SLUG}/excerpts\` | ${WRITE_BUDGET_TEXT} | **${w.writesPerSecond.toFixed(0)} writes/s** (${w.created.toLocaleString("en")} created in ${w.durationMs / 1000} s; ${answersText(w.answers)}) | ${ms(w.p50)} | ${ms(w.p95)} | ${ms(w.p99)} | ${ms(w.max)} | ${writeVerdict(w)} |`,
+    );
+  const f = input.fanout;
+  if (failed(f)) lines.push(`| ${SSE_LABEL} | \`GET /api/workspaces/${DEMO_SLUG}/events\` | ${SSE_BUDGET_TEXT} | — | — | — | — | — | ${fanoutVerdict(f)} |`);
+  else
+    lines.push(
+      `| ${SSE_LABEL} | \`GET /api/workspaces/${DEMO_SLUG}/events\` | ${SSE_BUDGET_TEXT} | ${f.delivered.toLocaleString("en")} of ${f.expected.toLocaleString("en")} deliveries (${f.connected} subscribers × ${f.acceptedEdits} edits), **${f.missed} missed** | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${ms(f.max)} | ${fanoutVerdict(f)} |`,
+    );
+  lines.push("");
+  const cpuText = (c?: CpuShare) => (c ? `CPU during the timed window (average cores in use): ${formatShare(c)}` : "CPU use not available");
+  lines.push("How these were measured:", "");
+  lines.push(
+    `- **Create evidence**: ${WRITE_CLIENTS} users, each an EDITOR of \`${DEMO_SLUG}\` with a personal API token, inserted straight into the bench database (User, Member, \`createApiToken\`). Each client loops \`POST /api/workspaces/${DEMO_SLUG}/excerpts\` with \`Authorization: Bearer …\` and \`{ sourceId, selector: { start, end, exact }, evidence: [{ claimId, stance: "SUPPORTS", voice: "AUTHOR" }] }\` — a random source of the demo, a random passage of 40–200 characters, a random claim — for ${WRITE_WARMUP_MS / 1000} s of warm-up, then ${WRITE_SECONDS} s timed. Throughput = 201 answers completed inside the timed window ÷ ${WRITE_SECONDS} s; latency = send → full answer read, over every request started inside the window (any answer). A passage already linked to the claim answers 409; that is counted separately, not as a write.`,
+  );
+  lines.push(`- The per-caller write rate limit is **off** for the whole run (\`STANCEMAP_WRITE_LIMIT=0\`; default 1,200 writes/min per caller, i.e. 20/s — a single client near the budget would otherwise be answered 429). The budget is about raw write capacity.`);
+  lines.push("- HTTP client: Node's built-in fetch. `undici` is not installed as a package, so no `Agent` could be configured; the built-in fetch's global dispatcher keeps connections alive and has no per-origin connection cap (checked by the run: every subscriber connected).");
+  if (!failed(w)) {
+    lines.push(`- Writes: ${w.warmupRequests.toLocaleString("en")} warm-up requests; latency of the 201s alone: p99 ${ms(w.createdP99)} ms. ${cpuText(w.cpu)}. Load average before: ${fmtLoad(input.loads.writes[0])}; after: ${fmtLoad(input.loads.writes[1])}.`);
+    if (w.cpu && w.created) lines.push(`- CPU time per created write (less sensitive to other load on the machine than the rates): ${cpuPerWrite(w)}. On ${cpus.length} cores, ${WRITE_BUDGET.perSecond} writes/s leaves ${((cpus.length * 1000) / WRITE_BUDGET.perSecond).toFixed(1)} ms of CPU per write for app, PostgreSQL and clients together; the app serves requests on one Node.js thread, so it alone cannot exceed about 1 core.`);
+    lines.push(`- The clients are closed-loop (each sends its next request when the previous one is answered), so at saturation the mean latency is ${w.clients} ÷ throughput (here ${ms((1000 * w.clients) / Math.max(w.writesPerSecond, 1e-9))} ms): meeting p99 ≤ ${WRITE_BUDGET.p99} ms with ${w.clients} such clients takes more than ${Math.round((1000 * w.clients) / WRITE_BUDGET.p99)} writes/s, not only ${WRITE_BUDGET.perSecond}.`);
+    if (w.examples.length) lines.push(`- Non-201 answers (examples): ${w.examples.map((e) => `\`${e.replace(/`/g, "'").replace(/\|/g, "\\|")}\``).join("; ")}`);
+  }
+  lines.push(
+    `- **Realtime**: ${SSE_SUBSCRIBERS} anonymous event streams (\`GET /api/workspaces/${DEMO_SLUG}/events\`; the demo is public), opened 50 at a time from this process and read with a streaming reader; a subscriber counts as connected once it has read \`: connected\`. Then ${SSE_EDITS} claims are created through \`POST /api/workspaces/${DEMO_SLUG}/claims\` (one editor's token), ${SSE_SPACING_MS} ms apart. For every (subscriber, edit) pair the delay is from the POST being sent to the subscriber reading the \`event: change\` block whose \`entityId\` is the new claim's id (so it includes the write's own transaction and commit). Deliveries still missing 10 s after the last edit count as missed (and as infinitely late in the percentiles). The open-file limit was ${input.fileLimit}.`,
+  );
+  if (!failed(f)) {
+    lines.push(
+      `- Realtime: ${f.connected} of ${f.subscribers} subscribers connected in ${(f.connectMs / 1000).toFixed(1)} s; ${f.dropped} dropped during the run; edits answered ${answersText(f.editAnswers)} (POST → 201: p50 ${ms(f.editP50)} ms, max ${ms(f.editMax)} ms); first → last subscriber per edit (the fan-out itself): median ${ms(f.spreadP50)} ms, max ${ms(f.spreadMax)} ms. ${cpuText(f.cpu)}. Load average before: ${fmtLoad(input.loads.fanout[0])}; after: ${fmtLoad(input.loads.fanout[1])}.`,
+    );
+    if (f.errors.length) lines.push(`- Realtime errors (examples): ${f.errors.map((e) => `\`${e.replace(/`/g, "'").replace(/\|/g, "\\|")}\``).join("; ")}`);
   }
   lines.push("");
 
@@ -411,6 +553,9 @@ async function main() {
   overall.unref();
   process.once("SIGINT", () => abort("SIGINT"));
   process.once("SIGTERM", () => abort("SIGTERM"));
+
+  // 500 event streams: 500 sockets here and 500 in the app (which inherits this limit).
+  const fileLimit = ensureOpenFileLimit(SSE_SUBSCRIBERS * 2 + 1_000);
 
   try {
     // 1. A production build (next build only when sources are newer than the last build).
@@ -461,7 +606,46 @@ async function main() {
     const breakdown = await queryBreakdown(database.url, LARGE_SLUG);
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
 
-    const text = report({ started, postgres, generation, healthMs, port, measurements, breakdown, totalS: (performance.now() - t0) / 1000, load: { before: loadBefore, after: loadAfter } });
+    // 6. Concurrent writes, then realtime fan-out (both on the demo workspace).
+    const cpu = new CpuMeter(app.child.pid, postmasterPid(DATA_DIR));
+    let writes: WriteLoadResult | Failed;
+    let fanout: FanoutResult | Failed;
+    const loads = { writes: [[], []] as [number[], number[]], fanout: [[], []] as [number[], number[]] };
+    const fixture = await prepareWriters(database.url, DEMO_SLUG, Math.max(1, WRITE_CLIENTS)).catch((error: Error) => ({ error: error.message }));
+    if (failed(fixture)) {
+      writes = fanout = { error: `setting up the editors failed: ${fixture.error}` };
+    } else {
+      log(`[bench] create evidence: ${WRITE_CLIENTS} clients, ${WRITE_WARMUP_MS / 1000} s warm-up + ${WRITE_SECONDS} s timed`);
+      loads.writes[0] = os.loadavg();
+      writes = await runWriteLoad(base, fixture, { clients: WRITE_CLIENTS, warmupMs: WRITE_WARMUP_MS, durationMs: WRITE_SECONDS * 1000, cpu, log }).catch((error: Error) => ({ error: error.message }));
+      loads.writes[1] = os.loadavg();
+      log(failed(writes) ? `[bench]   failed: ${writes.error}` : `[bench]   ${summarizeWrites(writes)}  → ${writeVerdict(writes)}`);
+      if (!failed(writes) && writes.cpu) log(`[bench]   cpu: ${formatShare(writes.cpu)}; per write: ${cpuPerWrite(writes)}`);
+
+      await sleep(2_000); // let the write burst settle (WAL, autovacuum) before the next phase
+      log(`[bench] realtime: ${SSE_SUBSCRIBERS} subscribers, ${SSE_EDITS} edits ${SSE_SPACING_MS} ms apart`);
+      loads.fanout[0] = os.loadavg();
+      fanout = await runFanout(base, fixture, { subscribers: SSE_SUBSCRIBERS, edits: SSE_EDITS, spacingMs: SSE_SPACING_MS, cpu, log }).catch((error: Error) => ({ error: error.message }));
+      loads.fanout[1] = os.loadavg();
+      log(failed(fanout) ? `[bench]   failed: ${fanout.error}` : `[bench]   ${summarizeFanout(fanout)}  → ${fanoutVerdict(fanout)}`);
+      if (!failed(fanout) && fanout.cpu) log(`[bench]   cpu: ${formatShare(fanout.cpu)}`);
+    }
+
+    const text = report({
+      started,
+      postgres,
+      generation,
+      healthMs,
+      port,
+      measurements,
+      breakdown,
+      totalS: (performance.now() - t0) / 1000,
+      load: { before: loadBefore, after: loadAfter },
+      writes,
+      fanout,
+      loads,
+      fileLimit,
+    });
     fs.writeFileSync(RESULTS, text);
     log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);
   } finally {

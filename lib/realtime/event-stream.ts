@@ -10,6 +10,15 @@ import { hub } from "./hub";
 import type { TChangeMessage, TPresenceMessage } from "./events";
 
 const HEARTBEAT_MS = 15_000;
+const encoder = new TextEncoder();
+/** One event goes to many subscribers: encode its SSE frame once (the hub shares the object). */
+const frames = new WeakMap<TChangeMessage, Uint8Array>();
+
+function frameOf(message: TChangeMessage): Uint8Array {
+  let frame = frames.get(message);
+  if (!frame) frames.set(message, (frame = encoder.encode(`id: ${message.id}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`)));
+  return frame;
+}
 
 export async function openEventStream(request: Request, workspaceId: string): Promise<Response> {
   const url = new URL(request.url);
@@ -23,15 +32,14 @@ export async function openEventStream(request: Request, workspaceId: string): Pr
     lastId = newest?.id ?? 0n;
   }
 
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      const write = (chunk: string) => {
+      const write = (chunk: string | Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(chunk));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
         } catch {
           close();
         }
@@ -39,7 +47,7 @@ export async function openEventStream(request: Request, workspaceId: string): Pr
       const unsubscribe = await hub().subscribe({
         workspaceId,
         lastId,
-        sendChange: (m: TChangeMessage) => write(`id: ${m.id}\nevent: change\ndata: ${JSON.stringify(m)}\n\n`),
+        sendChange: (m: TChangeMessage) => write(frameOf(m)),
         sendPresence: (m: TPresenceMessage) => write(`event: presence\ndata: ${JSON.stringify(m)}\n\n`),
       });
       const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);

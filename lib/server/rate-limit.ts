@@ -14,6 +14,9 @@ let shared: RateLimiterPostgres | null = null;
 
 /** A limiter of `perMinute` writes per caller over the WriteRateLimit table. */
 export function createWriteLimiter(perMinute: number, pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })): RateLimiterPostgres {
+  // An idle connection dropped by the server (a restart, shutdown) is discarded by the pool; without
+  // a listener its error would crash the process.
+  pool.on("error", () => {});
   return new RateLimiterPostgres({ storeClient: pool, tableName: "WriteRateLimit", tableCreated: true, keyPrefix: "write", points: perMinute, duration: 60 });
 }
 

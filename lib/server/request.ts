@@ -18,7 +18,14 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   let size = 0;
   if (reader) {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        // The client went away mid-request (a closed tab's last presence ping, say).
+        throw new AppError("BAD_REQUEST", "The request body did not arrive completely.");
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {

@@ -5,11 +5,13 @@ import type { TStance } from "@/lib/domain/types";
 import type { TClaimDetail, TClaimEvidence, TClaimLinkView } from "@/lib/server/claims/get-claim";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ClaimHeading } from "@/app/components/claim/claim-heading";
+import { ClaimLinkEditor, UnlinkButton } from "@/app/components/claim/claim-link-editor";
+import { ClaimOrderButtons } from "@/app/components/claim/claim-order-buttons";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
-import { loadAccess, loadClaim, loadWorkspace, parseId } from "../../load";
+import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +47,11 @@ export default async function ClaimPage({ params }: TParams) {
     <main className="mx-auto max-w-6xl px-4 py-10">
       <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Claim</p>
       <ClaimHeading key={claim.id} slug={workspace.slug} claimId={claim.id} text={claim.text} version={claim.version} canEdit={canEdit} />
+      {canEdit ? (
+        <div className="mt-3">
+          <ClaimOrderButtons slug={workspace.slug} claimId={claim.id} order={(await loadClaimOptions(workspace.id)).map((c) => c.id)} />
+        </div>
+      ) : null}
       {claim.tags.length > 0 && <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">{claim.tags.map((t) => `#${t}`).join(" ")}</p>}
 
       <section aria-labelledby="positions-heading" className="mt-8">
@@ -105,6 +112,7 @@ export default async function ClaimPage({ params }: TParams) {
                         <Link href={`/w/${workspace.slug}/claims/${link.claim.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
                           {link.claim.text}
                         </Link>
+                        {canEdit ? <UnlinkButton slug={workspace.slug} linkId={link.id} /> : null}
                       </li>
                     ))}
                   </ul>
@@ -113,6 +121,7 @@ export default async function ClaimPage({ params }: TParams) {
             })}
           </div>
         )}
+        {canEdit ? <ClaimLinkEditor slug={workspace.slug} claimId={claim.id} options={await loadClaimOptions(workspace.id)} /> : null}
       </section>
     </main>
   );

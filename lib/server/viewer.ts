@@ -17,8 +17,20 @@ export async function getViewer(request?: Request): Promise<TViewer | null> {
   return request ? viewerFromHeaders(request.headers) : viewerOfPage();
 }
 
+/** For server components: the session of the page being rendered, looked up once per request. */
+export const sessionOfPage = cache(async () => {
+  // Headers first: reading them marks the page dynamic before anything touches the database.
+  const headers = await nextHeaders();
+  return getAuth().api.getSession({ headers });
+});
+
 /** For server components: the viewer of the page being rendered, once per request. */
-export const viewerOfPage = cache(async (): Promise<TViewer | null> => viewerFromHeaders(await nextHeaders()));
+export const viewerOfPage = cache(async (): Promise<TViewer | null> => {
+  const headers = await nextHeaders();
+  if (headers.get("authorization")) return viewerFromHeaders(headers);
+  const session = await sessionOfPage();
+  return session ? { userId: session.user.id, via: "session" } : null;
+});
 
 async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
   const authorization = headers.get("authorization");

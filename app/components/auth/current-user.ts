@@ -1,7 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { cache } from "react";
-import { getAuth } from "@/lib/server/auth/auth";
+import { sessionOfPage } from "@/lib/server/viewer";
 
 export interface TCurrentUser {
   id: string;
@@ -11,9 +10,8 @@ export interface TCurrentUser {
 
 /** The signed-in person of the page being rendered (by session cookie), once per request. */
 export const currentUser = cache(async (): Promise<TCurrentUser | null> => {
-  // Reading the request headers first marks the page as dynamic before the database is touched.
-  const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  // Shares the page's one session lookup with viewerOfPage (reading headers marks it dynamic).
+  const session = await sessionOfPage();
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 });
 

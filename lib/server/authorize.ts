@@ -39,12 +39,14 @@ export function isAllowed(role: TRole | null, visibility: TVisibility, action: T
 
 /** Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role. */
 export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<{ workspace: TWorkspaceRef; role: TRole | null }> {
-  const workspace = await db().workspace.findFirst({
-    where: { slug, deletedAt: null },
-    select: { id: true, slug: true, title: true, description: true, visibility: true, members: viewer ? { where: { userId: viewer.userId }, select: { role: true } } : false },
-  });
-  if (!workspace) throw notFound("Workspace");
-  const role = (workspace.members?.[0]?.role ?? null) as TRole | null;
+  // One round trip for the workspace and the viewer's membership: this runs on every request.
+  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null })[]>`
+    select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role
+    from "Workspace" w
+    left join "Member" m on m."workspaceId" = w.id and m."userId" = ${viewer?.userId ?? null}::uuid
+    where w.slug = ${slug} and w."deletedAt" is null`;
+  if (rows.length === 0) throw notFound("Workspace");
+  const { role, ...workspace } = rows[0];
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {
     const message = role
@@ -54,6 +56,5 @@ export async function authorize(viewer: TViewer | null, slug: string, action: TA
         : "Sign in to make changes.";
     throw new AppError("FORBIDDEN", message);
   }
-  const { members: _members, ...ref } = workspace;
-  return { workspace: ref, role };
+  return { workspace, role };
 }

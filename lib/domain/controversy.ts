@@ -1,0 +1,34 @@
+import type { TPositionStance } from "./types";
+
+export interface TControversy {
+  supporting: number;
+  opposing: number;
+  /** 0 (everyone who speaks is on one side, or nobody speaks) … 1 (evenly split). */
+  score: number;
+  /** At least one author supports and at least one opposes. */
+  split: boolean;
+}
+
+/**
+ * How far the authors are split on a claim. A MIXED author counts half on each side; QUALIFIES
+ * and SILENT take no side. score = 2·min(s, o) / (s + o).
+ */
+export function controversyOf(stances: readonly TPositionStance[]): TControversy {
+  let supporting = 0;
+  let opposing = 0;
+  for (const stance of stances) {
+    if (stance === "SUPPORTS") supporting += 1;
+    else if (stance === "OPPOSES") opposing += 1;
+    else if (stance === "MIXED") {
+      supporting += 0.5;
+      opposing += 0.5;
+    }
+  }
+  const total = supporting + opposing;
+  return {
+    supporting,
+    opposing,
+    score: total === 0 ? 0 : (2 * Math.min(supporting, opposing)) / total,
+    split: stances.includes("SUPPORTS") && stances.includes("OPPOSES"),
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { controversyOf } from "../controversy";
+
+describe("controversyOf", () => {
+  it("is 0 when nobody takes a side or all take the same one", () => {
+    expect(controversyOf([])).toEqual({ supporting: 0, opposing: 0, score: 0, split: false });
+    expect(controversyOf(["SILENT", "QUALIFIES"])).toMatchObject({ score: 0, split: false });
+    expect(controversyOf(["OPPOSES", "OPPOSES", "SILENT"])).toMatchObject({ score: 0, split: false });
+  });
+
+  it("is 1 for an even split and in between otherwise", () => {
+    expect(controversyOf(["SUPPORTS", "OPPOSES"])).toMatchObject({ score: 1, split: true });
+    expect(controversyOf(["SUPPORTS", "SUPPORTS", "SUPPORTS", "OPPOSES"])).toMatchObject({ supporting: 3, opposing: 1, score: 0.5, split: true });
+  });
+
+  it("counts a mixed author half on each side, without making a split by itself", () => {
+    expect(controversyOf(["MIXED"])).toEqual({ supporting: 0.5, opposing: 0.5, score: 1, split: false });
+    expect(controversyOf(["SUPPORTS", "MIXED"])).toMatchObject({ supporting: 1.5, opposing: 0.5, score: 0.5, split: false });
+  });
+});

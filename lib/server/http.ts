@@ -44,7 +44,7 @@ export function mutationRoute<P extends z.ZodType<{ slug: string }>, B extends z
 ) {
   return route(options.params, async (request, params) => {
     const viewer = await requireWriter(request);
-    const body = request.method === "DELETE" && !request.headers.get("content-type") ? parseOrThrow(options.body, {}, "request body") : await readJson(request, options.body, options.maxBytes);
+    const body = await readJson(request, options.body, options.maxBytes);
     const result = await mutate({ viewer, slug: params.slug, action: options.action, idempotency: idempotencyOf(request, body) }, (ctx) => handler(ctx, { params, body }));
     return json(result.body, { status: result.status });
   });

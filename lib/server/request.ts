@@ -36,11 +36,14 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
     }
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  // No body is an empty object: a DELETE needs none, and a POST without one is told which fields
+  // are missing rather than that JSON is.
+  if (!text.trim()) return parseOrThrow(schema, {}, "request body");
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", text.trim() ? "The request body is not valid JSON." : "The request body is empty; send JSON.");
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
   return parseOrThrow(schema, data, "request body");
 }

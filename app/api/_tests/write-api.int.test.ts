@@ -119,6 +119,9 @@ describe("claims", () => {
     expect(unknownField.status).toBe(400);
     const broken = await expectNoWrites(() => call(createClaim, { method: "POST", params, rawBody: "{not json", headers: editor.headers }));
     expect(broken).toEqual({ status: 400, body: { error: { code: "BAD_REQUEST", message: "The request body is not valid JSON." } } });
+    const noBody = await expectNoWrites(() => call(createClaim, { method: "POST", params, headers: { authorization: editor.headers.authorization } }));
+    expect(noBody.status).toBe(400);
+    expect(noBody.body.error.issues).toEqual([{ path: "text", message: "A claim must be text" }]);
     const noVersion = await expectNoWrites(() => call(patchClaim, { method: "PATCH", params: { slug: SLUG, id: claimId }, body: { text: "no version" }, headers: editor.headers }));
     expect(noVersion.body.error.issues[0].path).toBe("version");
   });

@@ -1,4 +1,5 @@
 "use client";
+import { ConflictButtons } from "../conflict-buttons";
 import { useId, useState, type FormEvent } from "react";
 import type { TStance, TVoice } from "@/lib/domain/types";
 import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
@@ -87,30 +88,18 @@ export function EvidenceEditor({ slug, evidence, onClose }: { slug: string; evid
           <EvidenceSummary title="Theirs (current)" values={conflict} />
           <EvidenceSummary title="Yours" values={mine()} />
         </div>
-        <div className="mt-3 flex flex-wrap gap-2">
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => {
-              const current = conflict;
-              setConflict(null);
-              void save(current.version, null);
-            }}
-            className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
-          >
-            Re-apply mine
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              live.refresh();
-              onClose();
-            }}
-            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600"
-          >
-            Discard mine
-          </button>
-        </div>
+        <ConflictButtons
+          busy={busy}
+          onReapply={() => {
+            const current = conflict;
+            setConflict(null);
+            void save(current.version, null);
+          }}
+          onDiscard={() => {
+            live.refresh();
+            onClose();
+          }}
+        />
       </div>
     );
   }

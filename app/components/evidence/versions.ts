@@ -1,7 +1,7 @@
 /**
- * Versions this tab has learned for rows whose version the page data does not carry (evidence,
- * hand-set positions): from our own writes' answers and from 409s. An edit is sent with the
- * version it was based on; see `basedOnShown` for what happens when that is unknown.
+ * Versions this tab has learned for evidence and hand-set positions, from its own writes' answers
+ * and from 409s, between page refreshes. An edit is sent with the newest version known (the page's
+ * or this tab's); see `basedOnShown` for a 409 about a state the person already saw.
  */
 const known = new Map<string, number>();
 
@@ -16,7 +16,7 @@ export function versionFor(id: string, fromPage?: number | null): number {
 
 /**
  * After a 409: is the current state what the person saw when they decided? Then only our copy of
- * the version was stale (the page does not carry it), and sending the edit again with the current
+ * the version was stale (e.g. a change that was undone), and sending the edit again with the current
  * version overwrites nothing they have not seen. Otherwise they must look at the conflict.
  */
 export function basedOnShown<T extends object>(current: unknown, shown: T): current is T & { version: number } {

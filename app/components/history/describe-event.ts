@@ -1,19 +1,9 @@
 /** Turns a history event into words: what was done, and what changed from before to after. */
 
+import type { THistoryEvent } from "@/lib/domain/history";
 import { STANCE_LABEL } from "../stance";
 
-export interface THistoryEvent {
-  id: string;
-  type: string;
-  entityType: string;
-  entityId: string;
-  actor: { id: string; name: string } | null;
-  createdAt: string;
-  before: unknown;
-  after: unknown;
-  undoneBy?: string | null;
-  undoable: boolean;
-}
+export type { THistoryEvent };
 
 export interface TChange {
   field: string;

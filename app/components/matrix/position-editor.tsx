@@ -1,4 +1,5 @@
 "use client";
+import { ConflictButtons } from "../conflict-buttons";
 import { useId, useState, type FormEvent } from "react";
 import type { TResolvedPosition } from "@/lib/domain/position";
 import { POSITION_STANCES, type TPositionStance } from "@/lib/domain/types";
@@ -98,32 +99,20 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
             {mode.action === "set" && note.trim() && <p className="mt-1">{note.trim()}</p>}
           </div>
         </div>
-        <div className="mt-3 flex flex-wrap gap-2">
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => {
-              const v = mode.current.deletedAt ? undefined : mode.current.version;
-              if (mode.action === "clear") {
-                if (v === undefined) return setMode({ kind: "view" });
-                void run("clear", () => clear(v), clear, null);
-              } else void run("set", () => put(v), (version) => put(version), null);
-            }}
-            className="rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
-          >
-            Re-apply mine
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setMode({ kind: "view" });
-              live.refresh();
-            }}
-            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600"
-          >
-            Discard mine
-          </button>
-        </div>
+        <ConflictButtons
+          busy={busy}
+          onReapply={() => {
+            const v = mode.current.deletedAt ? undefined : mode.current.version;
+            if (mode.action === "clear") {
+              if (v === undefined) return setMode({ kind: "view" });
+              void run("clear", () => clear(v), clear, null);
+            } else void run("set", () => put(v), (version) => put(version), null);
+          }}
+          onDiscard={() => {
+            setMode({ kind: "view" });
+            live.refresh();
+          }}
+        />
       </div>
     );
   }

@@ -1,23 +1,11 @@
 import "server-only";
 import { db } from "../../db/client";
+import type { THistoryEvent } from "../../domain/history";
 import type { TRole } from "../../domain/types";
 import type { TViewer } from "../authorize";
 import { UNDOABLE_TYPES } from "./undo-event";
 
-export interface THistoryEvent {
-  id: string;
-  type: string;
-  entityType: string;
-  entityId: string;
-  actor: { id: string; name: string } | null;
-  createdAt: string;
-  before: unknown;
-  after: unknown;
-  /** Set when a later event undid this one. */
-  undoneBy: string | null;
-  /** Whether the viewer may undo it (their own change, or any change for owners). */
-  undoable: boolean;
-}
+export type { THistoryEvent };
 
 /**
  * The event log of a workspace, newest first; for one entity (a claim, an excerpt…) when

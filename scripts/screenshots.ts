@@ -23,6 +23,8 @@ try {
   const quote = claim.evidence[0];
   const views = [
     { name: "matrix", url: "/w/sco-debate/matrix" },
+    { name: "matrix-contested", url: "/w/sco-debate/matrix?controversy=split&sort=controversy" },
+    { name: "gaps", url: "/w/sco-debate/gaps" },
     { name: "claim", url: `/w/sco-debate/claims/${matrix.claims[0].id}` },
     { name: "source", url: `/w/sco-debate/sources/${quote.source.id}#excerpt-${quote.excerpt.id}` },
     { name: "home", url: "/w/sco-debate" },

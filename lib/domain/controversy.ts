@@ -3,6 +3,8 @@ import type { TPositionStance } from "./types";
 export interface TControversy {
   supporting: number;
   opposing: number;
+  /** Authors whose position is MIXED (counted half on each side above). */
+  mixed: number;
   /** 0 (everyone who speaks is on one side, or nobody speaks) … 1 (evenly split). */
   score: number;
   /** At least one author supports and at least one opposes. */
@@ -16,10 +18,12 @@ export interface TControversy {
 export function controversyOf(stances: readonly TPositionStance[]): TControversy {
   let supporting = 0;
   let opposing = 0;
+  let mixed = 0;
   for (const stance of stances) {
     if (stance === "SUPPORTS") supporting += 1;
     else if (stance === "OPPOSES") opposing += 1;
     else if (stance === "MIXED") {
+      mixed += 1;
       supporting += 0.5;
       opposing += 0.5;
     }
@@ -28,6 +32,7 @@ export function controversyOf(stances: readonly TPositionStance[]): TControversy
   return {
     supporting,
     opposing,
+    mixed,
     score: total === 0 ? 0 : (2 * Math.min(supporting, opposing)) / total,
     split: stances.includes("SUPPORTS") && stances.includes("OPPOSES"),
   };

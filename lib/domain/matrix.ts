@@ -1,3 +1,4 @@
+import { controversyOf, type TControversy } from "./controversy";
 import { resolvePosition, type TExplicitPosition, type TResolvedPosition } from "./position";
 import type { TPublished } from "./dates";
 import type { TStance, TVoice } from "./types";
@@ -43,6 +44,8 @@ export interface TMatrixClaim {
   text: string;
   tags: string[];
   positions: Record<string, TResolvedPosition>;
+  /** How far the authors' positions (hand-set ones included) split between supporting and opposing. */
+  controversy: TControversy;
 }
 
 export interface TMatrix {
@@ -86,16 +89,14 @@ export function buildMatrix(input: {
   const explicit = new Map(input.explicit.map((p) => [`${p.claimId}:${p.authorId}`, p]));
   const claims = [...input.claims]
     .sort((a, b) => a.rank - b.rank)
-    .map((claim) => ({
-      id: claim.id,
-      text: claim.text,
-      tags: claim.tags,
-      positions: Object.fromEntries(
+    .map((claim) => {
+      const positions = Object.fromEntries(
         authors.map((author) => {
           const key = `${claim.id}:${author.id}`;
           return [author.id, resolvePosition(byCell.get(key) ?? [], explicit.get(key))];
         }),
-      ),
-    }));
+      );
+      return { id: claim.id, text: claim.text, tags: claim.tags, positions, controversy: controversyOf(Object.values(positions).map((p) => p.stance)) };
+    });
   return { authors, claims };
 }

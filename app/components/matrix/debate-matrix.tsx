@@ -11,13 +11,14 @@ import { SetByHand } from "../set-by-hand";
 import { useHydrated } from "../use-hydrated";
 import { STANCE_LABEL, quoteCount } from "../stance";
 import { CellQuotes, type TClaimLoad } from "./cell-quotes";
+import { ControversyBadge } from "./controversy-badge";
 
 /**
  * The claims × authors table. Quotes are not part of the page: a cell's quotes are fetched the
  * first time any cell of that claim opens and kept until the workspace changes (live updates
  * bump the revision: open cells fetch again quietly, closed ones are forgotten).
  */
-export function DebateMatrix({ slug, matrix, canEdit = false }: { slug: string; matrix: TMatrix; canEdit?: boolean }) {
+export function DebateMatrix({ slug, matrix, canEdit = false, filtered = false }: { slug: string; matrix: TMatrix; canEdit?: boolean; filtered?: boolean }) {
   const { authors, claims } = matrix;
   const { revision } = useLive();
   const [open, setOpen] = useState<Record<string, string | undefined>>({});
@@ -71,7 +72,11 @@ export function DebateMatrix({ slug, matrix, canEdit = false }: { slug: string; 
   if (claims.length === 0 || authors.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-        {authors.length === 0 ? "No sources yet — add an article to give the matrix its first column." : "No claims yet — draft a claim to give the matrix its first row."}
+        {authors.length === 0
+          ? "No sources yet — add an article to give the matrix its first column."
+          : filtered
+            ? "No claim matches these filters — loosen one, or clear them all."
+            : "No claims yet — draft a claim to give the matrix its first row."}
       </p>
     );
   }
@@ -97,7 +102,7 @@ export function DebateMatrix({ slug, matrix, canEdit = false }: { slug: string; 
             const panelId = `cell-panel-${claim.id}`;
             return (
               <Fragment key={claim.id}>
-                <tr data-testid="matrix-row" data-claim-id={claim.id}>
+                <tr data-testid="matrix-row" data-claim-id={claim.id} data-split={claim.controversy.split ? "true" : undefined}>
                   <th
                     scope="row"
                     className="sticky left-0 z-10 w-[9.5rem] min-w-[9.5rem] max-w-[9.5rem] border-r border-b border-slate-200 bg-white px-3 py-3 align-top text-sm font-medium leading-snug sm:w-[16rem] sm:max-w-[16rem] sm:text-base lg:w-[20rem] lg:max-w-[20rem] 2xl:w-[28rem] 2xl:max-w-[28rem] 2xl:text-xl dark:border-slate-800 dark:bg-slate-950"
@@ -105,6 +110,11 @@ export function DebateMatrix({ slug, matrix, canEdit = false }: { slug: string; 
                     <Link href={`/w/${slug}/claims/${claim.id}`} className="hover:underline">
                       {claim.text}
                     </Link>
+                    {claim.controversy.split && (
+                      <span className="block">
+                        <ControversyBadge controversy={claim.controversy} />
+                      </span>
+                    )}
                   </th>
                   {authors.map((author) => (
                     <MatrixCell

@@ -3,7 +3,7 @@ import { controversyOf } from "../controversy";
 
 describe("controversyOf", () => {
   it("is 0 when nobody takes a side or all take the same one", () => {
-    expect(controversyOf([])).toEqual({ supporting: 0, opposing: 0, score: 0, split: false });
+    expect(controversyOf([])).toEqual({ supporting: 0, opposing: 0, mixed: 0, score: 0, split: false });
     expect(controversyOf(["SILENT", "QUALIFIES"])).toMatchObject({ score: 0, split: false });
     expect(controversyOf(["OPPOSES", "OPPOSES", "SILENT"])).toMatchObject({ score: 0, split: false });
   });
@@ -14,7 +14,7 @@ describe("controversyOf", () => {
   });
 
   it("counts a mixed author half on each side, without making a split by itself", () => {
-    expect(controversyOf(["MIXED"])).toEqual({ supporting: 0.5, opposing: 0.5, score: 1, split: false });
+    expect(controversyOf(["MIXED"])).toEqual({ supporting: 0.5, opposing: 0.5, mixed: 1, score: 1, split: false });
     expect(controversyOf(["SUPPORTS", "MIXED"])).toMatchObject({ supporting: 1.5, opposing: 0.5, score: 0.5, split: false });
   });
 });

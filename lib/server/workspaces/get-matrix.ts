@@ -2,6 +2,7 @@ import "server-only";
 import { db, Prisma } from "../../db/client";
 import { formatPublished } from "../../domain/dates";
 import { buildMatrix, type TMatrix } from "../../domain/matrix";
+import { filterMatrix, isFiltering, type TMatrixFilter } from "../../domain/matrix-filter";
 import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../domain/types";
 
 /**
@@ -10,7 +11,15 @@ import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../dom
  * rather than one per link. Grouping on the enum columns (not on
  * their text casts) keeps the aggregate in memory.
  */
-export async function getMatrix(workspaceId: string, window?: { offset: number; limit: number }): Promise<TMatrix & { total: number }> {
+export async function getMatrix(workspaceId: string, window?: { offset: number; limit: number }, filter: TMatrixFilter = {}): Promise<TMatrix & { total: number; mapTotal: number }> {
+  // A filter or a sort by controversy depends on every row's positions: read the whole map,
+  // then filter, order and cut the window.
+  if (isFiltering(filter)) {
+    const whole = await getMatrix(workspaceId);
+    const filtered = filterMatrix(whole, filter);
+    const claims = window ? filtered.claims.slice(window.offset, window.offset + window.limit) : filtered.claims;
+    return { ...filtered, claims, total: filtered.claims.length, mapTotal: whole.total };
+  }
   const prisma = db();
   const live = { workspaceId, deletedAt: null };
   // A window of rows (by rank) keeps a map of a thousand claims quick to render; the evidence
@@ -46,7 +55,7 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
     evidence,
     explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),
   });
-  return { ...matrix, total };
+  return { ...matrix, total, mapTotal: total };
 }
 
 /** Cells a matrix page renders before asking the reader to show more (keeps wide maps quick). */
@@ -56,4 +65,11 @@ const CELLS_PER_PAGE = 2500;
 export async function matrixRowsPerPage(workspaceId: string): Promise<number> {
   const authors = await db().author.count({ where: { workspaceId, sources: { some: { deletedAt: null } } } });
   return Math.max(20, Math.floor(CELLS_PER_PAGE / Math.max(1, authors)));
+}
+
+/** The tags used by a workspace's live claims, for the matrix's filter bar. */
+export async function listClaimTags(workspaceId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ tag: string }[]>`
+    select distinct unnest(tags) as tag from "Claim" where "workspaceId" = ${workspaceId}::uuid and "deletedAt" is null order by 1`;
+  return rows.map((r) => r.tag);
 }

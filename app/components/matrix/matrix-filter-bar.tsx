@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { TMatrixAuthor } from "@/lib/domain/matrix";
+import type { TMatrixFilterQuery } from "@/lib/schemas/matrix";
+import { POSITION_STANCES } from "@/lib/domain/types";
+import { STANCE_LABEL } from "../stance";
+
+const SELECT =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-normal normal-case tracking-normal sm:py-1.5 text-slate-900 focus:border-slate-900 focus:ring-2 focus:ring-slate-900 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:focus:border-slate-100 dark:focus:ring-slate-100";
+const LABEL = "block text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";
+
+/**
+ * Filter and sort the matrix. A plain GET form: it works without JavaScript, by keyboard, and the
+ * URL it produces can be shared ("the split claims, most contested first").
+ */
+export function MatrixFilterBar({ authors, tags, query, shown, total }: { authors: TMatrixAuthor[]; tags: string[]; query: TMatrixFilterQuery; shown: number; total: number }) {
+  const active = Boolean(query.tag || query.author || query.stance || query.controversy || (query.sort && query.sort !== "order"));
+  return (
+    <form method="get" role="search" aria-label="Filter the matrix" data-testid="matrix-filters" className="no-print mb-4 rounded-lg border border-slate-200 bg-slate-50 p-2.5 sm:p-3 dark:border-slate-800 dark:bg-slate-900">
+      <div className="grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 sm:gap-y-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
+        <label className={LABEL}>
+          Tag
+          <select name="tag" defaultValue={query.tag ?? ""} className={SELECT}>
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                #{tag}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={LABEL}>
+          Author
+          <select name="author" defaultValue={query.author ?? ""} className={SELECT}>
+            <option value="">Any author</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.shortName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={LABEL}>
+          Stance
+          <select name="stance" defaultValue={query.stance ?? ""} className={SELECT}>
+            <option value="">Any stance</option>
+            {POSITION_STANCES.map((stance) => (
+              <option key={stance} value={stance}>
+                {STANCE_LABEL[stance]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={LABEL}>
+          Controversy
+          <select name="controversy" defaultValue={query.controversy ?? ""} className={SELECT}>
+            <option value="">Any claim</option>
+            <option value="split">Split (for and against)</option>
+            <option value="one-sided">One-sided</option>
+          </select>
+        </label>
+        <label className={LABEL}>
+          Sort
+          <select name="sort" defaultValue={query.sort ?? "order"} className={SELECT}>
+            <option value="order">Map order</option>
+            <option value="controversy">Most contested first</option>
+          </select>
+        </label>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 dark:bg-slate-100 dark:text-slate-900">
+            Apply
+          </button>
+          {active && (
+            <Link href="?" className="px-2 py-1.5 text-sm font-medium text-slate-700 underline underline-offset-2 dark:text-slate-300">
+              Clear
+            </Link>
+          )}
+        </div>
+      </div>
+      {active && (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" role="status" data-testid="matrix-filter-status">
+          {shown.toLocaleString("en")} of {total.toLocaleString("en")} claims match.{" "}
+          {query.author && query.stance ? "Author and stance together: that author holds that stance." : query.author ? "Author alone: claims that author takes a position on." : null}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { CONTROVERSY_FILTERS, MATRIX_SORTS, type TMatrixFilter } from "../domain/matrix-filter";
+import { ZPositionStanceSchema } from "./fields";
+import { ZIdSchema } from "./params";
+
+/** An empty query parameter (a filter left at "any") means no filter. */
+const blank = (value: unknown) => (value === "" ? undefined : value);
+
+/** The filter bar's choices, shared by the matrix page (as its URL) and `GET …/matrix`. */
+export const ZMatrixFilterSchema = z.object({
+  tag: z.preprocess(blank, z.string().trim().min(1).max(100).optional()),
+  author: z.preprocess(blank, ZIdSchema.optional()),
+  stance: z.preprocess(blank, ZPositionStanceSchema.optional()),
+  controversy: z.preprocess(blank, z.enum(CONTROVERSY_FILTERS, { error: `controversy is one of ${CONTROVERSY_FILTERS.join(", ")}` }).optional()),
+  sort: z.preprocess(blank, z.enum(MATRIX_SORTS, { error: `sort is one of ${MATRIX_SORTS.join(", ")}` }).optional()),
+});
+
+export type TMatrixFilterQuery = z.output<typeof ZMatrixFilterSchema>;
+
+export function toMatrixFilter(query: TMatrixFilterQuery): TMatrixFilter {
+  return { tag: query.tag, authorId: query.author, stance: query.stance, controversy: query.controversy, sort: query.sort };
+}
+
+/** `GET …/matrix`: the filter plus an optional window of rows (`offset`, `limit`). */
+export const ZMatrixQuerySchema = ZMatrixFilterSchema.extend({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});

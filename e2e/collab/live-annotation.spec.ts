@@ -21,7 +21,7 @@ test.describe("citing a passage, seen live by others", () => {
     const cell = matrix.locator(`[data-testid="matrix-cell"][data-claim-id="${claimId}"][data-author-id="${ecfrId}"]`);
     // Seeded: ECFR opposes the claim in its own words and reports Moscow's view: two quotes.
     await expect(cell).toHaveAttribute("data-stance", "OPPOSES");
-    await expect(cell).toHaveAttribute("aria-label", "ECFR: Opposes, 2 quotes");
+    await expect(cell).toHaveAccessibleName("ECFR: Opposes 2 quotes");
     await expectLive(matrix);
 
     const reading = await readerContext.newPage();
@@ -64,7 +64,7 @@ test.describe("citing a passage, seen live by others", () => {
     try {
       // B, without reloading: a third quote in the cell, still an opposing position.
       await expect(cell).toContainText("3 quotes", { timeout: 2_000 });
-      await expect(cell).toHaveAttribute("aria-label", "ECFR: Opposes, 3 quotes", { timeout: 2_000 });
+      await expect(cell).toHaveAccessibleName("ECFR: Opposes 3 quotes", { timeout: 2_000 });
       await expect(cell.getByTestId("position-chip")).toHaveText(/Opposes/);
       // …and the article shows the new highlight in the opposing colour.
       await expect(readerHighlight).toHaveAttribute("data-stance", "OPPOSES", { timeout: 2_000 });

@@ -9,7 +9,7 @@ import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { SetByHand } from "../set-by-hand";
 import { useHydrated } from "../use-hydrated";
-import { STANCE_LABEL, quoteCount } from "../stance";
+import { quoteCount } from "../stance";
 import { CellQuotes, type TClaimLoad } from "./cell-quotes";
 import { ControversyBadge } from "./controversy-badge";
 
@@ -179,7 +179,6 @@ function AuthorHeader({ author, accent }: { author: TMatrixAuthor; accent: strin
 function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMatrixClaim; author: TMatrixAuthor; expanded: boolean; panelId: string; onToggle: () => void }) {
   const hydrated = useHydrated();
   const position = claim.positions[author.id];
-  const label = `${author.shortName}: ${STANCE_LABEL[position.stance]}, ${quoteCount(position.evidenceCount).toLowerCase()}${position.explicit ? ", set by hand" : ""}`;
   return (
     <td className="border-b border-slate-200 p-1 align-top dark:border-slate-800">
       <button
@@ -191,13 +190,23 @@ function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMa
         data-explicit={position.explicit ? "true" : undefined}
         aria-expanded={expanded}
         aria-controls={expanded ? panelId : undefined}
-        aria-label={label}
         aria-disabled={hydrated ? undefined : true}
         onClick={onToggle}
         className="flex h-full min-h-[4.5rem] w-full flex-col items-center justify-start gap-1 rounded-md px-1.5 py-2 hover:bg-slate-100 aria-expanded:bg-slate-100 aria-expanded:ring-2 aria-expanded:ring-slate-900 aria-expanded:ring-inset dark:hover:bg-slate-800 dark:aria-expanded:bg-slate-800 dark:aria-expanded:ring-slate-100"
       >
+        {/* The name a screen reader gives the button is its visible text, after the author's name. */}
+        <span className="sr-only">{author.shortName}: </span>
         <PositionChip stance={position.stance} size="lg" />
-        <span className="text-xs tabular-nums text-slate-600 sm:text-sm 2xl:text-base dark:text-slate-400">{position.evidenceCount > 0 ? quoteCount(position.evidenceCount) : "—"}</span>
+        <span className="text-xs tabular-nums text-slate-600 sm:text-sm 2xl:text-base dark:text-slate-400">
+          {position.evidenceCount > 0 ? (
+            quoteCount(position.evidenceCount)
+          ) : (
+            <>
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">no quotes</span>
+            </>
+          )}
+        </span>
         {position.explicit && <SetByHand derived={position.derived} note={position.note} />}
       </button>
     </td>

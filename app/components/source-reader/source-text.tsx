@@ -442,7 +442,9 @@ function HighlightMark({ excerpt, first, depth, targeted, onOpen, onKeyOpen, chi
       data-stance={style}
       data-target={targeted ? "true" : undefined}
       title={label}
-      aria-label={first ? label : undefined}
+      // The passage itself names the button (what a sighted reader sees); what it is evidence for
+      // is its description.
+      aria-description={first ? label : undefined}
       role={first ? "button" : undefined}
       aria-haspopup={first ? "dialog" : undefined}
       tabIndex={first ? 0 : undefined}

@@ -1,0 +1,53 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsDemoOwner } from "../support/auth";
+
+interface TMatrixBody {
+  claims: { id: string }[];
+}
+
+/** The demo's pages a seminar uses, by path; ids are read from the API so the list stays true. */
+async function demoPages(page: Page): Promise<{ name: string; path: string }[]> {
+  const matrix = (await (await page.request.get("/api/workspaces/sco-debate/matrix")).json()) as TMatrixBody;
+  const claimId = matrix.claims[0].id;
+  const claim = (await (await page.request.get(`/api/workspaces/sco-debate/claims/${claimId}`)).json()) as { evidence: { source: { id: string } }[] };
+  return [
+    { name: "workspace home", path: "/w/sco-debate" },
+    { name: "matrix", path: "/w/sco-debate/matrix" },
+    { name: "matrix, filtered", path: "/w/sco-debate/matrix?controversy=split&sort=controversy" },
+    { name: "claim", path: `/w/sco-debate/claims/${claimId}` },
+    { name: "source", path: `/w/sco-debate/sources/${claim.evidence[0].source.id}` },
+    { name: "gaps", path: "/w/sco-debate/gaps" },
+  ];
+}
+
+/** Serious and critical WCAG 2.x A/AA violations, described so a failure says what and where. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+test.describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
+  test("the demo's pages have no serious or critical violations for a reader", async ({ page }) => {
+    for (const view of await demoPages(page)) {
+      await page.goto(view.path);
+      await expect(page.locator("main")).toBeVisible();
+      expect(await seriousViolations(page), view.name).toEqual([]);
+    }
+  });
+
+  test("with editing controls shown to the owner, and a matrix cell opened", async ({ page }) => {
+    await signInAsDemoOwner(page);
+    for (const view of await demoPages(page)) {
+      await page.goto(view.path);
+      await expect(page.locator("main")).toBeVisible();
+      expect(await seriousViolations(page), view.name).toEqual([]);
+    }
+    await page.goto("/w/sco-debate/matrix");
+    await page.locator(`[data-testid="matrix-cell"][data-stance="OPPOSES"]`).first().click();
+    await expect(page.getByTestId("cell-quote").first()).toBeVisible();
+    expect(await seriousViolations(page), "matrix with a cell open").toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { checkNativeDocument } from "../native/check-native-document";
+import type { TNativeDocument } from "../../schemas/native-document";
+
+const TEXT = "The SCO is a talk shop. It is also a forum.";
+
+function doc(): TNativeDocument {
+  return {
+    schemaVersion: 1,
+    workspace: { slug: "ws", title: "W", description: "", visibility: "PRIVATE" },
+    authors: [{ id: "a", name: "Alpha", shortName: "A", affiliation: null }],
+    sources: [{ id: "s", authorId: "a", title: "T", publication: null, published: "2020", publishedNote: null, url: null, text: TEXT }],
+    claims: [
+      { id: "c1", text: "Talk shop", tags: [] },
+      { id: "c2", text: "Forum", tags: [] },
+    ],
+    claimLinks: [{ id: "l", fromClaimId: "c2", toClaimId: "c1", relation: "OPPOSES" }],
+    excerpts: [{ id: "x", sourceId: "s", start: 0, end: 23, exact: "The SCO is a talk shop.", prefix: "", suffix: " It is" }],
+    evidence: [{ id: "e", excerptId: "x", claimId: "c1", stance: "SUPPORTS", voice: "AUTHOR", note: null }],
+    positions: [{ claimId: "c2", authorId: "a", stance: "QUALIFIES", note: "by hand" }],
+  };
+}
+
+describe("checkNativeDocument", () => {
+  it("accepts a consistent document", () => {
+    expect(checkNativeDocument(doc())).toEqual([]);
+  });
+
+  it("names a quote that does not match the text at its offsets, with its path", () => {
+    const d = doc();
+    d.excerpts[0].exact = "The SCO is a talk-shop.";
+    expect(checkNativeDocument(d)).toEqual([{ path: "excerpts.0.exact", message: expect.stringContaining("does not match the source text at 0–23") }]);
+  });
+
+  it("names offsets outside the text, and a prefix or suffix that is not beside the quote", () => {
+    const d = doc();
+    d.excerpts.push({ id: "y", sourceId: "s", start: 40, end: 400, exact: "x", prefix: "", suffix: "" });
+    d.excerpts.push({ id: "z", sourceId: "s", start: 24, end: 29, exact: "It is", prefix: "nope", suffix: " also" });
+    expect(checkNativeDocument(d).map((i) => i.path)).toEqual(["excerpts.1.end", "excerpts.2.prefix"]);
+  });
+
+  it("names every reference that does not resolve", () => {
+    const d = doc();
+    d.sources[0].authorId = "ghost";
+    d.claimLinks[0].toClaimId = "nowhere";
+    d.evidence[0].excerptId = "missing";
+    d.positions[0].authorId = "nobody";
+    expect(checkNativeDocument(d).map((i) => i.path)).toEqual(["sources.0.authorId", "claimLinks.0.toClaimId", "evidence.0.excerptId", "positions.0.authorId"]);
+  });
+
+  it("refuses duplicate ids, duplicate author names, self-links and two hand-set positions for one cell", () => {
+    const d = doc();
+    d.claims.push({ id: "c1", text: "Again", tags: [] });
+    d.authors.push({ id: "b", name: "alpha", shortName: "B", affiliation: null });
+    d.claimLinks.push({ id: "l2", fromClaimId: "c1", toClaimId: "c1", relation: "SUPPORTS" });
+    d.positions.push({ claimId: "c2", authorId: "a", stance: "OPPOSES", note: null });
+    expect(checkNativeDocument(d).map((i) => i.path)).toEqual(["claims.2.id", "authors.1.name", "claimLinks.1", "positions.1"]);
+  });
+
+  it("lists at most 50 problems", () => {
+    const d = doc();
+    d.evidence = Array.from({ length: 80 }, (_, i) => ({ id: `e${i}`, excerptId: "x", claimId: "ghost", stance: "SUPPORTS" as const, voice: "AUTHOR" as const, note: null }));
+    expect(checkNativeDocument(d)).toHaveLength(50);
+  });
+});

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { parsePublished } from "../domain/dates";
+import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from "../domain/types";
+
+/**
+ * The native Stancemap document, version 1: one workspace, complete, as `GET …/export?format=json`
+ * writes it and `POST /api/workspaces/import` reads it. This schema is the one definition; the
+ * JSON Schema in docs/schema/stancemap-v1.json is generated from it (`npm run schema`).
+ *
+ * Ids are strings local to the document: they tie rows together (an excerpt's `sourceId`, an
+ * evidence link's `claimId`) and are replaced by new ids on import. Array order is meaningful
+ * for claims (the map's order). Positions are only those set by hand: the others follow from the
+ * evidence and are derived again on import.
+ */
+export const NATIVE_SCHEMA_VERSION = 1;
+export const NATIVE_SCHEMA_ID = "https://stancemap.org/schema/stancemap-v1.json";
+
+const ZLocalId = z.string().min(1).max(100).describe("An id local to this document; replaced on import.");
+const ZShortText = (max: number) => z.string().min(1).max(max);
+const ZPublished = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+  .refine((v) => parsePublished(v) !== null, { message: 'published must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date)' })
+  .describe('Publication date with only the precision known: "YYYY", "YYYY-MM" or "YYYY-MM-DD".');
+
+export const ZNativeWorkspaceSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).min(2).max(64).describe("Preferred slug; another is chosen on import when it is taken."),
+  title: ZShortText(200),
+  description: z.string().max(2000),
+  visibility: z.enum(VISIBILITIES),
+});
+
+export const ZNativeAuthorSchema = z.strictObject({
+  id: ZLocalId,
+  name: ZShortText(200),
+  shortName: ZShortText(40),
+  affiliation: z.string().max(300).nullable(),
+});
+
+export const ZNativeSourceSchema = z.strictObject({
+  id: ZLocalId,
+  authorId: ZLocalId,
+  title: ZShortText(500),
+  publication: z.string().max(300).nullable(),
+  published: ZPublished,
+  publishedNote: z.string().max(500).nullable(),
+  url: z.string().max(2000).nullable(),
+  text: z.string().min(1).describe("The full text; excerpt offsets are UTF-16 code units into it."),
+});
+
+export const ZNativeClaimSchema = z.strictObject({
+  id: ZLocalId,
+  text: ZShortText(500),
+  tags: z.array(z.string().min(1).max(40).regex(/^[\p{L}\p{N}-]+$/u)).max(12),
+});
+
+export const ZNativeClaimLinkSchema = z.strictObject({
+  id: ZLocalId,
+  fromClaimId: ZLocalId,
+  toClaimId: ZLocalId,
+  relation: z.enum(LINK_RELATIONS),
+});
+
+export const ZNativeExcerptSchema = z.strictObject({
+  id: ZLocalId,
+  sourceId: ZLocalId,
+  start: z.int().min(0).describe("TextPositionSelector start (UTF-16 code units)."),
+  end: z.int().min(1).describe("TextPositionSelector end, exclusive."),
+  exact: z.string().min(1).describe("TextQuoteSelector exact: must equal the source text from start to end."),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+});
+
+export const ZNativeEvidenceSchema = z.strictObject({
+  id: ZLocalId,
+  excerptId: ZLocalId,
+  claimId: ZLocalId,
+  stance: z.enum(STANCES),
+  voice: z.enum(VOICES),
+  note: z.string().max(5000).nullable(),
+});
+
+export const ZNativePositionSchema = z.strictObject({
+  claimId: ZLocalId,
+  authorId: ZLocalId,
+  stance: z.enum(POSITION_STANCES),
+  note: z.string().max(5000).nullable(),
+});
+
+export const ZNativeDocumentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(NATIVE_SCHEMA_VERSION, { error: `schemaVersion must be ${NATIVE_SCHEMA_VERSION}: this is not a Stancemap v${NATIVE_SCHEMA_VERSION} document` }),
+    generator: z.string().max(200).optional(),
+    exportedAt: z.string().max(40).optional(),
+    workspace: ZNativeWorkspaceSchema,
+    authors: z.array(ZNativeAuthorSchema),
+    sources: z.array(ZNativeSourceSchema),
+    claims: z.array(ZNativeClaimSchema),
+    claimLinks: z.array(ZNativeClaimLinkSchema),
+    excerpts: z.array(ZNativeExcerptSchema),
+    evidence: z.array(ZNativeEvidenceSchema),
+    positions: z.array(ZNativePositionSchema),
+  })
+  .meta({ $id: NATIVE_SCHEMA_ID, title: "Stancemap document, version 1" });
+
+export type TNativeDocument = z.infer<typeof ZNativeDocumentSchema>;
+
+/** The published JSON Schema of the document (draft 2020-12). */
+export function nativeDocumentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ZNativeDocumentSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}

@@ -35,6 +35,7 @@ const VERB: Record<string, string> = {
 export function describeAction(event: Pick<THistoryEvent, "type" | "entityType">): string {
   if (event.type === "claims.reordered") return "reordered the claims";
   if (event.type === "workspace.created") return "created the workspace";
+  if (event.type === "workspace.imported") return "imported the map from a file";
   if (event.type === "position.created") return "set a position by hand";
   if (event.type === "position.deleted") return "cleared a position set by hand";
   if (event.type === "evidence.created") return "linked a passage to a claim";

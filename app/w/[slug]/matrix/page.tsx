@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ZMatrixFilterSchema, toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";
 import { getMatrix, listClaimTags, matrixRowsPerPage } from "@/lib/server/workspaces/get-matrix";
+import { DownloadMenu } from "@/app/components/export/download-menu";
 import { DebateMatrix } from "@/app/components/matrix/debate-matrix";
 import { MatrixFilterBar } from "@/app/components/matrix/matrix-filter-bar";
 import { MatrixLegend } from "@/app/components/matrix/matrix-legend";
@@ -42,7 +43,10 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   return (
     <main className="mx-auto max-w-[96rem] px-3 py-8 sm:px-4">
       <div className="mb-6">
-        <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Debate matrix</p>
+        <div className="flex items-start justify-between gap-4">
+          <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Debate matrix</p>
+          <DownloadMenu slug={workspace.slug} />
+        </div>
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-balance sm:text-3xl">{workspace.title}</h1>
         <p className="mt-2 max-w-[68ch] text-slate-600 dark:text-slate-400">
           Who holds which position on each claim. Authors run left to right by publication date; select a cell to read the quotes. Claims the authors are

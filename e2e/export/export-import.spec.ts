@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signUp } from "../support/auth";
+
+test.describe("downloading a map and importing it as a new workspace", () => {
+  test("the JSON download is a complete document that imports as a workspace of one's own", async ({ page }, testInfo) => {
+    await page.goto("/w/sco-debate/matrix");
+    await page.getByTestId("download-menu").getByText("Download").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="download-menu"] a[data-format="json"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^sco-debate-\d{4}-\d{2}-\d{2}\.stancemap\.json$/);
+    const file = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(file);
+    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.sources).toHaveLength(5);
+
+    await signUp(page, "Importer");
+    await page.goto("/new");
+    await page.getByLabel("Stancemap document (.json)").setInputFiles(file);
+    await page.getByRole("button", { name: "Import workspace" }).click();
+    await expect(page).toHaveURL(/\/w\/sco-debate-\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(doc.workspace.title);
+    await page.goto(`${new URL(page.url()).pathname}/matrix`);
+    await expect(page.getByTestId("matrix-author")).toHaveCount(5);
+    await expect(page.getByTestId("matrix-row")).toHaveCount(doc.claims.length);
+  });
+
+  test("a file that is not a Stancemap document is refused with the reason, and nothing is created", async ({ page }, testInfo) => {
+    await signUp(page, "Careful importer");
+    const before = (await (await page.request.get("/api/workspaces")).json()).length;
+    await page.goto("/new");
+    const broken = testInfo.outputPath("broken.json");
+    fs.writeFileSync(broken, '{"schemaVersion": 1, "workspace": ');
+    await page.getByLabel("Stancemap document (.json)").setInputFiles(broken);
+    await page.getByRole("button", { name: "Import workspace" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "not valid JSON" })).toBeVisible();
+
+    const wrong = testInfo.outputPath("wrong-version.json");
+    fs.writeFileSync(wrong, JSON.stringify({ schemaVersion: 7, workspace: { slug: "x1", title: "X", description: "", visibility: "PRIVATE" } }));
+    await page.getByLabel("Stancemap document (.json)").setInputFiles(wrong);
+    await page.getByRole("button", { name: "Import workspace" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Invalid request body" });
+    await expect(alert).toContainText("schemaVersion must be 1");
+    await expect(alert.locator("code", { hasText: "schemaVersion" })).toBeVisible();
+    expect((await (await page.request.get("/api/workspaces")).json()).length).toBe(before);
+    await expect(page).toHaveURL(/\/new$/);
+  });
+});

@@ -2,7 +2,35 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signUp } from "../support/auth";
 
+const EXPECTED: { label: string; file: RegExp; starts: RegExp }[] = [
+  { label: "Matrix (CSV)", file: /^sco-debate-matrix-[\d-]+\.csv$/, starts: /^\uFEFFClaim,Tags,Katz \(2008\)/ },
+  { label: "Evidence table (CSV)", file: /^sco-debate-evidence-[\d-]+\.csv$/, starts: /^\uFEFFClaim,Author,Source,Published,Stance,Voice,Quote/ },
+  { label: "Seminar handout (Markdown)", file: /^sco-debate-[\d-]+\.md$/, starts: /^# The SCO/ },
+  { label: "Argdown", file: /^sco-debate-[\d-]+\.argdown$/, starts: /^===\ntitle: / },
+  { label: "AIF (JSON)", file: /^sco-debate-[\d-]+\.aif\.json$/, starts: /^\{\s+"nodes": \[/ },
+  { label: "Web annotations (JSON-LD)", file: /^sco-debate-[\d-]+\.annotations\.jsonld$/, starts: /^\{\s+"@context": "http:\/\/www\.w3\.org\/ns\/anno\.jsonld"/ },
+  { label: "Stancemap document (JSON)", file: /^sco-debate-[\d-]+\.stancemap\.json$/, starts: /^\{\s+"\$schema": / },
+];
+
 test.describe("downloading a map and importing it as a new workspace", () => {
+  test("each download in the menu gives a non-empty file of its type", async ({ page }, testInfo) => {
+    await page.goto("/w/sco-debate/matrix");
+    const menu = page.getByTestId("download-menu");
+    await expect(menu.getByTestId("download-link")).toHaveCount(EXPECTED.length);
+    for (const expected of EXPECTED) {
+      await menu.getByText("Download").click();
+      const link = menu.getByRole("link", { name: new RegExp(`^${expected.label.replace(/[()]/g, "\\$&")}`) });
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      expect(download.suggestedFilename(), expected.label).toMatch(expected.file);
+      const file = testInfo.outputPath(download.suggestedFilename());
+      await download.saveAs(file);
+      const text = fs.readFileSync(file, "utf8");
+      expect(text.length, expected.label).toBeGreaterThan(1000);
+      expect(text, expected.label).toMatch(expected.starts);
+      await menu.evaluate((el) => el.removeAttribute("open"));
+    }
+  });
+
   test("the JSON download is a complete document that imports as a workspace of one's own", async ({ page }, testInfo) => {
     await page.goto("/w/sco-debate/matrix");
     await page.getByTestId("download-menu").getByText("Download").click();

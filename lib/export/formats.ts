@@ -1,13 +1,31 @@
 /** Every export format the API serves, with its media type and file name ending. */
 export const EXPORT_FORMATS = {
-  json: { mediaType: "application/json; charset=utf-8", extension: "stancemap.json", label: "Stancemap JSON (native, re-importable)" },
+  json: { mediaType: "application/json; charset=utf-8", extension: "stancemap.json" },
+  aif: { mediaType: "application/json; charset=utf-8", extension: "aif.json" },
+  argdown: { mediaType: "text/plain; charset=utf-8", extension: "argdown" },
+  annotations: { mediaType: "application/ld+json; charset=utf-8", extension: "annotations.jsonld" },
+  csv: { mediaType: "text/csv; charset=utf-8; header=present", extension: "csv" },
+  markdown: { mediaType: "text/markdown; charset=utf-8", extension: "md" },
 } as const;
 
 export type TExportFormat = keyof typeof EXPORT_FORMATS;
 
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as TExportFormat[];
 
-/** `attachment; filename=…` for a workspace's export, dated so successive downloads do not collide. */
-export function exportFileName(slug: string, format: TExportFormat, date = new Date()): string {
-  return `${slug}-${date.toISOString().slice(0, 10)}.${EXPORT_FORMATS[format].extension}`;
+/** The download menu's entries: a format with its options, in words a reader knows. */
+export const DOWNLOADS: { format: TExportFormat; query?: string; label: string; hint: string }[] = [
+  { format: "csv", label: "Matrix (CSV)", hint: "claims × authors, for spreadsheets", query: "bom=1" },
+  { format: "csv", label: "Evidence table (CSV)", hint: "one row per quote", query: "table=evidence&bom=1" },
+  { format: "markdown", label: "Seminar handout (Markdown)", hint: "positions and quotes with citations" },
+  { format: "argdown", label: "Argdown", hint: "for the Argdown editor and its maps" },
+  { format: "aif", label: "AIF (JSON)", hint: "for OVA and AIFdb" },
+  { format: "annotations", label: "Web annotations (JSON-LD)", hint: "W3C model, for annotation tools" },
+  { format: "json", label: "Stancemap document (JSON)", hint: "complete; imports back into Stancemap" },
+];
+
+/** The file name of a workspace's export, dated so successive downloads do not collide. */
+export function exportFileName(slug: string, format: TExportFormat, options: { table?: string; date?: Date } = {}): string {
+  const day = (options.date ?? new Date()).toISOString().slice(0, 10);
+  const table = format === "csv" ? `-${options.table ?? "matrix"}` : "";
+  return `${slug}${table}-${day}.${EXPORT_FORMATS[format].extension}`;
 }

@@ -1,0 +1,116 @@
+/**
+ * Every export format of the demo workspace, checked by its own ecosystem: Argdown by
+ * @argdown/core, AIF by AIF's graph rules, the W3C annotations by a JSON Schema of the model,
+ * the CSVs by papaparse — and their numbers against the database.
+ */
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { aifProblems, annotationProblems, parseArgdown } from "@/lib/export/test/validators";
+import { GET as exportWorkspace } from "../workspaces/[slug]/export/route";
+import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
+
+const SLUG = "sco-debate";
+let counts: { claims: number; links: number; evidence: number; supportsOrOpposes: number; excerptsCited: number; excerpts: number };
+let matrix: { authors: { id: string; shortName: string; published: string }[]; claims: { id: string; text: string; positions: Record<string, { stance: string }> }[] };
+
+async function download(query: string) {
+  const response = await exportWorkspace(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?${query}`), { params: Promise.resolve({ slug: SLUG }) });
+  expect(response.status, await response.clone().text().then((t) => t.slice(0, 300))).toBe(200);
+  return { response, text: await response.text() };
+}
+
+beforeAll(async () => {
+  const live = { workspace: { slug: SLUG }, deletedAt: null };
+  const evidence = await db().evidence.findMany({ where: { ...live, claim: { deletedAt: null }, excerpt: { deletedAt: null, source: { deletedAt: null } } }, select: { stance: true, excerptId: true } });
+  counts = {
+    claims: await db().claim.count({ where: live }),
+    links: await db().claimLink.count({ where: { ...live, fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } } }),
+    evidence: evidence.length,
+    supportsOrOpposes: evidence.filter((e) => e.stance !== "QUALIFIES").length,
+    excerptsCited: new Set(evidence.map((e) => e.excerptId)).size,
+    excerpts: await db().excerpt.count({ where: { ...live, source: { deletedAt: null } } }),
+  };
+  const response = await getMatrix(new Request(`http://stancemap.test/api/workspaces/${SLUG}/matrix`), { params: Promise.resolve({ slug: SLUG }) });
+  matrix = await response.json();
+});
+
+describe("exports of the demo workspace", () => {
+  it("argdown: @argdown/core parses it with no errors; statements, arguments and relations match the workspace", async () => {
+    const { response, text } = await download("format=argdown");
+    expect(response.headers.get("content-disposition")).toMatch(/filename="sco-debate-\d{4}-\d{2}-\d{2}\.argdown"/);
+    const parsed = parseArgdown(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statements).toHaveLength(counts.claims);
+    expect(parsed.arguments).toHaveLength(counts.evidence);
+    expect(parsed.relations).toHaveLength(counts.links + counts.supportsOrOpposes);
+    // Each statement reads as its claim.
+    // (A statement referenced before its definition has members without text; the definition has it.)
+    const texts = parsed.statements.map((s) => s.members.find((m) => m.text)!.text!.replace(/\s*#\([^)]*\)/g, "").trim());
+    expect(texts.sort()).toEqual(matrix.claims.map((c) => c.text).sort());
+  });
+
+  it("aif: passes AIF's graph rules, with an I-node per claim and cited excerpt and a scheme node per relation", async () => {
+    const { response, text } = await download("format=aif");
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const aif = JSON.parse(text);
+    expect(aifProblems(aif)).toEqual([]);
+    const of = (type: string) => aif.nodes.filter((n: { type: string }) => n.type === type).length;
+    expect(of("I")).toBe(counts.claims + counts.excerptsCited);
+    expect(of("L")).toBe(counts.excerptsCited);
+    expect(of("YA")).toBe(counts.excerptsCited);
+    expect(of("RA") + of("CA")).toBe(counts.evidence + counts.links);
+    expect(aif.participants).toHaveLength(5);
+  });
+
+  it("annotations: a valid W3C AnnotationCollection with both selectors for every excerpt", async () => {
+    const { response, text } = await download("format=annotations");
+    expect(response.headers.get("content-type")).toContain("application/ld+json");
+    const collection = JSON.parse(text);
+    expect(annotationProblems(collection)).toEqual([]);
+    expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(collection.total).toBe(counts.evidence + (counts.excerpts - counts.excerptsCited));
+    for (const item of collection.first.items) {
+      expect(item.target.selector.map((s: { type: string }) => s.type)).toEqual(["TextQuoteSelector", "TextPositionSelector"]);
+      expect(item.id).toMatch(/^http:\/\/stancemap\.test\/w\/sco-debate\/annotations\//);
+    }
+  });
+
+  it("csv: the matrix and the evidence table parse back into the right shape", async () => {
+    const table = await download("format=csv");
+    expect(table.response.headers.get("content-type")).toContain("text/csv");
+    const rows = Papa.parse<string[]>(table.text.trimEnd(), { newline: "\r\n" });
+    expect(rows.errors).toEqual([]);
+    expect(rows.data[0]).toEqual(["Claim", "Tags", ...matrix.authors.map((a) => `${a.shortName} (${a.published.slice(0, 4)})`)]);
+    expect(rows.data).toHaveLength(counts.claims + 1);
+    const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+    matrix.claims.forEach((claim, i) => {
+      expect(rows.data[i + 1][0]).toBe(claim.text);
+      expect(rows.data[i + 1].slice(2).map((cell) => cell.replace(" (set by hand)", ""))).toEqual(matrix.authors.map((a) => label(claim.positions[a.id].stance)));
+    });
+
+    const response = await exportWorkspace(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?format=csv&table=evidence&bom=1`), { params: Promise.resolve({ slug: SLUG }) });
+    expect(response.headers.get("content-disposition")).toContain("sco-debate-evidence-");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const links = Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true });
+    expect(links.errors).toEqual([]);
+    expect(links.data).toHaveLength(counts.evidence);
+    expect(links.meta.fields).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"]);
+  });
+
+  it("markdown: a handout with every claim, every author and citations", async () => {
+    const { response, text } = await download("format=markdown");
+    expect(response.headers.get("content-type")).toContain("text/markdown");
+    expect(text.split("\n").filter((l) => /^## \d+\\\. /.test(l))).toHaveLength(counts.claims);
+    for (const author of matrix.authors) expect(text).toContain(author.shortName);
+    expect(text).toContain("“Rogue NATO");
+  });
+
+  it("refuses unknown options with 400", async () => {
+    for (const query of ["format=csv&table=claims", "format=csv&bom=maybe", "format=pptx", ""]) {
+      const response = await exportWorkspace(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?${query}`), { params: Promise.resolve({ slug: SLUG }) });
+      expect(response.status, query).toBe(400);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { toAif } from "../../export/aif/to-aif";
+import { toAnnotations } from "../../export/annotations/to-annotations";
+import { toArgdown } from "../../export/argdown/to-argdown";
+import { toCsv } from "../../export/csv/to-csv";
+import { EXPORT_FORMATS, exportFileName } from "../../export/formats";
+import { serialiseNativeDocument } from "../../export/json/serialise-native-document";
+import { toMarkdown } from "../../export/markdown/to-markdown";
+import type { TExportQuery } from "../../schemas/export";
+import type { TWorkspaceRef } from "../authorize";
+import { getMapGraph } from "../workspaces/get-map-graph";
+import { readNativeDocument } from "./read-native-document";
+
+export interface TExportFile {
+  mediaType: string;
+  fileName: string;
+  /** The file's text, piece by piece (a large JSON document is never one string). */
+  chunks: Iterable<string>;
+}
+
+/**
+ * A workspace as a file in one of the export formats. The native document is read with every
+ * source text; the other formats read the canonical map model (lib/domain/map-graph.ts).
+ * `baseUrl` is the app's address, for formats whose ids are URLs (annotations).
+ */
+export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string): Promise<TExportFile> {
+  const { format } = query;
+  const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table }) };
+  if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
+  const graph = await getMapGraph(workspace.id);
+  switch (format) {
+    case "aif":
+      return { ...file, chunks: [JSON.stringify(toAif(graph), null, 2)] };
+    case "argdown":
+      return { ...file, chunks: [toArgdown(graph)] };
+    case "annotations":
+      return { ...file, chunks: [JSON.stringify(toAnnotations(graph, baseUrl), null, 2)] };
+    case "csv":
+      return { ...file, chunks: [toCsv(graph, { table: query.table, bom: query.bom })] };
+    case "markdown":
+      return { ...file, chunks: [toMarkdown(graph, { generatedOn: new Date().toISOString().slice(0, 10) })] };
+  }
+}

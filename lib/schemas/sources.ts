@@ -13,4 +13,9 @@ export const ZCreateSourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2000).optional(),
   // The 2 MB limit is enforced by the handler as 413, like an oversized body.
   text: z.string().min(1, "text must not be empty"),
+  /** What `text` is: plain text (or Markdown, kept as written), or HTML to be reduced to its text. */
+  format: z.enum(["text", "markdown", "html"], { error: "format must be text, markdown or html" }).default("text"),
 });
+
+/** `POST /api/sources/extract`: an HTML page to reduce to text before it becomes a source. */
+export const ZExtractHtmlSchema = z.strictObject({ html: z.string().min(1, "html must not be empty") });

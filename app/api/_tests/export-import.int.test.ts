@@ -161,3 +161,23 @@ describe("POST /api/workspaces/import", () => {
     expect(await countRows()).toEqual(before);
   });
 });
+
+describe("sources from HTML", () => {
+  it("reduces a page to its text when a source is added with format html, and previews it with POST /api/sources/extract", async () => {
+    const { POST: createSource } = await import("../workspaces/[slug]/sources/route");
+    const { POST: extract } = await import("../sources/extract/route");
+    const owner = await createActor(null, null, "Html owner");
+    await call(createWorkspace, { method: "POST", headers: owner.headers, body: { title: "Pages", slug: "html-pages", visibility: "PRIVATE" } });
+    const html = "<html><head><title>T</title><script>steal()</script></head><body><p>One.</p><style>p{}</style><p>Two.</p></body></html>";
+    const preview = await call(extract, { method: "POST", headers: owner.headers, body: { html } });
+    expect(preview).toEqual({ status: 200, body: { text: "One.\n\nTwo.", title: "T" } });
+    const created = await call(createSource, { method: "POST", params: { slug: "html-pages" }, headers: owner.headers, body: { title: "T", author: { name: "A. Writer" }, published: "2024", text: html, format: "html" } });
+    expect(created.status).toBe(201);
+    expect((await db().source.findUniqueOrThrow({ where: { id: created.body.id } })).text).toBe("One.\n\nTwo.");
+    const empty = await expectNoWrites(() =>
+      call(createSource, { method: "POST", params: { slug: "html-pages" }, headers: owner.headers, body: { title: "E", author: { name: "A. Writer" }, published: "2024", text: "<script>x()</script>", format: "html" } }),
+    );
+    expect(empty.status).toBe(422);
+    expect((await call(extract, { method: "POST", headers: { "content-type": "application/json" }, body: { html } })).status).toBe(401);
+  });
+});

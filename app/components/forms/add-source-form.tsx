@@ -6,12 +6,13 @@ import { buttonClass, Field, inputClass } from "./field";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-/** Adds an article: metadata plus its text, pasted or read from a .txt / .md file. */
+/** Adds an article: metadata plus its text, pasted or read from a .txt, .md or .html file (a page is reduced to its text, shown here before saving). */
 export function AddSourceForm({ slug }: { slug: string }) {
   const router = useRouter();
   const [form, setForm] = useState({ title: "", authorName: "", shortName: "", published: "", publication: "", url: "", text: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
   const bytes = new TextEncoder().encode(form.text).length;
 
@@ -22,8 +23,22 @@ export function AddSourceForm({ slug }: { slug: string }) {
       setErrors({ text: `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a source text is at most 2 MB.` });
       return;
     }
-    const text = await file.text();
-    setForm((f) => ({ ...f, text, title: f.title || file.name.replace(/\.(txt|md|markdown)$/i, "") }));
+    const raw = await file.text();
+    const fallbackTitle = file.name.replace(/\.(txt|md|markdown|html?)$/i, "");
+    if (/\.html?$/i.test(file.name) || file.type === "text/html") {
+      setReading(true);
+      try {
+        const page = await api<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
+        setForm((f) => ({ ...f, text: page.text, title: f.title || page.title || fallbackTitle }));
+        setErrors(page.text ? {} : { text: "That page holds no text once scripts, styles and markup are removed." });
+      } catch (e) {
+        setErrors({ text: e instanceof ApiError ? e.message : "Could not read that page." });
+      } finally {
+        setReading(false);
+      }
+      return;
+    }
+    setForm((f) => ({ ...f, text: raw, title: f.title || fallbackTitle }));
     setErrors({});
   }
 
@@ -73,8 +88,13 @@ export function AddSourceForm({ slug }: { slug: string }) {
       <Field id="src-url" label="Address (optional)" error={errors.url}>
         <input id="src-url" type="url" className={inputClass} value={form.url} onChange={set("url")} />
       </Field>
-      <Field id="src-text" label="Full text" hint={`Paste the article, or read a .txt or .md file. ${(bytes / 1024).toFixed(0)} KB of 2,048 KB.`} error={errors.text}>
-        <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={readFile} className="mb-2 block text-sm" aria-label="Read the text from a file" />
+      <Field id="src-text" label="Full text" hint={`Paste the article, or read a .txt, .md or .html file (a web page keeps only its text). ${(bytes / 1024).toFixed(0)} KB of 2,048 KB.`} error={errors.text}>
+        <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={readFile} className="mb-2 block text-sm" aria-label="Read the text from a file" />
+        {reading && (
+          <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-300">
+            Reducing the page to its text…
+          </p>
+        )}
         <textarea id="src-text" required rows={14} className={`${inputClass} font-serif`} value={form.text} onChange={set("text")} />
       </Field>
       {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}

@@ -2,12 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import { parsePublished } from "../../domain/dates";
 import { AppError } from "../../errors/app-error";
+import { htmlToText } from "../../import/html/html-to-text";
 import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
 import type { TMutationContext } from "../mutation";
 
-/** Adds a source; an author with the same name in the workspace is reused. */
+/** Adds a source (HTML reduced to its text first); an author with the same name in the workspace is reused. */
 export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
-  if (Buffer.byteLength(input.text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
+  const text = input.format === "html" ? htmlToText(input.text).text : input.text;
+  if (!text.trim()) throw new AppError("UNPROCESSABLE", "The HTML holds no text once scripts, styles and markup are removed.", { issues: [{ path: "text", message: "no text in this HTML" }] });
+  if (Buffer.byteLength(text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
   const published = parsePublished(input.published)!;
   let author = await tx.author.findUnique({ where: { workspaceId_name: { workspaceId: workspace.id, name: input.author.name } }, select: { id: true } });
   if (!author) {
@@ -26,10 +29,10 @@ export async function createSource({ tx, workspace, record }: TMutationContext, 
       publishedOn: published.date,
       publishedPrecision: published.precision,
       url: input.url ?? null,
-      text: input.text,
+      text,
     },
     select: { id: true, authorId: true, title: true, version: true },
   });
-  record({ type: "source.created", entityType: "source", entityId: source.id, after: { ...source, published: input.published, length: input.text.length } });
+  record({ type: "source.created", entityType: "source", entityId: source.id, after: { ...source, published: input.published, length: text.length } });
   return { id: source.id, authorId: source.authorId };
 }

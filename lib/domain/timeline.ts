@@ -33,7 +33,7 @@ export function spanOf(published: TPublished): Pick<TTimelinePoint, "precision" 
  * or year keep that span rather than a made-up day; ties sort by the start of the span, then the
  * narrower span first, then author.
  */
-export function placeOnTimeline<T extends TTimelineInput>(points: readonly T[]): (T & Pick<TTimelinePoint, "precision" | "from" | "to">)[] {
+export function placeOnTimeline<T extends Pick<TTimelineInput, "authorId" | "published">>(points: readonly T[]): (T & Pick<TTimelinePoint, "precision" | "from" | "to">)[] {
   return points
     .map((p) => ({ ...p, ...spanOf(p.published) }))
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.authorId.localeCompare(b.authorId));

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ZIdSchema } from "./params";
+
+export const MAX_COMPARED_AUTHORS = 20;
+
+/**
+ * Author ids as the compare view's URL carries them: "id,id,…" (a plain form repeats the key
+ * instead; join the values with commas first). Blanks and repeats are dropped.
+ */
+export function splitIdList(value: string | readonly string[] | null | undefined): string[] {
+  const joined = typeof value === "string" ? value : (value ?? []).join(",");
+  return [...new Set(joined.split(",").map((id) => id.trim()).filter(Boolean))];
+}
+
+/** `?authors=<id>,<id>[,…]`: at least two different author ids. */
+export const ZCompareQuerySchema = z.object({
+  authors: z
+    .string({ error: "authors is required, e.g. ?authors=<id>,<id>" })
+    .transform((value) => splitIdList(value))
+    .pipe(z.array(ZIdSchema).min(2, "Choose at least two different authors").max(MAX_COMPARED_AUTHORS, `Compare at most ${MAX_COMPARED_AUTHORS} authors at once`)),
+});
+
+/** `?claim=<id>` for one claim's timeline; without it, every claim. */
+export const ZTimelineQuerySchema = z.object({ claim: ZIdSchema.optional() });

@@ -119,23 +119,25 @@ function HeatValue({ value }: { value: TAgreement }) {
 
 function HeatLegend() {
   return (
-    <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-600 dark:text-slate-400">
-      <span className="font-semibold">Agree on</span>
-      <ul className="flex flex-wrap gap-1">
-        {HEAT_STEPS.map((step) => (
-          <li key={step.from} className={`rounded px-2 py-1 tabular-nums ${step.className}`}>
-            {step.from}–{step.to} %
-          </li>
-        ))}
-      </ul>
-      <span className="inline-flex items-center gap-1.5">
-        <span className={`rounded border border-dashed border-slate-300 px-2 py-1 dark:border-slate-700 ${NO_SHARED_CLASS}`}>no shared claims</span>
-      </span>
-      <span className="inline-flex items-center gap-1.5">
-        <span className={`rounded px-2 py-1 italic ${SELF_CLASS}`}>self</span>
+    <div className="mt-3 flex flex-col gap-2 text-xs text-slate-600 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-5 dark:text-slate-400">
+      <div className="flex flex-wrap items-center gap-1">
+        <span className="mr-1 font-semibold">Agree on</span>
+        <ul className="contents">
+          {HEAT_STEPS.map((step) => (
+            <li key={step.from} className={`rounded px-2 py-1 tabular-nums ${step.className}`}>
+              {step.from}–{step.to} %
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="flex items-center gap-1.5">
+        <span className={`shrink-0 rounded border border-dashed border-slate-300 px-2 py-1 dark:border-slate-700 ${NO_SHARED_CLASS}`}>no shared claims</span>
+        <span>the two never take a position on the same claim</span>
+      </p>
+      <p className="flex items-center gap-1.5">
+        <span className={`shrink-0 rounded px-2 py-1 italic ${SELF_CLASS}`}>self</span>
         <span>an author with themself</span>
-        <span>the two never both take a position on the same claim</span>
-      </span>
+      </p>
     </div>
   );
 }

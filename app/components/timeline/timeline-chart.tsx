@@ -7,8 +7,8 @@ import { excerptHref } from "../quote-card";
 import { STANCE_ICON, STANCE_LABEL } from "../stance";
 import { MARK_CLASS } from "./timeline-marks";
 
-/** The width labels are laid out for; wider screens only add room between them. */
-const NOMINAL_TRACK_PX = 760;
+/** The width labels are laid out for (with and without a column of claims); wider screens only add room between them. */
+const NOMINAL_TRACK_PX = { labelled: 760, alone: 1000 };
 const MARK_BAND_PX = 22;
 const LANE_PX = 18;
 
@@ -47,24 +47,25 @@ export function TimelineChart({ slug, axis, authors, claims, accents, labelRows 
           ))}
         </div>
         {claims.map((claim) => (
-          <ChartRow key={claim.id} slug={slug} axis={axis} claim={claim} names={names} accents={accents} label={labelRows} />
+          <ChartRow key={claim.id} slug={slug} axis={axis} claim={claim} names={names} accents={accents} label={labelRows} trackPx={labelRows ? NOMINAL_TRACK_PX.labelled : NOMINAL_TRACK_PX.alone} />
         ))}
       </div>
     </div>
   );
 }
 
-function ChartRow({ slug, axis, claim, names, accents, label }: { slug: string; axis: TTimeAxis; claim: TTimelineClaim; names: Map<string, string>; accents: Map<string, string>; label: boolean }) {
+function ChartRow(props: { slug: string; axis: TTimeAxis; claim: TTimelineClaim; names: Map<string, string>; accents: Map<string, string>; label: boolean; trackPx: number }) {
+  const { slug, axis, claim, names, accents, label, trackPx } = props;
   const placed = claim.marks.map((mark) => {
     const span = placeOnAxis(mark, axis);
     const point = mark.precision === "DAY";
     const anchor = point ? (span.start + span.end) / 2 : span.start;
     const text = `${STANCE_ICON[mark.stance]} ${names.get(mark.authorId) ?? ""}`;
-    const width = (text.length * 7 + 10) / NOMINAL_TRACK_PX;
-    const start = Math.max(0, Math.min(anchor - (point ? 7 / NOMINAL_TRACK_PX : 0), 1 - width));
+    const width = (text.length * 7 + 10) / trackPx;
+    const start = Math.max(0, Math.min(anchor - (point ? 7 / trackPx : 0), 1 - width));
     return { mark, span, point, text, label: { start, end: start + width } };
   });
-  const lanes = assignLanes(placed.map((p) => p.label), 4 / NOMINAL_TRACK_PX);
+  const lanes = assignLanes(placed.map((p) => p.label), 4 / trackPx);
   const height = MARK_BAND_PX + (Math.max(0, ...lanes) + 1) * LANE_PX + 8;
   return (
     <>

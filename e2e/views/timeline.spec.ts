@@ -91,6 +91,16 @@ test.describe("the timeline", () => {
     await expect(page.locator(`[data-testid="excerpt-highlight"][data-excerpt-id="${withQuote.excerptId}"]`).first()).toBeVisible();
   });
 
+  test("a long map shows a first page of claims and more on request", async ({ page }) => {
+    await page.goto(`/w/${DEMO}/timeline?rows=3`);
+    await expect(page.getByTestId("timeline-list")).toHaveCount(3);
+    const more = page.getByTestId("timeline-more");
+    await expect(more).toContainText(/Showing the first 3 of 1\d claims/);
+    await more.getByRole("link").click();
+    await expect(page.getByTestId("timeline-more")).toHaveCount(0);
+    expect(await page.getByTestId("timeline-list").count()).toBeGreaterThanOrEqual(10);
+  });
+
   test("has no serious accessibility violations", async ({ page }) => {
     await page.goto(`/w/${DEMO}/timeline`);
     await expect(page.getByTestId("timeline-list").first()).toBeVisible();

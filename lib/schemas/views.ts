@@ -20,5 +20,17 @@ export const ZCompareQuerySchema = z.object({
     .pipe(z.array(ZIdSchema).min(2, "Choose at least two different authors").max(MAX_COMPARED_AUTHORS, `Compare at most ${MAX_COMPARED_AUTHORS} authors at once`)),
 });
 
-/** `?claim=<id>` for one claim's timeline; without it, every claim. */
-export const ZTimelineQuerySchema = z.object({ claim: ZIdSchema.optional() });
+/**
+ * `?claim=<id>` for one claim's timeline; without it every claim, or a window of them by rank
+ * with `?offset=&limit=` (as on the matrix).
+ */
+export const ZTimelineQuerySchema = z
+  .object({
+    claim: ZIdSchema.optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .transform(({ claim, offset, limit }) => ({
+    claimId: claim,
+    window: limit === undefined && offset === 0 ? undefined : { offset, limit: limit ?? 1000 },
+  }));

@@ -313,6 +313,20 @@ describe("GET /api/workspaces/:slug/timeline", () => {
     expect([link.voice, link.stance]).toEqual(["AUTHOR", "OPPOSES"]);
   });
 
+  it("gives a window of claims by rank with ?offset=&limit=, and the total", async () => {
+    const matrix = await matrixOf(SLUG);
+    const { status, body } = await timelineOf(SLUG, "?offset=1&limit=2");
+    expect(status).toBe(200);
+    expect(body.claims.map((c: { id: string }) => c.id)).toEqual(matrix.claims.slice(1, 3).map((c) => c.id));
+    expect(body.total).toBe(matrix.claims.length);
+    expect(body.sources).toHaveLength(5);
+    const all = (await timelineOf(SLUG)).body as TTimelineBody;
+    expect(body.claims[0]).toEqual(all.claims[1]);
+    const bad = await timelineOf(SLUG, "?limit=0");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe("limit");
+  });
+
   it("shows an author who changed their mind: a mark per source, overall MIXED", async () => {
     const { status, body } = await timelineOf(FIXTURE, "", member.headers);
     expect(status).toBe(200);

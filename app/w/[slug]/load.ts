@@ -74,5 +74,7 @@ export const loadClaimOptions = cache((workspaceId: string) => listClaimOptions(
 
 export const loadEntityLabel = cache((workspaceId: string, entityId: string) => describeEntity(workspaceId, entityId));
 
-/** The timeline of one claim (404 when it is not in the workspace) or of every claim. */
-export const loadTimeline = cache((workspaceId: string, claimId: string | null) => orNotFound(() => getTimeline(workspaceId, claimId ?? undefined)));
+/** The timeline of one claim (404 when it is not in the workspace), or of the first `rows` claims. */
+export const loadTimeline = cache((workspaceId: string, claimId: string | null, rows: number) =>
+  orNotFound(() => getTimeline(workspaceId, claimId ? { claimId } : { window: { offset: 0, limit: rows } })),
+);

@@ -34,19 +34,28 @@ export interface TTimeline {
 }
 
 /**
- * How positions on one claim (or on every claim) moved across publication dates: a mark per
+ * How positions on one claim (or on every claim, or a window of them by rank) moved across publication dates: a mark per
  * source with the stance that source's AUTHOR-voice evidence gives, and each author's overall
  * position — resolved by the matrix's own `buildMatrix`, so the two views cannot disagree.
  */
-export async function getTimeline(workspaceId: string, claimId?: string): Promise<TTimeline> {
+export async function getTimeline(workspaceId: string, options: { claimId?: string; window?: { offset: number; limit: number } } = {}): Promise<TTimeline & { total: number }> {
+  const { claimId, window } = options;
   const prisma = db();
-  const claims = await prisma.claim.findMany({
-    where: { workspaceId, deletedAt: null, ...(claimId ? { id: claimId } : {}) },
-    orderBy: { rank: "asc" },
-    select: { id: true, text: true, tags: true, rank: true },
-  });
+  const live = { workspaceId, deletedAt: null };
+  const [claims, total] = await Promise.all([
+    prisma.claim.findMany({
+      where: { ...live, ...(claimId ? { id: claimId } : {}) },
+      orderBy: { rank: "asc" },
+      select: { id: true, text: true, tags: true, rank: true },
+      // A window of rows keeps the timeline of a large map quick, as on the matrix.
+      ...(window && !claimId ? { skip: window.offset, take: window.limit } : {}),
+    }),
+    claimId ? Promise.resolve(1) : prisma.claim.count({ where: live }),
+  ]);
   if (claimId && claims.length === 0) throw notFound("Claim");
-  const onlyClaim = claimId ? Prisma.sql`and e."claimId" = ${claimId}::uuid` : Prisma.empty;
+  const ids = claims.map((c) => c.id);
+  const narrowed = Boolean(claimId || window);
+  const onlyClaims = narrowed ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
   const [sourceRows, evidence, explicit] = await Promise.all([
     prisma.source.findMany({
       where: { workspaceId, deletedAt: null },
@@ -60,10 +69,10 @@ export async function getTimeline(workspaceId: string, claimId?: string): Promis
       join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
       join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
       join "Claim" c on c.id = e."claimId" and c."deletedAt" is null
-      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyClaim}
+      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyClaims}
       group by e."claimId", x."sourceId", e.stance, e.voice`,
     prisma.position.findMany({
-      where: { workspaceId, deletedAt: null, ...(claimId ? { claimId } : {}) },
+      where: { workspaceId, deletedAt: null, ...(narrowed ? { claimId: { in: ids } } : {}) },
       select: { claimId: true, authorId: true, stance: true, note: true, version: true },
     }),
   ]);
@@ -91,5 +100,15 @@ export async function getTimeline(workspaceId: string, claimId?: string): Promis
     sources,
     axis: axisOf(sources),
     claims: matrix.claims.map((claim, i) => ({ id: claim.id, text: claim.text, marks: rows[i].marks, positions: claim.positions })),
+    total,
   };
+}
+
+/** Marks the timeline page renders before asking the reader to show more (each claim has one per source). */
+const MARKS_PER_PAGE = 2500;
+
+/** How many claims the timeline page shows at first: all of a small map, fewer when it has many sources. */
+export async function timelineRowsPerPage(workspaceId: string): Promise<number> {
+  const sources = await db().source.count({ where: { workspaceId, deletedAt: null } });
+  return Math.max(20, Math.floor(MARKS_PER_PAGE / Math.max(1, sources)));
 }

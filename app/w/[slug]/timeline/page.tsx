@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { POSITION_STANCES } from "@/lib/domain/types";
+import { timelineRowsPerPage } from "@/lib/server/timeline/get-timeline";
 import { accentMap } from "@/app/components/author-badge";
 import { PositionChip } from "@/app/components/position-chip";
 import { TimelineChart } from "@/app/components/timeline/timeline-chart";
@@ -12,16 +13,20 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[] }> };
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string | string[]; rows?: string }> };
 
 /** `/w/:slug/timeline` for every claim, `?claim=<id>` for one. */
 export default async function TimelinePage({ params, searchParams }: TProps) {
   const { slug } = await params;
-  const requested = (await searchParams).claim;
+  const { claim: requested, rows: rowsParam } = await searchParams;
   const raw = Array.isArray(requested) ? requested[0] : requested;
   const claimId = raw ? parseId(raw) : null;
   const { workspace } = await loadAccess(slug);
-  const [timeline, claimOptions] = await Promise.all([loadTimeline(workspace.id, claimId), loadClaimOptions(workspace.id)]);
+  // A map with many claims shows a first page of rows; "show more" extends it (the URL keeps the choice).
+  const pageSize = await timelineRowsPerPage(workspace.id);
+  const wanted = Number.parseInt(rowsParam ?? "", 10);
+  const rows = Number.isFinite(wanted) && wanted > 0 ? Math.min(wanted, 100_000) : pageSize;
+  const [timeline, claimOptions] = await Promise.all([loadTimeline(workspace.id, claimId, rows), loadClaimOptions(workspace.id)]);
   const accents = accentMap(timeline.authors.map((a) => a.id));
   const one = claimId ? timeline.claims[0] : null;
   const span = timeline.sources.length > 0 ? `${timeline.sources[0].published.slice(0, 4)} → ${timeline.sources.at(-1)!.published.slice(0, 4)}` : null;
@@ -97,6 +102,14 @@ export default async function TimelinePage({ params, searchParams }: TProps) {
                   </li>
                 ))}
               </ol>
+            )}
+            {!one && timeline.total > timeline.claims.length && (
+              <p className="no-print mt-8 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600 dark:text-slate-400" data-testid="timeline-more">
+                Showing the first {timeline.claims.length.toLocaleString("en")} of {timeline.total.toLocaleString("en")} claims.
+                <Link href={`?rows=${timeline.claims.length + pageSize}`} scroll={false} className="font-semibold text-slate-900 underline dark:text-slate-100">
+                  Show {Math.min(pageSize, timeline.total - timeline.claims.length).toLocaleString("en")} more
+                </Link>
+              </p>
             )}
           </section>
         </>

@@ -26,12 +26,13 @@ interface TProps {
  * The time axis: a row per claim, a mark per source at its date — a dot for a known day, a bar
  * over the month or the year when only those are known. It is a picture of the list that follows
  * (which is what assistive technology reads), so it is hidden from it and its links skip the tab order.
+ * It needs a laptop's width; narrower screens read the list alone.
  */
 export function TimelineChart({ slug, axis, authors, claims, accents, labelRows }: TProps) {
   const names = new Map(authors.map((a) => [a.id, a.shortName]));
-  const grid = labelRows ? "grid grid-cols-[13rem_minmax(0,1fr)] gap-x-5 lg:grid-cols-[16rem_minmax(0,1fr)]" : "grid grid-cols-1";
+  const grid = labelRows ? "grid grid-cols-[13rem_minmax(0,1fr)] gap-x-5 xl:grid-cols-[16rem_minmax(0,1fr)]" : "grid grid-cols-1";
   return (
-    <div aria-hidden="true" data-testid="timeline-chart" className="hidden md:block">
+    <div aria-hidden="true" data-testid="timeline-chart" className="hidden lg:block">
       <div className={grid}>
         {labelRows && <div />}
         <div className="relative h-7 border-b border-slate-300 dark:border-slate-700">

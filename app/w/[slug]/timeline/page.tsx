@@ -63,7 +63,7 @@ export default async function TimelinePage({ params, searchParams }: TProps) {
         </p>
       ) : (
         <>
-          <div className="mt-8 hidden flex-wrap items-center gap-x-5 gap-y-2 text-xs text-slate-600 md:flex dark:text-slate-400">
+          <div className="mt-8 hidden flex-wrap items-center gap-x-5 gap-y-2 text-xs text-slate-600 lg:flex dark:text-slate-400">
             <span className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className="inline-block size-3 rounded-full bg-slate-500" /> exact day
             </span>

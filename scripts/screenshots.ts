@@ -16,7 +16,8 @@ const browser = await chromium.launch({
   args: executablePath ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] : [],
 });
 try {
-  const matrix = (await (await fetch(`${base}/api/workspaces/sco-debate/matrix`)).json()) as { claims: { id: string }[] };
+  const matrix = (await (await fetch(`${base}/api/workspaces/sco-debate/matrix`)).json()) as { authors: { id: string; shortName: string }[]; claims: { id: string }[] };
+  const pair = ["Katz", "Nurimbetov"].map((name) => matrix.authors.find((a) => a.shortName === name)!.id).join(",");
   const claim = (await (await fetch(`${base}/api/workspaces/sco-debate/claims/${matrix.claims[0].id}`)).json()) as {
     evidence: { source: { id: string }; excerpt: { id: string } }[];
   };
@@ -28,6 +29,9 @@ try {
     { name: "claim", url: `/w/sco-debate/claims/${matrix.claims[0].id}` },
     { name: "source", url: `/w/sco-debate/sources/${quote.source.id}#excerpt-${quote.excerpt.id}` },
     { name: "home", url: "/w/sco-debate" },
+    { name: "compare", url: `/w/sco-debate/compare?authors=${pair}` },
+    { name: "heatmap", url: `/w/sco-debate/compare?authors=${pair}#agreement` },
+    { name: "timeline", url: "/w/sco-debate/timeline" },
   ];
   fs.mkdirSync(out, { recursive: true });
   for (const [suffix, viewport] of [["", { width: 1280, height: 800 }], ["-phone", { width: 375, height: 812 }]] as const) {

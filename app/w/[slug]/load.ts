@@ -9,6 +9,7 @@ import { getClaim } from "@/lib/server/claims/get-claim";
 import { listClaimOptions } from "@/lib/server/claims/list-claims";
 import { describeEntity } from "@/lib/server/history/describe-entity";
 import { getSource } from "@/lib/server/sources/get-source";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { getViewer } from "@/lib/server/viewer";
 import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
 
@@ -72,3 +73,8 @@ export function authorOrder(overview: TWorkspaceOverview): string[] {
 export const loadClaimOptions = cache((workspaceId: string) => listClaimOptions(workspaceId));
 
 export const loadEntityLabel = cache((workspaceId: string, entityId: string) => describeEntity(workspaceId, entityId));
+
+/** The timeline of one claim (404 when it is not in the workspace), or of the first `rows` claims. */
+export const loadTimeline = cache((workspaceId: string, claimId: string | null, rows: number) =>
+  orNotFound(() => getTimeline(workspaceId, claimId ? { claimId } : { window: { offset: 0, limit: rows } })),
+);

@@ -2,19 +2,21 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Home · Matrix · Sources · History for one workspace; the current view is marked for assistive tech too. */
+/** The workspace's views; the current one is marked for assistive tech too. On a phone the row scrolls sideways. */
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   const items = [
     { href: base, label: "Home", current: pathname === base },
-    { href: `${base}/matrix`, label: "Matrix", current: pathname.startsWith(`${base}/matrix`) },
+    { href: `${base}/matrix`, label: "Matrix", current: pathname.startsWith(`${base}/matrix`) || pathname.startsWith(`${base}/gaps`) },
+    { href: `${base}/compare`, label: "Compare", current: pathname.startsWith(`${base}/compare`) },
+    { href: `${base}/timeline`, label: "Timeline", current: pathname.startsWith(`${base}/timeline`) },
     { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },
     { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
   ];
   return (
-    <nav aria-label="Workspace" className="no-print">
-      <ul className="flex gap-1">
+    <nav aria-label="Workspace" className="no-print -mx-1 max-w-full overflow-x-auto px-1">
+      <ul className="flex gap-1 whitespace-nowrap">
         {items.map((item) => (
           <li key={item.href}>
             <Link

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadMenu } from "@/app/components/export/download-menu";
 import { ZIdSchema } from "@/lib/schemas/params";
 import { MAX_COMPARED_AUTHORS, splitIdList } from "@/lib/schemas/views";
 import { getComparison } from "@/lib/server/compare/get-comparison";
@@ -28,7 +29,10 @@ export default async function ComparePage({ params, searchParams }: TProps) {
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
-      <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Compare authors</p>
+      <div className="flex items-start justify-between gap-4">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Compare authors</p>
+        <DownloadMenu slug={workspace.slug} />
+      </div>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-balance sm:text-3xl">
         {chosen.length >= 2 ? (names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`) : "Where the authors agree and part"}
       </h1>

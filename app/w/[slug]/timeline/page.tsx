@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadMenu } from "@/app/components/export/download-menu";
 import Link from "next/link";
 import { POSITION_STANCES } from "@/lib/domain/types";
 import { timelineRowsPerPage } from "@/lib/server/timeline/get-timeline";
@@ -33,7 +34,10 @@ export default async function TimelinePage({ params, searchParams }: TProps) {
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
-      <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Timeline{span ? ` · ${span}` : ""}</p>
+      <div className="flex items-start justify-between gap-4">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Timeline{span ? ` · ${span}` : ""}</p>
+        <DownloadMenu slug={workspace.slug} />
+      </div>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-balance sm:text-3xl">
         {one ? (
           <Link href={`/w/${workspace.slug}/claims/${one.id}`} className="hover:underline">

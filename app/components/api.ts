@@ -24,18 +24,21 @@ export type TApiResult<T> = { ok: true; status: number; data: T } | TApiFailure;
 export interface TApiOptions {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   body?: unknown;
+  /** A plain-text body (e.g. a Kialo export) instead of JSON. */
+  text?: string;
   /** Sent as Idempotency-Key, so a POST retried after a lost answer is not applied twice. */
   idempotencyKey?: string;
   keepalive?: boolean;
 }
 
-export async function callApi<T>(path: string, { method = "GET", body, idempotencyKey, keepalive }: TApiOptions = {}): Promise<TApiResult<T>> {
+export async function callApi<T>(path: string, { method = "GET", body, text, idempotencyKey, keepalive }: TApiOptions = {}): Promise<TApiResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
+  if (text !== undefined) headers["content-type"] = "text/plain; charset=utf-8";
   if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", cache: "no-store", keepalive });
+    response = await fetch(path, { method, headers, body: text ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: "same-origin", cache: "no-store", keepalive });
   } catch {
     return { ok: false, status: 0, code: "NETWORK", message: "The request did not reach the server. Check your connection and try again.", issues: [] };
   }

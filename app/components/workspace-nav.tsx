@@ -1,10 +1,18 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 /** The workspace's views; the current one is marked for assistive tech too. On a phone the row scrolls sideways. */
 export function WorkspaceNav({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a narrow screen the row scrolls: keep the current view's tab in sight.
+  useEffect(() => {
+    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    const box = nav.current;
+    if (current && box && box.scrollWidth > box.clientWidth) box.scrollLeft = current.offsetLeft - (box.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   const base = `/w/${slug}`;
   const items = [
     { href: base, label: "Home", current: pathname === base },
@@ -15,7 +23,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
   ];
   return (
-    <nav aria-label="Workspace" className="no-print -mx-1 max-w-full overflow-x-auto px-1">
+    <nav ref={nav} aria-label="Workspace" className="no-print -mx-1 min-w-0 max-w-full overflow-x-auto px-1">
       <ul className="flex gap-1 whitespace-nowrap">
         {items.map((item) => (
           <li key={item.href}>

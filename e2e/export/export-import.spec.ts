@@ -44,7 +44,7 @@ test.describe("downloading a map and importing it as a new workspace", () => {
 
     await signUp(page, "Importer");
     await page.goto("/new");
-    await page.getByLabel("Stancemap document (.json)").setInputFiles(file);
+    await page.getByLabel("File to import").setInputFiles(file);
     await page.getByRole("button", { name: "Import workspace" }).click();
     await expect(page).toHaveURL(/\/w\/sco-debate-\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(doc.workspace.title);
@@ -59,13 +59,13 @@ test.describe("downloading a map and importing it as a new workspace", () => {
     await page.goto("/new");
     const broken = testInfo.outputPath("broken.json");
     fs.writeFileSync(broken, '{"schemaVersion": 1, "workspace": ');
-    await page.getByLabel("Stancemap document (.json)").setInputFiles(broken);
+    await page.getByLabel("File to import").setInputFiles(broken);
     await page.getByRole("button", { name: "Import workspace" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "not valid JSON" })).toBeVisible();
 
     const wrong = testInfo.outputPath("wrong-version.json");
     fs.writeFileSync(wrong, JSON.stringify({ schemaVersion: 7, workspace: { slug: "x1", title: "X", description: "", visibility: "PRIVATE" } }));
-    await page.getByLabel("Stancemap document (.json)").setInputFiles(wrong);
+    await page.getByLabel("File to import").setInputFiles(wrong);
     await page.getByRole("button", { name: "Import workspace" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Invalid request body" });
     await expect(alert).toContainText("schemaVersion must be 1");
@@ -73,4 +73,44 @@ test.describe("downloading a map and importing it as a new workspace", () => {
     expect((await (await page.request.get("/api/workspaces")).json()).length).toBe(before);
     await expect(page).toHaveURL(/\/new$/);
   });
+});
+
+test("a Kialo discussion export becomes a claim tree, and annotations are placed onto a source with a report", async ({ page }, testInfo) => {
+  await signUp(page, "Kialo user");
+  await page.goto("/new");
+  const kialo = testInfo.outputPath("discussion.txt");
+  fs.writeFileSync(kialo, "Discussion Title: Is the SCO a talk shop?\n\n1. The SCO is a talk shop.\n1.1. Pro: Its summits end in declarations.\n1.2. Con: Its security cooperation is real.\n");
+  await page.getByText("Kialo discussion export (.txt)").click();
+  await page.getByLabel("File to import").setInputFiles(kialo);
+  await page.getByRole("button", { name: "Import workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/is-the-sco-a-talk-shop(-\d+)?$/);
+  const slug = new URL(page.url()).pathname.split("/")[2];
+  await page.goto(`/w/${slug}/matrix`);
+  await expect(page.getByText("No sources yet")).toBeVisible();
+  const claims = (await (await page.request.get(`/api/workspaces/${slug}/matrix`)).json()).claims.map((c: { text: string }) => c.text);
+  expect(claims).toEqual(["The SCO is a talk shop.", "Its summits end in declarations.", "Its security cooperation is real."]);
+
+  // Add an article, then annotations for it: one quote is in the text, one is not.
+  const created = await page.request.post(`/api/workspaces/${slug}/sources`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { title: "Summits", author: { name: "A. Analyst" }, published: "2024", text: "Summits end in long declarations. Security work goes on between them." },
+  });
+  expect(created.status()).toBe(201);
+  const sourceId = (await created.json()).id;
+  const annotations = testInfo.outputPath("annotations.jsonld");
+  fs.writeFileSync(
+    annotations,
+    JSON.stringify([
+      { type: "Annotation", id: "urn:a", target: { source: "x", selector: [{ type: "TextQuoteSelector", exact: "Security work goes on" }] } },
+      { type: "Annotation", id: "urn:b", target: { source: "x", selector: [{ type: "TextQuoteSelector", exact: "a sentence from another article" }] } },
+    ]),
+  );
+  await page.goto(`/w/${slug}/sources/${sourceId}`);
+  await page.getByTestId("annotation-import").getByText("Import annotations").click();
+  await page.getByLabel(/W3C Web Annotations/).setInputFiles(annotations);
+  await page.getByTestId("annotation-import").getByRole("button", { name: "Import" }).click();
+  const report = page.getByTestId("annotation-report");
+  await expect(report).toContainText("1 placed in the text");
+  await expect(report).toContainText("“a sentence from another article”: the quote is not in this source's text");
+  await expect(page.getByTestId("excerpt-highlight").filter({ hasText: "Security work goes on" })).toBeVisible();
 });

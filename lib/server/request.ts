@@ -11,6 +11,21 @@ export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
  * not match `schema` (every wrong field named in `issues`).
  */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.output<S>> {
+  const text = await readText(request, maxBytes);
+  // No body is an empty object: a DELETE needs none, and a POST without one is told which fields
+  // are missing rather than that JSON is.
+  if (!text.trim()) return parseOrThrow(schema, {}, "request body");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  return parseOrThrow(schema, data, "request body");
+}
+
+/** Reads a body as UTF-8 text, 413 when it is larger than `maxBytes` (counted as it arrives). */
+export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const reader = request.body?.getReader();
@@ -35,17 +50,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  // No body is an empty object: a DELETE needs none, and a POST without one is told which fields
-  // are missing rather than that JSON is.
-  if (!text.trim()) return parseOrThrow(schema, {}, "request body");
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  }
-  return parseOrThrow(schema, data, "request body");
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(maxBytes: number) {

@@ -1,46 +1,74 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { callApi, newRequestKey, type TApiIssue } from "../api";
+import { callApi, newRequestKey, type TApiIssue, type TApiResult } from "../api";
 import { buttonClass, Field, inputClass } from "./field";
 
 /** As the server: a larger file is refused there with 413, so say so before sending it. */
 const MAX_BYTES = 40 * 1024 * 1024;
 
+const FORMATS = {
+  json: { label: "Stancemap document (.json)", accept: ".json,application/json", hint: "A workspace exported from Stancemap, complete with sources and evidence." },
+  aif: { label: "AIF argument map (.json)", accept: ".json,application/json", hint: "From OVA or AIFdb: propositions become claims, inferences and conflicts become links." },
+  kialo: { label: "Kialo discussion export (.txt)", accept: ".txt,text/plain", hint: "Kialo's “Export discussion” text: the thesis and its pro and con claims, as a claim tree." },
+} as const;
+
+type TFormat = keyof typeof FORMATS;
 type TState = { status: "idle" } | { status: "busy"; what: string } | { status: "failed"; message: string; issues: TApiIssue[] };
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Imports a Stancemap JSON document (an export of any workspace) as a new workspace. */
+/** Imports a map from a file (Stancemap, AIF or Kialo) as a new workspace the importer owns. */
 export function ImportWorkspaceForm() {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
+  const [format, setFormat] = useState<TFormat>("json");
   const [state, setState] = useState<TState>({ status: "idle" });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) return setState({ status: "failed", message: "Choose a .json file exported from Stancemap.", issues: [] });
+    if (!file) return setState({ status: "failed", message: `Choose a file: ${FORMATS[format].label}.`, issues: [] });
     if (file.size > MAX_BYTES) return setState({ status: "failed", message: `${file.name} is ${megabytes(file.size)}; an import is at most 40 MB.`, issues: [] });
     setState({ status: "busy", what: `Reading ${file.name}…` });
-    let document: unknown;
-    try {
-      document = JSON.parse(await file.text());
-    } catch {
-      return setState({ status: "failed", message: `${file.name} is not valid JSON. Is it a Stancemap export (.stancemap.json)?`, issues: [] });
+    const text = await file.text();
+    let result: TApiResult<{ slug: string }>;
+    const path = `/api/workspaces/import?format=${format}`;
+    if (format === "kialo") {
+      setState({ status: "busy", what: `Importing ${file.name}…` });
+      result = await callApi<{ slug: string }>(path, { method: "POST", text, idempotencyKey: newRequestKey() });
+    } else {
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        return setState({ status: "failed", message: `${file.name} is not valid JSON. Is it ${format === "json" ? "a Stancemap export (.stancemap.json)" : "an AIF file"}?`, issues: [] });
+      }
+      setState({ status: "busy", what: `Importing ${file.name} (${megabytes(file.size)})…` });
+      result = await callApi<{ slug: string }>(path, { method: "POST", body: document, idempotencyKey: newRequestKey() });
     }
-    setState({ status: "busy", what: `Importing ${file.name} (${megabytes(file.size)})…` });
-    const result = await callApi<{ slug: string }>("/api/workspaces/import?format=json", { method: "POST", body: document, idempotencyKey: newRequestKey() });
     if (result.ok) return router.push(`/w/${result.data.slug}`);
     setState({ status: "failed", message: result.message, issues: result.issues });
   }
 
   return (
     <form onSubmit={submit} className="space-y-4" data-testid="import-form">
-      <Field id="import-file" label="Stancemap document (.json)" hint="A workspace exported from Stancemap: it becomes a new workspace that you own. Nothing is written unless the whole file imports.">
-        <input id="import-file" ref={input} type="file" accept=".json,application/json" className={inputClass} onChange={() => setState({ status: "idle" })} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">What kind of file</legend>
+        {(Object.keys(FORMATS) as TFormat[]).map((key) => (
+          <label key={key} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 p-3 has-[:checked]:border-slate-900 dark:border-slate-700 dark:has-[:checked]:border-slate-200">
+            <input type="radio" name="import-format" value={key} checked={format === key} onChange={() => setFormat(key)} className="mt-1" />
+            <span>
+              <span className="block font-medium">{FORMATS[key].label}</span>
+              <span className="block text-sm text-slate-600 dark:text-slate-400">{FORMATS[key].hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <Field id="import-file" label="File to import" hint="It becomes a new workspace that you own. Nothing is written unless the whole file imports.">
+        <input id="import-file" ref={input} type="file" accept={FORMATS[format].accept} className={inputClass} onChange={() => setState({ status: "idle" })} />
       </Field>
       {state.status === "busy" && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
@@ -68,3 +96,4 @@ export function ImportWorkspaceForm() {
     </form>
   );
 }
+

@@ -25,7 +25,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href={`/w/${workspace.slug}`} className="min-w-0 truncate text-sm font-semibold text-slate-700 hover:underline dark:text-slate-200">
             {workspace.title}
           </Link>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-2">
             <LiveBar slug={workspace.slug} />
             <WorkspaceNav slug={workspace.slug} />
           </div>

@@ -27,7 +27,7 @@ async function freeSlug(tx: Parameters<Parameters<typeof transact>[1]>[0], wante
  * path of every problem, nothing written), then written in one transaction with fresh ids, so it
  * lands whole or not at all. One `workspace.imported` event records it.
  */
-export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"]) {
+export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"], format: "json" | "aif" | "kialo" = "json") {
   const issues = checkNativeDocument(doc);
   if (issues.length > 0) {
     throw new AppError("UNPROCESSABLE", `The document cannot be imported: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}, first at ${issues[0].path}: ${issues[0].message}.`, { issues });
@@ -100,7 +100,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
       evidence: doc.evidence.length,
       positions: doc.positions.length,
     };
-    record({ workspaceId, type: "workspace.imported", entityType: "workspace", entityId: workspaceId, after: { slug: workspace.slug, format: "json", counts } });
+    record({ workspaceId, type: "workspace.imported", entityType: "workspace", entityId: workspaceId, after: { slug: workspace.slug, format, counts } });
     return { status: 201, body: { slug: workspace.slug, counts } };
   });
 }

@@ -1,22 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { slugify } from "../../domain/slug";
 import { AppError } from "../../errors/app-error";
 import type { ZCreateWorkspaceSchema } from "../../schemas/workspaces";
 import type { TViewer } from "../authorize";
 import type { TTx } from "../mutation";
-
-/** "The SCO: bloc or talk shop?" → "the-sco-bloc-or-talk-shop". */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/g, "");
-  return slug.length >= 2 ? slug : "workspace";
-}
 
 /** Creates a workspace with the caller as OWNER; without a slug, one is made from the title. */
 export async function createWorkspace(tx: TTx, viewer: TViewer, input: z.output<typeof ZCreateWorkspaceSchema>, record: (e: { workspaceId: string; type: string; entityType: string; entityId: string; after?: unknown }) => void) {

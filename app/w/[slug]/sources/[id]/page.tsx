@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnnotationImport } from "@/app/components/source-reader/annotation-import";
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
@@ -56,6 +57,7 @@ export default async function SourcePage({ params }: TParams) {
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
           <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />
+          {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
         </aside>
       </div>
     </main>

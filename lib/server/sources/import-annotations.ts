@@ -1,0 +1,60 @@
+import "server-only";
+import { anchorAnnotations, readAnnotations } from "../../import/annotations/read-annotations";
+import { notFound } from "../../errors/app-error";
+import type { TMutationContext } from "../mutation";
+import { EVIDENCE_FIELDS, EXCERPT_FIELDS } from "../excerpts/create-excerpt";
+
+export interface TAnnotationImport {
+  /** Annotations anchored in the text: each an excerpt (reused when the same passage exists). */
+  anchored: { index: number; excerptId: string; start: number; end: number; evidenceId: string | null; note?: string }[];
+  /** Annotations that did not anchor, with the reason; nothing was made for them. */
+  unanchored: { index: number; exact: string | null; reason: string }[];
+}
+
+/**
+ * Adds W3C Web Annotations to an existing source: each re-anchored by its TextQuote in this
+ * source's text and stored as an excerpt; one whose body links to a claim of this workspace with
+ * a stance also becomes evidence for it. Those that do not anchor are listed with the reason.
+ */
+export async function importAnnotations({ tx, workspace, viewer, record }: TMutationContext, sourceId: string, document: unknown): Promise<TAnnotationImport> {
+  const source = await tx.source.findFirst({ where: { id: sourceId, workspaceId: workspace.id, deletedAt: null }, select: { id: true, text: true } });
+  if (!source) throw notFound("Source");
+  const requests = readAnnotations(document);
+  const results = anchorAnnotations(source.text, requests);
+  const claimIds = [...new Set(requests.map((r) => r.claimId).filter((id): id is string => id !== null))];
+  const liveClaims = new Set(
+    (await tx.claim.findMany({ where: { id: { in: claimIds }, workspaceId: workspace.id, deletedAt: null }, select: { id: true } })).map((c) => c.id),
+  );
+  const report: TAnnotationImport = { anchored: [], unanchored: [] };
+  for (const result of results) {
+    if (!("selector" in result)) {
+      report.unanchored.push({ index: result.index, exact: result.exact, reason: result.reason });
+      continue;
+    }
+    const { selector, request } = result;
+    let excerpt = await tx.excerpt.findFirst({ where: { sourceId: source.id, start: selector.start, end: selector.end, deletedAt: null }, select: EXCERPT_FIELDS });
+    if (!excerpt) {
+      excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, createdById: viewer.userId }, select: EXCERPT_FIELDS });
+      record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
+    }
+    let evidenceId: string | null = null;
+    let note: string | undefined;
+    if (request.claimId && request.stance) {
+      if (!liveClaims.has(request.claimId)) note = "its claim is not in this workspace: kept as a passage without evidence";
+      else {
+        const existing = await tx.evidence.findFirst({ where: { excerptId: excerpt.id, claimId: request.claimId, deletedAt: null }, select: { id: true } });
+        if (existing) note = "already evidence for that claim";
+        else {
+          const created = await tx.evidence.create({
+            data: { workspaceId: workspace.id, excerptId: excerpt.id, claimId: request.claimId, stance: request.stance, voice: request.reported ? "REPORTED" : "AUTHOR", note: request.note, createdById: viewer.userId },
+            select: EVIDENCE_FIELDS,
+          });
+          record({ type: "evidence.created", entityType: "evidence", entityId: created.id, after: created });
+          evidenceId = created.id;
+        }
+      }
+    }
+    report.anchored.push({ index: result.index, excerptId: excerpt.id, start: selector.start, end: selector.end, evidenceId, ...(note ? { note } : {}) });
+  }
+  return report;
+}

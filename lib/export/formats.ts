@@ -6,6 +6,9 @@ export const EXPORT_FORMATS = {
   annotations: { mediaType: "application/ld+json; charset=utf-8", extension: "annotations.jsonld" },
   csv: { mediaType: "text/csv; charset=utf-8; header=present", extension: "csv" },
   markdown: { mediaType: "text/markdown; charset=utf-8", extension: "md" },
+  svg: { mediaType: "image/svg+xml; charset=utf-8", extension: "svg" },
+  png: { mediaType: "image/png", extension: "png" },
+  pdf: { mediaType: "application/pdf", extension: "pdf" },
 } as const;
 
 export type TExportFormat = keyof typeof EXPORT_FORMATS;
@@ -17,6 +20,10 @@ export const DOWNLOADS: { format: TExportFormat; query?: string; label: string; 
   { format: "csv", label: "Matrix (CSV)", hint: "claims × authors, for spreadsheets", query: "bom=1" },
   { format: "csv", label: "Evidence table (CSV)", hint: "one row per quote", query: "table=evidence&bom=1" },
   { format: "markdown", label: "Seminar handout (Markdown)", hint: "positions and quotes with citations" },
+  { format: "pdf", label: "Printable handout (PDF, A4)", hint: "a page per claim", query: "paper=a4" },
+  { format: "pdf", label: "Printable handout (PDF, Letter)", hint: "a page per claim, US Letter", query: "paper=letter" },
+  { format: "png", label: "Matrix picture (PNG)", hint: "for slides", query: "view=matrix" },
+  { format: "svg", label: "Matrix picture (SVG)", hint: "scalable, for papers", query: "view=matrix" },
   { format: "argdown", label: "Argdown", hint: "for the Argdown editor and its maps" },
   { format: "aif", label: "AIF (JSON)", hint: "for OVA and AIFdb" },
   { format: "annotations", label: "Web annotations (JSON-LD)", hint: "W3C model, for annotation tools" },
@@ -24,8 +31,8 @@ export const DOWNLOADS: { format: TExportFormat; query?: string; label: string; 
 ];
 
 /** The file name of a workspace's export, dated so successive downloads do not collide. */
-export function exportFileName(slug: string, format: TExportFormat, options: { table?: string; date?: Date } = {}): string {
+export function exportFileName(slug: string, format: TExportFormat, options: { table?: string; view?: string; paper?: string; date?: Date } = {}): string {
   const day = (options.date ?? new Date()).toISOString().slice(0, 10);
-  const table = format === "csv" ? `-${options.table ?? "matrix"}` : "";
-  return `${slug}${table}-${day}.${EXPORT_FORMATS[format].extension}`;
+  const part = format === "csv" ? `-${options.table ?? "matrix"}` : format === "svg" || format === "png" ? `-${options.view ?? "matrix"}` : format === "pdf" ? `-handout-${options.paper ?? "a4"}` : "";
+  return `${slug}${part}-${day}.${EXPORT_FORMATS[format].extension}`;
 }

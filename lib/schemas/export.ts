@@ -10,6 +10,10 @@ export const ZExportQuerySchema = z.object({
   table: z.enum(["matrix", "evidence"], { error: "table must be matrix or evidence" }).default("matrix"),
   /** csv: start with a UTF-8 byte order mark (spreadsheet programs then read accents right). */
   bom: flag.default(false),
+  /** svg, png: which view to draw. */
+  view: z.enum(["matrix"], { error: "view must be matrix" }).default("matrix"),
+  /** pdf: paper size. */
+  paper: z.enum(["a4", "letter"], { error: "paper must be a4 or letter" }).default("a4"),
 });
 
 export type TExportQuery = z.output<typeof ZExportQuerySchema>;

@@ -114,3 +114,39 @@ describe("exports of the demo workspace", () => {
     }
   });
 });
+
+describe("pictures and the printable handout", () => {
+  async function bytes(query: string) {
+    const response = await exportWorkspace(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?${query}`), { params: Promise.resolve({ slug: SLUG }) });
+    expect(response.status).toBe(200);
+    return { response, data: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  it("svg: the matrix with every author and claim", async () => {
+    const { response, data } = await bytes("format=svg&view=matrix");
+    expect(response.headers.get("content-type")).toContain("image/svg+xml");
+    expect(response.headers.get("content-disposition")).toMatch(/sco-debate-matrix-[\d-]+\.svg/);
+    const svg = data.toString("utf8");
+    for (const author of matrix.authors) expect(svg).toContain(`>${author.shortName}<`);
+    expect(svg.match(/>(✓ Supports|× Opposes|~ Qualifies|± Mixed|○ Silent)</g)).toHaveLength(matrix.claims.length * matrix.authors.length);
+  });
+
+  it("png: a real PNG of the matrix, wide enough for five columns", async () => {
+    const { response, data } = await bytes("format=png");
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect([...data.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width and height at bytes 16–23 (drawn at twice the SVG's size).
+    expect(data.readUInt32BE(16)).toBe(2 * (24 * 2 + 360 + matrix.authors.length * 150));
+    expect(data.readUInt32BE(20)).toBeGreaterThan(1000);
+  });
+
+  it("pdf: a handout with a page per claim after the title page, in A4 or Letter", async () => {
+    const a4 = (await bytes("format=pdf&paper=a4")).data.toString("latin1");
+    expect(a4.startsWith("%PDF-")).toBe(true);
+    expect(a4.match(/\/Type \/Page\n/g)?.length).toBeGreaterThanOrEqual(matrix.claims.length + 1);
+    expect(a4).toContain("/MediaBox [0 0 595.28 841.89]");
+    const letter = await bytes("format=pdf&paper=letter");
+    expect(letter.response.headers.get("content-disposition")).toMatch(/sco-debate-handout-letter-[\d-]+\.pdf/);
+    expect(letter.data.toString("latin1")).toContain("/MediaBox [0 0 612 792]");
+  });
+});

@@ -6,16 +6,19 @@ import { toCsv } from "../../export/csv/to-csv";
 import { EXPORT_FORMATS, exportFileName } from "../../export/formats";
 import { serialiseNativeDocument } from "../../export/json/serialise-native-document";
 import { toMarkdown } from "../../export/markdown/to-markdown";
+import { matrixToSvg } from "../../export/svg/matrix-svg";
 import type { TExportQuery } from "../../schemas/export";
 import type { TWorkspaceRef } from "../authorize";
 import { getMapGraph } from "../workspaces/get-map-graph";
 import { readNativeDocument } from "./read-native-document";
+import { renderHandoutPdf } from "./render-pdf";
+import { svgToPng } from "./render-png";
 
 export interface TExportFile {
   mediaType: string;
   fileName: string;
-  /** The file's text, piece by piece (a large JSON document is never one string). */
-  chunks: Iterable<string>;
+  /** The file, piece by piece (a large JSON document is never one string); pictures as bytes. */
+  chunks: Iterable<string | Uint8Array>;
 }
 
 /**
@@ -25,7 +28,8 @@ export interface TExportFile {
  */
 export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string): Promise<TExportFile> {
   const { format } = query;
-  const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table }) };
+  const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table, view: query.view, paper: query.paper }) };
+  const today = new Date().toISOString().slice(0, 10);
   if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
   const graph = await getMapGraph(workspace.id);
   switch (format) {
@@ -38,6 +42,12 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
     case "csv":
       return { ...file, chunks: [toCsv(graph, { table: query.table, bom: query.bom })] };
     case "markdown":
-      return { ...file, chunks: [toMarkdown(graph, { generatedOn: new Date().toISOString().slice(0, 10) })] };
+      return { ...file, chunks: [toMarkdown(graph, { generatedOn: today })] };
+    case "svg":
+      return { ...file, chunks: [matrixToSvg(graph, { generatedOn: today })] };
+    case "png":
+      return { ...file, chunks: [svgToPng(matrixToSvg(graph, { generatedOn: today }))] };
+    case "pdf":
+      return { ...file, chunks: [await renderHandoutPdf(graph, { paper: query.paper === "letter" ? "LETTER" : "A4", generatedOn: today })] };
   }
 }

@@ -8,7 +8,7 @@ import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
-/** `GET …/export?format=json|aif|argdown|annotations|csv|markdown`: the workspace as a file to download. */
+/** `GET …/export?format=json|aif|argdown|annotations|csv|markdown|svg|png|pdf`: the workspace as a file to download. */
 export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
   const { workspace } = await authorize(await getViewer(request), slug, "read");
   const url = new URL(request.url);
@@ -20,7 +20,7 @@ export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
     pull(controller) {
       const next = chunks.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
     },
   });
   return new Response(body, {

@@ -6,6 +6,8 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { createPrismaClient } from "../lib/db/client";
+import { cleanExpiredRows } from "../lib/db/housekeeping";
 import { prepareDatabase } from "../lib/db/prepare";
 import { buildIfStale } from "./build-if-stale";
 
@@ -48,7 +50,21 @@ async function main() {
   server.listen(port, hostname, () => {
     console.log(`[stancemap] ready on http://${hostname ?? "localhost"}:${port}${database.embedded ? " (embedded PostgreSQL)" : ""}`);
   });
+
+  // Housekeeping: expired presence, retry answers, counters and sessions, now and every 15 minutes.
+  const housekeeping = createPrismaClient(database.url, { max: 1 });
+  const clean = () =>
+    cleanExpiredRows(housekeeping)
+      .then((removed) => {
+        const total = Object.values(removed).reduce((a, b) => a + b, 0);
+        if (total > 0) console.log(`[stancemap] housekeeping removed ${total} expired rows`);
+      })
+      .catch((error) => console.error("[stancemap] housekeeping failed:", error instanceof Error ? error.message : error));
+  void clean();
+  setInterval(() => void clean(), HOUSEKEEPING_EVERY_MS).unref();
 }
+
+const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
 
 main().catch((error) => {
   console.error("[stancemap] failed to start:", error instanceof Error ? error.message : error);

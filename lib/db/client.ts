@@ -8,11 +8,11 @@ import { PrismaClient } from "./generated/client";
 export type { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
 
-export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+export function createPrismaClient(connectionString = process.env.DATABASE_URL, options: { max?: number } = {}): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Stancemap with `npm start`, which provides a database.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.STANCEMAP_DB_POOL ?? 10) }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: options.max ?? Number(process.env.STANCEMAP_DB_POOL ?? 10) }) });
 }
 
 const globalForPrisma = globalThis as unknown as { stancemapPrisma?: PrismaClient };

@@ -85,10 +85,12 @@ export interface TSearchGroups {
 export type TSearchResult = { q: string } & Partial<TSearchGroups>;
 
 /**
- * Matches ranked per kind. Past this many, a very common word would cost more to rank than it
- * helps: the first CANDIDATES matches are ranked and the count shown as "5,000+".
+ * Matches ranked per kind. A very common word matches thousands of excerpts and passages in a
+ * large workspace; reading and ranking them all would take most of the search's time budget for
+ * a query too vague to rank well anyway. So the first CANDIDATES matches the index yields are
+ * ranked, and the count is shown as "1,000+" (a more specific query ranks every match).
  */
-const CANDIDATES = 5_000;
+const CANDIDATES = 1_000;
 /** Characters of an excerpt or passage shown around its first match. */
 const FRAGMENT_LENGTH = 320;
 

@@ -61,8 +61,9 @@ CREATE INDEX "Claim_searchVector_idx" ON "Claim" USING GIN ("searchVector");
 -- CreateIndex
 CREATE INDEX "Claim_text_idx" ON "Claim" USING GIN ("text" gin_trgm_ops);
 
--- CreateIndex
-CREATE INDEX "Excerpt_searchVector_idx" ON "Excerpt" USING GIN ("searchVector");
+-- CreateIndex: a GIN index buffers new entries in a pending list that every search reads through
+-- until it is merged; excerpts arrive many at a time, so keep that list short (512 kB, not 4 MB).
+CREATE INDEX "Excerpt_searchVector_idx" ON "Excerpt" USING GIN ("searchVector") WITH (gin_pending_list_limit = 512);
 
 -- CreateIndex
 CREATE INDEX "Source_searchVector_idx" ON "Source" USING GIN ("searchVector");
@@ -82,8 +83,8 @@ CREATE INDEX "Passage_sourceId_start_idx" ON "Passage"("sourceId", "start");
 -- CreateIndex
 CREATE INDEX "Passage_workspaceId_idx" ON "Passage"("workspaceId");
 
--- CreateIndex
-CREATE INDEX "Passage_searchVector_idx" ON "Passage" USING GIN ("searchVector");
+-- CreateIndex (a short pending list, as for excerpts: a source brings dozens of passages at once)
+CREATE INDEX "Passage_searchVector_idx" ON "Passage" USING GIN ("searchVector") WITH (gin_pending_list_limit = 512);
 
 -- CreateIndex
 CREATE INDEX "SearchWord_word_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops);

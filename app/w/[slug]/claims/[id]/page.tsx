@@ -3,6 +3,8 @@ import Link from "next/link";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TStance } from "@/lib/domain/types";
 import type { TClaimDetail, TClaimEvidence, TClaimLinkView } from "@/lib/server/claims/get-claim";
+import { suggestPassages } from "@/lib/server/claims/suggest-passages";
+import { SUGGESTIONS_PER_AUTHOR_DEFAULT } from "@/lib/schemas/search";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ClaimHeading } from "@/app/components/claim/claim-heading";
 import { ClaimLinkEditor, UnlinkButton } from "@/app/components/claim/claim-link-editor";
@@ -10,6 +12,7 @@ import { ClaimOrderButtons } from "@/app/components/claim/claim-order-buttons";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
+import { SilentAuthorSuggestions } from "@/app/components/suggestions/silent-author-suggestions";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
 import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
 
@@ -42,6 +45,7 @@ export default async function ClaimPage({ params }: TParams) {
   const { workspace, canEdit } = await loadAccess(slug);
   const claim = await loadClaim(workspace.id, parseId(id));
   const accents = accentMap(claim.positions.map((p) => p.author.id));
+  const suggestions = await suggestPassages(workspace.id, claim.id, { perAuthor: SUGGESTIONS_PER_AUTHOR_DEFAULT }, claim);
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
@@ -88,6 +92,8 @@ export default async function ClaimPage({ params }: TParams) {
       <div className="mt-10">
         <EvidenceSection slug={workspace.slug} stance="QUALIFIES" claim={claim} accents={accents} />
       </div>
+
+      <SilentAuthorSuggestions slug={workspace.slug} claimId={claim.id} suggestions={suggestions} accents={Object.fromEntries(accents)} canEdit={canEdit} />
 
       <section aria-labelledby="links-heading" data-testid="claim-links" className="mt-12 border-t border-slate-200 pt-8 dark:border-slate-800">
         <h2 id="links-heading" className="mb-4 text-xl font-semibold">Linked claims</h2>

@@ -92,6 +92,21 @@ describe("GET /api/workspaces/:slug/search", () => {
     expect(body.passages.items.every((p: { author: { shortName: string } }) => p.author.shortName === "Nurimbetov")).toBe(true);
   });
 
+  it("finds claims despite typos: words corrected against the sources' words, or one word by similarity", async () => {
+    const corrected = await find("Kazakstan balancing", { kind: "claims" });
+    expect(corrected.body.claims).toMatchObject({ match: "similar", corrected: "kazakhstan balancing" });
+    const claim = corrected.body.claims.items.find((c: { text: string }) => c.text.startsWith("Kazakhstan successfully balances"));
+    expect(marked(claim)).toEqual(["kazakhstan", "balances"]);
+
+    // A word no source uses, misspelt: compared with the claims' own words.
+    const created = await call(createClaim, { method: "POST", params: { slug: SLUG }, body: { text: "Zanzibarian tariffs decide little." }, headers: editor.headers });
+    expect(created.status).toBe(201);
+    const similar = await find("Zanzibarean", { kind: "claims" });
+    expect(similar.body.claims.match).toBe("similar");
+    expect(similar.body.claims.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    expect(marked(similar.body.claims.items[0])).toEqual(["zanzibarian"]);
+  });
+
   it("finds sources by title words and by author name as written", async () => {
     const { body } = await find("Harding", { kind: "sources" });
     expect(body.sources.match).toBe("words");

@@ -209,9 +209,18 @@ async function searchExcerpts(ctx: TSearchContext): Promise<TSearchGroup<TExcerp
   return excerptGroup(await excerptRows(ctx, correctedQuery(corrected)), "similar", corrected);
 }
 
+type TExcerptClaim = TExcerptHit["claims"][number];
+
 function excerptRows({ workspaceId, limit }: TSearchContext, query: Prisma.Sql) {
-  return db().$queryRaw<TTextRow[]>`
-    select h.*, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
+  // With the live claims each excerpt backs, in matrix order, in the same round trip.
+  return db().$queryRaw<(TTextRow & { claims: TExcerptClaim[] })[]>`
+    select h.*, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked,
+      coalesce((
+        select json_agg(json_build_object('id', c.id, 'text', c.text, 'stance', e.stance, 'voice', e.voice) order by c.rank)
+        from "Evidence" e
+        join "Claim" c on c.id = e."claimId" and c."deletedAt" is null
+        where e."excerptId" = h.id::uuid and e."deletedAt" is null
+      ), '[]'::json) as claims
     from (
       select x.id::text, x.exact as text, x.start, x."end", s.id::text as "sourceId", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
         a.id::text as "authorId", a.name as "authorName", a."shortName", ts_rank_cd(x."searchVector", ${query}) as rank, count(*) over ()::int as total
@@ -229,14 +238,7 @@ function excerptRows({ workspaceId, limit }: TSearchContext, query: Prisma.Sql) 
     order by h.rank desc, h."publishedOn", h.start`;
 }
 
-async function excerptGroup(rows: TTextRow[], match: TMatchKind, corrected?: string): Promise<TSearchGroup<TExcerptHit>> {
-  const evidence = rows.length
-    ? await db().evidence.findMany({
-        where: { excerptId: { in: rows.map((r) => r.id) }, deletedAt: null, claim: { deletedAt: null } },
-        orderBy: { claim: { rank: "asc" } },
-        select: { excerptId: true, stance: true, voice: true, claim: { select: { id: true, text: true } } },
-      })
-    : [];
+function excerptGroup(rows: (TTextRow & { claims: TExcerptClaim[] })[], match: TMatchKind, corrected?: string): TSearchGroup<TExcerptHit> {
   return group(
     rows,
     match,
@@ -245,7 +247,7 @@ async function excerptGroup(rows: TTextRow[], match: TMatchKind, corrected?: str
       fragment: clipFragment(r.text, marksOf(r.marked, r.text), FRAGMENT_LENGTH),
       source: { id: r.sourceId, title: r.title, published: published(r) },
       author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
-      claims: evidence.filter((e) => e.excerptId === r.id).map((e) => ({ id: e.claim.id, text: e.claim.text, stance: e.stance, voice: e.voice })),
+      claims: r.claims,
       rank: r.rank,
     }),
     corrected,
@@ -292,63 +294,74 @@ function passageHit(r: TTextRow): TPassageHit {
 }
 
 async function searchSources({ workspaceId, q, limit }: TSearchContext): Promise<TSearchGroup<TSourceHit>> {
-  const prisma = db();
-  type Row = { id: string; title: string; publishedOn: Date; precision: string; authorId: string; authorName: string; shortName: string; rank: number; total: number };
-  // Titles are English; names are matched both as typed ('simple': "Harding" stays "harding") and
-  // as English words, so that "Harding's" still finds him.
-  const found = await prisma.$queryRaw<(Row & { titleMarked: string; nameMarked: string; nameMarkedSimple: string })[]>`
-    select h.*,
-      ts_headline('english', stancemap_search_text(h.title), ${userQuery(q)}, ${HIGHLIGHT_OPTIONS}) as "titleMarked",
-      ts_headline('english', stancemap_search_text(h."authorName"), ${userQuery(q)}, ${HIGHLIGHT_OPTIONS}) as "nameMarked",
-      ts_headline('simple', stancemap_search_text(h."authorName"), websearch_to_tsquery('simple', ${q}), ${HIGHLIGHT_OPTIONS}) as "nameMarkedSimple"
-    from (
-      select s.id::text, s.title, s."publishedOn", s."publishedPrecision"::text as precision, a.id::text as "authorId", a.name as "authorName", a."shortName",
-        ts_rank_cd(s."searchVector" || to_tsvector('english', stancemap_search_text(a.name || ' ' || a."shortName")), ${userQuery(q)}) + ts_rank_cd(a."searchVector", websearch_to_tsquery('simple', ${q})) as rank,
-        count(*) over ()::int as total
+  type Row = {
+    id: string;
+    title: string;
+    publishedOn: Date;
+    precision: string;
+    authorId: string;
+    authorName: string;
+    shortName: string;
+    rank: number;
+    total: number;
+    match: TMatchKind;
+    titleMarked: string | null;
+    nameMarked: string | null;
+    nameMarkedSimple: string | null;
+  };
+  // One round trip for both ways of finding a source. By words: titles are English; names are
+  // matched as typed ('simple': "Harding" stays "harding") and as English words ("Harding's").
+  // Only when no source has the words, by similarity ("Nurimbetof"): a title or a name with a
+  // similar word — a source's few names and a workspace's few hundred titles need no index.
+  const rows = await db().$queryRaw<Row[]>`
+    with live as (
+      select s.id, s.title, s."publishedOn", s."publishedPrecision", s."searchVector", a.id as "authorId", a.name as "authorName", a."shortName", a."searchVector" as "authorVector"
       from "Source" s
       join "Author" a on a.id = s."authorId"
       where s."workspaceId" = ${workspaceId}::uuid and s."deletedAt" is null
-        and ((s."searchVector" || to_tsvector('english', stancemap_search_text(a.name || ' ' || a."shortName"))) @@ ${userQuery(q)} or a."searchVector" @@ websearch_to_tsquery('simple', ${q}))
-      order by rank desc, s."publishedOn"
+    ),
+    by_words as (
+      select l.*, ts_rank_cd(l."searchVector" || to_tsvector('english', stancemap_search_text(l."authorName" || ' ' || l."shortName")), ${userQuery(q)})
+        + ts_rank_cd(l."authorVector", websearch_to_tsquery('simple', ${q})) as rank
+      from live l
+      where (l."searchVector" || to_tsvector('english', stancemap_search_text(l."authorName" || ' ' || l."shortName"))) @@ ${userQuery(q)}
+        or l."authorVector" @@ websearch_to_tsquery('simple', ${q})
+    ),
+    by_similarity as (
+      select l.*, greatest(word_similarity(${q}::text, l.title), word_similarity(${q}::text, l."authorName"), word_similarity(${q}::text, l."shortName")) as rank
+      from live l
+      where not exists (select 1 from by_words)
+        and (${q}::text <% l.title or ${q}::text <% l."authorName" or ${q}::text <% l."shortName")
+    ),
+    hits as (
+      select w.*, 'words' as match from by_words w
+      union all
+      select v.*, 'similar' as match from by_similarity v
+    )
+    select h.id::text, h.title, h."publishedOn", h."publishedPrecision"::text as precision, h."authorId"::text as "authorId", h."authorName", h."shortName", h.rank, h.total, h.match,
+      case when h.match = 'words' then ts_headline('english', stancemap_search_text(h.title), ${userQuery(q)}, ${HIGHLIGHT_OPTIONS}) end as "titleMarked",
+      case when h.match = 'words' then ts_headline('english', stancemap_search_text(h."authorName"), ${userQuery(q)}, ${HIGHLIGHT_OPTIONS}) end as "nameMarked",
+      case when h.match = 'words' then ts_headline('simple', stancemap_search_text(h."authorName"), websearch_to_tsquery('simple', ${q}), ${HIGHLIGHT_OPTIONS}) end as "nameMarkedSimple"
+    from (
+      select hits.*, count(*) over ()::int as total from hits
+      order by hits.rank desc, hits."publishedOn"
       limit ${limit}
     ) h
     order by h.rank desc, h."publishedOn"`;
-  const hit = (r: Row, titleMarks: TMark[], nameMarks: TMark[]): TSourceHit => ({
+  const match: TMatchKind = rows[0]?.match ?? "similar";
+  return group(rows, match, (r) => ({
     id: r.id,
     title: r.title,
-    titleMarks,
+    titleMarks: r.match === "words" ? marksOf(r.titleMarked, r.title) : similarWordMarks(r.title, q),
     published: published(r),
-    author: { id: r.authorId, name: r.authorName, shortName: r.shortName, marks: nameMarks },
+    author: {
+      id: r.authorId,
+      name: r.authorName,
+      shortName: r.shortName,
+      marks: r.match === "words" ? mergeMarks([...marksOf(r.nameMarked, r.authorName), ...marksOf(r.nameMarkedSimple, r.authorName)]) : similarWordMarks(r.authorName, q),
+    },
     rank: r.rank,
-  });
-  if (found.length > 0) {
-    return group(found, "words", (r) =>
-      hit(r, marksOf(r.titleMarked, r.title), mergeMarks([...marksOf(r.nameMarked, r.authorName), ...marksOf(r.nameMarkedSimple, r.authorName)])),
-    );
-  }
-  // A misspelt name or title ("Nurimbetof"): sources whose title or author has a similar word.
-  // By title, or by author (few per workspace: the short names need no index), as one union so
-  // that each half can use its trigram index.
-  const similar = await withTrigramIndexes(
-    prisma.$queryRaw<Row[]>`
-      with hits as (
-        select s.id from "Source" s
-        where s."workspaceId" = ${workspaceId}::uuid and s."deletedAt" is null and ${q}::text <% s.title
-        union
-        select s.id from "Author" a
-        join "Source" s on s."authorId" = a.id and s."deletedAt" is null
-        where a."workspaceId" = ${workspaceId}::uuid and (${q}::text <% a.name or ${q}::text <% a."shortName")
-      )
-      select s.id::text, s.title, s."publishedOn", s."publishedPrecision"::text as precision, a.id::text as "authorId", a.name as "authorName", a."shortName",
-        greatest(word_similarity(${q}::text, s.title), word_similarity(${q}::text, a.name), word_similarity(${q}::text, a."shortName")) as rank,
-        count(*) over ()::int as total
-      from hits h
-      join "Source" s on s.id = h.id
-      join "Author" a on a.id = s."authorId"
-      order by rank desc, s."publishedOn"
-      limit ${limit}`,
-  );
-  return group(similar, "similar", (r) => hit(r, similarWordMarks(r.title, q), similarWordMarks(r.authorName, q)));
+  }));
 }
 
 /**

@@ -16,6 +16,8 @@ import { POST as createSource } from "../workspaces/[slug]/sources/route";
 import { POST as createWorkspace } from "../workspaces/route";
 
 const SLUG = "sco-debate";
+/** A workspace of these tests' own for the sources they add: the demo keeps its five authors. */
+let LAB: string;
 let editor: TActor;
 let outsider: TActor;
 
@@ -36,6 +38,9 @@ const find = (q: string, options: { slug?: string; kind?: string; limit?: string
 beforeAll(async () => {
   editor = await createActor(SLUG, "EDITOR", "Search editor");
   outsider = await createActor(null, null, "Search outsider");
+  const lab = await call(createWorkspace, { method: "POST", body: { title: "Search lab", visibility: "PUBLIC" }, headers: editor.headers });
+  expect(lab.status).toBe(201);
+  LAB = lab.body.slug;
 });
 
 describe("GET /api/workspaces/:slug/search", () => {
@@ -99,9 +104,9 @@ describe("GET /api/workspaces/:slug/search", () => {
     expect(marked(claim)).toEqual(["kazakhstan", "balances"]);
 
     // A word no source uses, misspelt: compared with the claims' own words.
-    const created = await call(createClaim, { method: "POST", params: { slug: SLUG }, body: { text: "Zanzibarian tariffs decide little." }, headers: editor.headers });
+    const created = await call(createClaim, { method: "POST", params: { slug: LAB }, body: { text: "Zanzibarian tariffs decide little." }, headers: editor.headers });
     expect(created.status).toBe(201);
-    const similar = await find("Zanzibarean", { kind: "claims" });
+    const similar = await find("Zanzibarean", { slug: LAB, kind: "claims" });
     expect(similar.body.claims.match).toBe("similar");
     expect(similar.body.claims.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
     expect(marked(similar.body.claims.items[0])).toEqual(["zanzibarian"]);
@@ -168,31 +173,31 @@ describe("GET /api/workspaces/:slug/search", () => {
     const text = "Field notes 🌍 from Tashkent.\n\nThe 🌏 delegates agreed on the glimmerwick protocol after long talks. It was signed at dawn.";
     const created = await call(createSource, {
       method: "POST",
-      params: { slug: SLUG },
+      params: { slug: LAB },
       body: { title: "Glimmerwick diary", author: { name: "Nodira Fresh" }, published: "2025-01-15", text },
       headers: editor.headers,
     });
     expect(created.status).toBe(201);
-    const { body } = await find("glimmerwick protocol");
+    const { body } = await find("glimmerwick protocol", { slug: LAB });
     const [hit] = body.passages.items;
     expect(hit.source.id).toBe(created.body.id);
     expect(text.slice(hit.start, hit.end)).toBe("The 🌏 delegates agreed on the glimmerwick protocol after long talks. It was signed at dawn.");
     expect(marked(hit.fragment)).toEqual(["glimmerwick", "protocol"]);
     // Sources match on their title and author: the title has only one of the two words.
     expect(body.sources.items).toEqual([]);
-    const byTitle = await find("glimmerwick", { kind: "sources" });
+    const byTitle = await find("glimmerwick", { slug: LAB, kind: "sources" });
     expect(byTitle.body.sources.items.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
     expect(marked({ text: byTitle.body.sources.items[0].title, marks: byTitle.body.sources.items[0].titleMarks })).toEqual(["glimmerwick"]);
   });
 
   it("never finds soft-deleted claims, excerpts or sources", async () => {
-    const claim = await call(createClaim, { method: "POST", params: { slug: SLUG }, body: { text: "Quillfeather diplomacy shapes the summit." }, headers: editor.headers });
-    expect((await find("quillfeather", { kind: "claims" })).body.claims.items.map((c: { id: string }) => c.id)).toEqual([claim.body.id]);
+    const claim = await call(createClaim, { method: "POST", params: { slug: LAB }, body: { text: "Quillfeather diplomacy shapes the summit." }, headers: editor.headers });
+    expect((await find("quillfeather", { slug: LAB, kind: "claims" })).body.claims.items.map((c: { id: string }) => c.id)).toEqual([claim.body.id]);
 
     const sourceText = "Before the summit the envoys studied the brambleton memorandum in detail.\n\nAfterwards nobody mentioned it.";
     const source = await call(createSource, {
       method: "POST",
-      params: { slug: SLUG },
+      params: { slug: LAB },
       body: { title: "Brambleton papers", author: { name: "Nodira Fresh" }, published: "2025-02", text: sourceText },
       headers: editor.headers,
     });
@@ -200,28 +205,28 @@ describe("GET /api/workspaces/:slug/search", () => {
     const selector = { start, end: start + "the brambleton memorandum".length, exact: "the brambleton memorandum" };
     const excerpt = await call(createExcerpt, {
       method: "POST",
-      params: { slug: SLUG },
+      params: { slug: LAB },
       body: { sourceId: source.body.id, selector, evidence: [{ claimId: claim.body.id, stance: "SUPPORTS", voice: "AUTHOR" }] },
       headers: editor.headers,
     });
     expect(excerpt.status).toBe(201);
-    const before = await find("brambleton");
+    const before = await find("brambleton", { slug: LAB });
     expect(before.body.excerpts.items.map((x: { id: string }) => x.id)).toEqual([excerpt.body.id]);
     expect(before.body.excerpts.items[0].claims).toEqual([{ id: claim.body.id, text: "Quillfeather diplomacy shapes the summit.", stance: "SUPPORTS", voice: "AUTHOR" }]);
 
     // A deleted claim is no longer found, nor listed as backed by the excerpt.
-    expect((await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: claim.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
-    expect((await find("quillfeather", { kind: "claims" })).body.claims.items).toEqual([]);
-    expect((await find("brambleton", { kind: "excerpts" })).body.excerpts.items[0].claims).toEqual([]);
+    expect((await call(deleteClaim, { method: "DELETE", params: { slug: LAB, id: claim.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
+    expect((await find("quillfeather", { slug: LAB, kind: "claims" })).body.claims.items).toEqual([]);
+    expect((await find("brambleton", { slug: LAB, kind: "excerpts" })).body.excerpts.items[0].claims).toEqual([]);
 
-    expect((await call(deleteExcerpt, { method: "DELETE", params: { slug: SLUG, id: excerpt.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
-    expect((await find("brambleton", { kind: "excerpts" })).body.excerpts.items).toEqual([]);
+    expect((await call(deleteExcerpt, { method: "DELETE", params: { slug: LAB, id: excerpt.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
+    expect((await find("brambleton", { slug: LAB, kind: "excerpts" })).body.excerpts.items).toEqual([]);
 
     await db().source.update({ where: { id: source.body.id }, data: { deletedAt: new Date() } });
-    const after = await find("brambleton");
+    const after = await find("brambleton", { slug: LAB });
     expect(after.body.passages.items).toEqual([]);
     expect(after.body.sources.items).toEqual([]);
     // Not even by similarity: the typo finds nothing either.
-    expect((await find("bramblton")).body.passages.items).toEqual([]);
+    expect((await find("bramblton", { slug: LAB })).body.passages.items).toEqual([]);
   });
 });

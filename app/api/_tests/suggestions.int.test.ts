@@ -55,6 +55,15 @@ async function citedSpans(claimId: string) {
   });
 }
 
+/** A claim of the demo no other test changes, with several silent authors in the seed. */
+const RATS = "The SCO’s counter-terrorism cooperation (RATS) works effectively.";
+
+/** The words of `text` as the database's English text search stems them. */
+async function lexemes(text: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ lexeme: string }[]>`select lexeme from unnest(to_tsvector('english', stancemap_search_text(${text})))`;
+  return rows.map((r) => r.lexeme);
+}
+
 const claimByText = async (text: string) => (await db().claim.findFirstOrThrow({ where: { workspace: { slug: SLUG }, text, deletedAt: null } })).id;
 
 beforeAll(async () => {
@@ -63,7 +72,7 @@ beforeAll(async () => {
 
 describe("GET /api/workspaces/:slug/claims/:id/suggestions", () => {
   it("lists each silent author with passages from that author's own sources, never overlapping what is cited", async () => {
-    const claimId = await claimByText("The SCO is an anti-NATO bloc.");
+    const claimId = await claimByText(RATS);
     const silent = await silentAuthors(claimId);
     expect(silent.length).toBeGreaterThan(0);
     const { status, body } = await suggest(claimId);
@@ -90,19 +99,24 @@ describe("GET /api/workspaces/:slug/claims/:id/suggestions", () => {
       const ranks = passages.map((p) => p.rank);
       expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
     }
-    // Katz (2008) never mentions NATO as a bloc; his most related passages share the claim's words.
-    const katz = result.authors.find((a) => a.author.shortName === "Katz");
-    expect(katz?.passages.length).toBeGreaterThan(0);
   });
 
-  it("marks the claim's words in each passage", async () => {
-    const claimId = await claimByText("The SCO is an anti-NATO bloc.");
+  it("marks the claim's words (in any inflection) in each passage", async () => {
+    const claimId = await claimByText(RATS);
     const { body } = await suggest(claimId, { perAuthor: "1" });
-    const words = new Set(["sco", "anti", "nato", "anti-nato", "bloc", "blocs"]);
+    const claimLexemes = new Set(await lexemes(RATS));
+    let marks = 0;
     for (const { passages } of (body as TSuggestionsBody).authors) {
       expect(passages.length).toBeLessThanOrEqual(1);
-      for (const p of passages) for (const m of p.marks) expect(words.has(p.text.slice(m.start, m.end).toLowerCase())).toBe(true);
+      for (const p of passages) {
+        for (const m of p.marks) {
+          const word = p.text.slice(m.start, m.end);
+          expect((await lexemes(word)).some((l) => claimLexemes.has(l)), word).toBe(true);
+          marks++;
+        }
+      }
     }
+    expect(marks).toBeGreaterThan(0);
   });
 
   it("drops a passage once part of it is cited for the claim, and the author once they take a position", async () => {

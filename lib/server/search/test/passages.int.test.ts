@@ -38,9 +38,10 @@ function expectTiling(text: string, passages: TPassageRow[]) {
   expect(covered.trim()).toBe("");
 }
 
-async function demoAuthor() {
-  const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: "sco-debate" } });
-  const author = await db().author.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+/** A workspace and author of this test's own, so the demo's sources stay as seeded. */
+async function labAuthor() {
+  const workspace = await db().workspace.create({ data: { slug: `passages-${randomUUID().slice(0, 8)}`, title: "Passages lab", visibility: "PRIVATE" } });
+  const author = await db().author.create({ data: { workspaceId: workspace.id, name: "Lab Author", shortName: "Lab" } });
   return { workspaceId: workspace.id, authorId: author.id };
 }
 
@@ -100,7 +101,7 @@ describe("stancemap_split_passages", () => {
 
 describe("the Source_passages trigger", () => {
   it("writes passages and words for a new source and rewrites them when its text changes", async () => {
-    const { workspaceId, authorId } = await demoAuthor();
+    const { workspaceId, authorId } = await labAuthor();
     const id = randomUUID();
     const first = "The thornwallow accord was signed.\n\nIt changed little.";
     await db().source.create({ data: { id, workspaceId, authorId, title: "Trigger test", publishedOn: new Date("2020-01-01"), publishedPrecision: "YEAR", text: first } });

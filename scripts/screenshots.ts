@@ -26,6 +26,7 @@ try {
     { name: "claim", url: `/w/sco-debate/claims/${matrix.claims[0].id}` },
     { name: "source", url: `/w/sco-debate/sources/${quote.source.id}#excerpt-${quote.excerpt.id}` },
     { name: "home", url: "/w/sco-debate" },
+    { name: "search", url: "/w/sco-debate/search?q=talk+shop" },
   ];
   fs.mkdirSync(out, { recursive: true });
   for (const [suffix, viewport] of [["", { width: 1280, height: 800 }], ["-phone", { width: 375, height: 812 }]] as const) {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO, asOwner, deleteExcerpt, expect, pageAs, test } from "../collab/support";
 
@@ -57,6 +58,26 @@ asOwner.describe("suggested passages for silent authors", () => {
     } finally {
       if (excerptId) await deleteExcerpt(page, excerptId);
     }
+  });
+});
+
+asOwner.describe("suggested passages, by keyboard", () => {
+  asOwner("the cite form opens and closes from the keyboard, and the section has no serious accessibility violations", async ({ page }) => {
+    const { claimId, authorId } = await silentWithSuggestions(page);
+    await page.goto(`/w/${DEMO}/claims/${claimId}`);
+    const passage = page.locator(`[data-testid="suggestion-author"][data-author-id="${authorId}"]`).getByTestId("suggested-passage").first();
+    const toggle = passage.getByTestId("cite-suggestion");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const form = passage.getByTestId("cite-suggestion-form");
+    await expect(form).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="suggestions"]').analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await form.getByTestId("suggestion-note").focus();
+    await page.keyboard.press("Escape");
+    await expect(form).toHaveCount(0);
+    await expect(toggle).toBeFocused();
   });
 });
 

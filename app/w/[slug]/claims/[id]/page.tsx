@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TStance } from "@/lib/domain/types";
 import type { TClaimDetail, TClaimEvidence, TClaimLinkView } from "@/lib/server/claims/get-claim";
@@ -45,7 +46,6 @@ export default async function ClaimPage({ params }: TParams) {
   const { workspace, canEdit } = await loadAccess(slug);
   const claim = await loadClaim(workspace.id, parseId(id));
   const accents = accentMap(claim.positions.map((p) => p.author.id));
-  const suggestions = await suggestPassages(workspace.id, claim.id, { perAuthor: SUGGESTIONS_PER_AUTHOR_DEFAULT }, claim);
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
@@ -93,7 +93,16 @@ export default async function ClaimPage({ params }: TParams) {
         <EvidenceSection slug={workspace.slug} stance="QUALIFIES" claim={claim} accents={accents} />
       </div>
 
-      <SilentAuthorSuggestions slug={workspace.slug} claimId={claim.id} suggestions={suggestions} accents={Object.fromEntries(accents)} canEdit={canEdit} />
+      {/* Ranking the silent authors' passages reads many of them in a large map: the rest of the page does not wait for it. */}
+      <Suspense
+        fallback={
+          <p data-testid="suggestions-loading" className="mt-12 border-t border-slate-200 pt-8 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+            Looking for passages by the authors who are silent on this claim…
+          </p>
+        }
+      >
+        <Suggestions workspaceId={workspace.id} slug={workspace.slug} claim={claim} accents={accents} canEdit={canEdit} />
+      </Suspense>
 
       <section aria-labelledby="links-heading" data-testid="claim-links" className="mt-12 border-t border-slate-200 pt-8 dark:border-slate-800">
         <h2 id="links-heading" className="mb-4 text-xl font-semibold">Linked claims</h2>
@@ -131,6 +140,11 @@ export default async function ClaimPage({ params }: TParams) {
       </section>
     </main>
   );
+}
+
+async function Suggestions({ workspaceId, slug, claim, accents, canEdit }: { workspaceId: string; slug: string; claim: TClaimDetail; accents: Map<string, string>; canEdit: boolean }) {
+  const suggestions = await suggestPassages(workspaceId, claim.id, { perAuthor: SUGGESTIONS_PER_AUTHOR_DEFAULT }, claim);
+  return <SilentAuthorSuggestions slug={slug} claimId={claim.id} suggestions={suggestions} accents={Object.fromEntries(accents)} canEdit={canEdit} />;
 }
 
 /** Evidence of one stance, grouped by source so each author's quotes sit under their article. */

@@ -5,7 +5,10 @@ import { AppError } from "../../errors/app-error";
 import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
 import type { TMutationContext } from "../mutation";
 
-/** Adds a source; an author with the same name in the workspace is reused. */
+/**
+ * Adds a source; an author with the same name in the workspace is reused. Its passages for search
+ * and suggestions are written by the database in the same transaction (trigger "Source_passages").
+ */
 export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
   if (Buffer.byteLength(input.text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
   const published = parsePublished(input.published)!;

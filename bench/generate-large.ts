@@ -4,6 +4,8 @@
  * evidence links and a few hundred claim links, written with bulk SQL through `pg` in one
  * transaction. Text and structure come from a seeded PRNG, so every run builds the same map
  * (only the row ids differ). Comments are not generated: the schema has no comment table yet.
+ * Source passages and words for search are written by the database's trigger on "Source", as
+ * for every other way a source is created.
  *
  * Standalone: `DATABASE_URL=… tsx bench/generate-large.ts [slug]`.
  */
@@ -345,7 +347,10 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
 
       // Fresh statistics, as autovacuum would gather shortly after a bulk load; without them the
       // first minute of queries would be planned on empty-table estimates.
-      await client.query(`analyze "Author", "Source", "Claim", "ClaimLink", "Excerpt", "Evidence", "Position", "Workspace"`);
+      await client.query(`analyze "Author", "Source", "ClaimLink", "Evidence", "Position", "Workspace", "SearchWord"`);
+      // The search tables also get their GIN indexes' pending entries merged, as autovacuum would
+      // do soon after a bulk load; until then every search would read through them.
+      await client.query(`vacuum (analyze) "Claim", "Excerpt", "Passage"`);
 
       return {
         created: true,

@@ -8,11 +8,15 @@
  * 3. starts the app (`node --import tsx scripts/start.ts`, as `npm start` does) on 127.0.0.1:3399
  *    against that database, with the per-caller write rate limit off (STANCEMAP_WRITE_LIMIT=0:
  *    the write budget is about raw capacity, and 32 clients would otherwise hit 429s);
- * 4. times matrix requests sequentially (5 warm-up + 50 measured each, full body read);
+ * 4. times matrix requests and full-text searches sequentially (5 warm-up + 50 measured each,
+ *    full body read; the searches cycle through a set of queries);
  * 5. creates evidence over HTTP from 32 concurrent clients (2 s warm-up + 10 s timed), then
  *    measures how fast an edit reaches 500 Server-Sent-Events subscribers (bench/http-load.ts);
  * 6. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
+ *
+ * `npm run bench -- --only=search` (or `--only=matrix`, `--only=writes`, comma-separated) runs
+ * just those measurements and prints them; a partial run leaves bench/RESULTS.md as it is.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -51,9 +55,15 @@ const SSE_BUDGET_P95 = 200;
 interface Target {
   label: string;
   path: string;
+  /** When given, the requests cycle through these paths (`path` names them in the report). */
+  paths?: string[];
   /** Budget for p50 in ms, or null where DESIGN.md sets none (reported for reference). */
   budgetP50: number | null;
+  /** Budget for p95 in ms, where DESIGN.md sets one. */
+  budgetP95?: number;
   budgetText: string;
+  /** Which `--only` group runs it. */
+  group: "matrix" | "search";
 }
 
 interface Measurement extends Target {
@@ -65,18 +75,45 @@ interface Measurement extends Target {
   p50: number;
   p95: number;
   max: number;
+  /** CPU time per request (app and PostgreSQL), a figure less sensitive than latency to other load. */
+  cpuPerRequest?: { app: number; postgres: number };
   error?: string;
 }
 
+/**
+ * Searches of the large workspace, cycled: words of its texts, a phrase, an exclusion, an "or", a
+ * misspelt word (no full-text hit: the similarity fallback), an author's name and a title.
+ */
+const SEARCH_QUERIES = ["regional security", '"energy pipeline"', "sovereignty -china", "consensus or rivalry", "secruity", "Petrov", "Eurasian Integration"];
+const searchPath = (slug: string, q: string) => `/api/workspaces/${slug}/search?${new URLSearchParams({ q })}`;
+
 const TARGETS: Target[] = [
-  { label: "matrix page, server render — demo (sco-debate)", path: `/w/${DEMO_SLUG}/matrix`, budgetP50: 30, budgetText: "p50 ≤ 30 ms" },
-  { label: "matrix page, server render — large (bench-large)", path: `/w/${LARGE_SLUG}/matrix`, budgetP50: 150, budgetText: "p50 ≤ 150 ms" },
-  { label: "matrix JSON API — demo (sco-debate)", path: `/api/workspaces/${DEMO_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)" },
-  { label: "matrix JSON API — large (bench-large)", path: `/api/workspaces/${LARGE_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)" },
+  { label: "matrix page, server render — demo (sco-debate)", path: `/w/${DEMO_SLUG}/matrix`, budgetP50: 30, budgetText: "p50 ≤ 30 ms", group: "matrix" },
+  { label: "matrix page, server render — large (bench-large)", path: `/w/${LARGE_SLUG}/matrix`, budgetP50: 150, budgetText: "p50 ≤ 150 ms", group: "matrix" },
+  { label: "matrix JSON API — demo (sco-debate)", path: `/api/workspaces/${DEMO_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)", group: "matrix" },
+  { label: "matrix JSON API — large (bench-large)", path: `/api/workspaces/${LARGE_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)", group: "matrix" },
+  {
+    label: `full-text search over the large workspace (${SEARCH_QUERIES.length} queries in turn, every group)`,
+    path: `/api/workspaces/${LARGE_SLUG}/search?q=…`,
+    paths: SEARCH_QUERIES.map((q) => searchPath(LARGE_SLUG, q)),
+    budgetP50: null,
+    budgetP95: 50,
+    budgetText: "p95 ≤ 50 ms",
+    group: "search",
+  },
+  { label: "search page, server render — demo (“talk shop”)", path: `/w/${DEMO_SLUG}/search?q=talk+shop`, budgetP50: null, budgetText: "none (reference)", group: "search" },
 ];
 
+/** `--only=search,matrix,writes`: the measurement groups to run (all when absent). */
+const ONLY = new Set(
+  process.argv
+    .filter((arg) => arg.startsWith("--only="))
+    .flatMap((arg) => arg.slice("--only=".length).split(","))
+    .filter(Boolean),
+);
+const runs = (group: "matrix" | "search" | "writes") => ONLY.size === 0 || ONLY.has(group);
+
 const NOT_MEASURED = [
-  ["full-text search over the large workspace", "p95 ≤ 50 ms"],
   ["export json/aif/argdown/csv of the large workspace", "≤ 2 s each, memory ≤ 300 MB"],
   ["first matrix paint in a real browser, demo workspace", "≤ 1 s"],
 ] as const;
@@ -274,24 +311,31 @@ async function timedGet(url: string): Promise<{ ms: number; status: number; byte
   return { ms: performance.now() - started, status: res.status, bytes: body.byteLength };
 }
 
-async function measure(base: string, target: Target): Promise<Measurement> {
+async function measure(base: string, target: Target, cpu?: CpuMeter): Promise<Measurement> {
   const statuses: Record<number, number> = {};
   const samples: number[] = [];
   let bytes = 0;
+  let cpuPerRequest: Measurement["cpuPerRequest"];
   try {
-    for (let i = 0; i < WARMUP; i++) await timedGet(base + target.path);
+    const paths = target.paths ?? [target.path];
+    for (let i = 0; i < WARMUP; i++) await timedGet(base + paths[i % paths.length]);
+    const cpuStart = cpu?.sample();
     for (let i = 0; i < SAMPLES; i++) {
-      const r = await timedGet(base + target.path);
+      const r = await timedGet(base + paths[i % paths.length]);
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       samples.push(r.ms);
       bytes = r.bytes;
+    }
+    if (cpu && cpuStart) {
+      const share = CpuMeter.share(cpuStart, cpu.sample());
+      cpuPerRequest = { app: (share.app * share.seconds * 1000) / SAMPLES, postgres: (share.postgres * share.seconds * 1000) / SAMPLES };
     }
   } catch (error) {
     const sorted = [...samples].sort((a, b) => a - b);
     return { ...target, statuses, bytes, samples, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN, error: (error as Error).message };
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  return { ...target, statuses, bytes, samples, scriptBytes: await scriptShare(base + target.path), p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
+  return { ...target, statuses, bytes, samples, cpuPerRequest, scriptBytes: await scriptShare(base + (target.paths?.[0] ?? target.path)), p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
 }
 
 /** One untimed request: how much of an HTML answer is <script> content (undefined for JSON). */
@@ -313,6 +357,7 @@ function verdict(m: Measurement): string {
     const got = Object.entries(m.statuses).map(([status, n]) => `HTTP ${status} ×${n}`).join(", ");
     return `NOT MEASURED (${m.error ? `error: ${m.error}` : `got ${got || "no answer"}`})`;
   }
+  if (m.budgetP95 !== undefined) return m.p95 <= m.budgetP95 ? "PASS" : "FAIL";
   if (m.budgetP50 === null) return "—";
   return m.p50 <= m.budgetP50 ? "PASS" : "FAIL";
 }
@@ -440,6 +485,7 @@ function report(input: {
   lines.push(`- node ${process.version}, PostgreSQL ${input.postgres} (embedded, fresh cluster in .data/bench), Next.js production build`);
   lines.push(`- app: \`node --import tsx scripts/start.ts\` (as \`npm start\`) on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn, with **STANCEMAP_WRITE_LIMIT=0 (the per-caller write rate limit off)**; the app, PostgreSQL and the bench clients share this machine`);
   lines.push(`- matrix rows: Node fetch, one request at a time (keep-alive); ${WARMUP} warm-up requests, then ${SAMPLES} timed requests (full response body read); nearest-rank percentiles`);
+  lines.push(`- full-text search: the same, the requests cycling through ${SEARCH_QUERIES.map((q) => `\`${q}\``).join(", ")} (every group: claims, excerpts, passages, sources; 10 results each)`);
   const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
   const busy = (l: number[]) => l[0] > cpus.length * 0.5;
   lines.push(`- load average (1 / 5 / 15 min) before the matrix requests: ${fmtLoad(input.load.before)}; after: ${fmtLoad(input.load.after)}${busy(input.load.before) || busy(input.load.after) ? " — **the machine was busy with other work; treat the numbers as noisy (upper bounds)**" : ""}`);
@@ -462,6 +508,12 @@ function report(input: {
     const ok = allOk(m);
     const size = m.bytes ? `${(m.bytes / 1024).toFixed(0)} KiB${m.scriptBytes !== undefined ? ` (${Math.round((100 * m.scriptBytes) / m.bytes)} % in <script>)` : ""}` : "—";
     lines.push(`| ${m.label} | \`${m.path}\` | ${m.budgetText} | ${ok ? ms(m.p50) : "—"} | ${ok ? ms(m.p95) : "—"} | ${ok ? ms(m.max) : "—"} | ${size} | ${verdict(m)} |`);
+  }
+  const withCpu = input.measurements.filter((m) => allOk(m) && m.cpuPerRequest);
+  if (withCpu.length) {
+    lines.push("");
+    lines.push("CPU time per request over the timed requests (app process group and PostgreSQL), which other load on the machine inflates less than latency:");
+    for (const m of withCpu) lines.push(`- ${m.label}: app ${ms(m.cpuPerRequest!.app)} ms, PostgreSQL ${ms(m.cpuPerRequest!.postgres)} ms`);
   }
   const failedRequests = input.measurements.filter((m) => !allOk(m));
   if (failedRequests.length) {
@@ -594,20 +646,25 @@ async function main() {
     const base = `http://${HOST}:${port}`;
     const measurements: Measurement[] = [];
     const loadBefore = os.loadavg();
-    for (const target of TARGETS) {
+    const cpu = new CpuMeter(app.child.pid, postmasterPid(DATA_DIR));
+    for (const target of TARGETS.filter((t) => runs(t.group))) {
       log(`[bench] ${target.path}`);
-      const m = await measure(base, target);
+      const m = await measure(base, target, cpu);
       measurements.push(m);
       const statuses = Object.entries(m.statuses).map(([s, n]) => `${s}×${n}`).join(" ");
       log(`[bench]   p50 ${ms(m.p50)} ms  p95 ${ms(m.p95)} ms  max ${ms(m.max)} ms  [${statuses}]  ${(m.bytes / 1024).toFixed(0)} KiB  → ${verdict(m)}`);
+      if (m.cpuPerRequest) log(`[bench]   cpu per request: app ${ms(m.cpuPerRequest.app)} ms, PostgreSQL ${ms(m.cpuPerRequest.postgres)} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}`);
     }
 
     const loadAfter = os.loadavg();
-    const breakdown = await queryBreakdown(database.url, LARGE_SLUG);
+    const breakdown = runs("matrix") ? await queryBreakdown(database.url, LARGE_SLUG) : [];
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
+    if (!runs("writes")) {
+      log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
+      return;
+    }
 
     // 6. Concurrent writes, then realtime fan-out (both on the demo workspace).
-    const cpu = new CpuMeter(app.child.pid, postmasterPid(DATA_DIR));
     let writes: WriteLoadResult | Failed;
     let fanout: FanoutResult | Failed;
     const loads = { writes: [[], []] as [number[], number[]], fanout: [[], []] as [number[], number[]] };
@@ -646,6 +703,10 @@ async function main() {
       loads,
       fileLimit,
     });
+    if (ONLY.size > 0) {
+      log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
+      return;
+    }
     fs.writeFileSync(RESULTS, text);
     log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);
   } finally {

@@ -32,6 +32,7 @@ try {
     { name: "compare", url: `/w/sco-debate/compare?authors=${pair}` },
     { name: "heatmap", url: `/w/sco-debate/compare?authors=${pair}#agreement` },
     { name: "timeline", url: "/w/sco-debate/timeline" },
+    { name: "search", url: "/w/sco-debate/search?q=talk+shop" },
   ];
   fs.mkdirSync(out, { recursive: true });
   // The matrix as the PNG export draws it (the download, not a screenshot).

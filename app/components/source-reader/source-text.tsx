@@ -5,6 +5,7 @@ import type { TClaimOption } from "../evidence/claim-picker";
 import type { TEvidenceFormResult } from "../evidence/evidence-form";
 import { useLive } from "../live/live-context";
 import { HIGHLIGHT_CLASS, STANCE_LABEL, describeEvidence, highlightStyle } from "../stance";
+import { TARGET_CLASS } from "../search/marked-text";
 import { useHydrated } from "../use-hydrated";
 import { CITE_WIDTH, CitePopover } from "./cite-popover";
 import { ExcerptPanel, PANEL_WIDTH } from "./excerpt-panel";
@@ -68,11 +69,31 @@ function subscribeToHash(onChange: () => void): () => void {
   return () => window.removeEventListener("hashchange", onChange);
 }
 
-/** The excerpt named by `#excerpt-<id>` in the address, if any. */
-function useTargetExcerpt(): string | null {
+/** A span of the text named by `#at-<start>-<end>` (a search hit), drawn as one more run. */
+interface TTargetSpan {
+  id: typeof TARGET_ID;
+  start: number;
+  end: number;
+}
+
+const TARGET_ID = "at";
+
+type TRun = TReaderExcerpt | TTargetSpan;
+
+const isExcerpt = (run: TRun): run is TReaderExcerpt => "evidence" in run;
+
+/**
+ * What the address points at: an excerpt (`#excerpt-<id>`) or a span of the text found by search
+ * (`#at-<start>-<end>`, UTF-16 offsets like every selector), if any.
+ */
+function useHashTarget(length: number): { excerptId: string | null; span: TTargetSpan | null } {
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => "");
-  const match = /^#excerpt-(.+)$/.exec(hash);
-  return match ? decodeURIComponent(match[1]) : null;
+  const excerpt = /^#excerpt-(.+)$/.exec(hash);
+  const at = /^#at-(\d+)-(\d+)$/.exec(hash);
+  const start = at ? Number(at[1]) : NaN;
+  const end = at ? Number(at[2]) : NaN;
+  const span = useMemo<TTargetSpan | null>(() => (start < end && end <= length ? { id: TARGET_ID, start, end } : null), [start, end, length]);
+  return { excerptId: excerpt ? decodeURIComponent(excerpt[1]) : null, span };
 }
 
 interface TSourceTextProps {
@@ -92,8 +113,8 @@ interface TSourceTextProps {
  * selection maps back to the source's offsets (see `selection-offsets.ts`).
  */
 export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, claims = [] }: TSourceTextProps) {
-  const paragraphs = useMemo(() => segmentText(text, excerpts), [text, excerpts]);
-  const target = useTargetExcerpt();
+  const { excerptId: target, span } = useHashTarget(text.length);
+  const paragraphs = useMemo(() => segmentText<TRun>(text, span ? [...excerpts, span] : excerpts), [text, excerpts, span]);
   const live = useLive();
   const hydrated = useHydrated();
   const [panel, setPanel] = useState<TOpenPanel | null>(null);
@@ -110,6 +131,10 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
   useEffect(() => {
     if (target) document.getElementById(`excerpt-${target}`)?.scrollIntoView({ block: "center" });
   }, [target]);
+
+  useEffect(() => {
+    if (span) document.getElementById(`at-${span.start}-${span.end}`)?.scrollIntoView({ block: "center" });
+  }, [span]);
 
   // When the text re-renders under a selection (a live update adds a highlight), the browser moves
   // the selection itself; remember when, so that this is not taken for the reader's doing.
@@ -292,12 +317,26 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
     evaluateSelection("keyboard");
   };
 
-  const renderSegment = (segment: TSegment<TReaderExcerpt>): ReactNode => {
+  const renderSegment = (segment: TSegment<TRun>): ReactNode => {
     let node: ReactNode = <span {...{ [RUN_START_ATTRIBUTE]: segment.start }}>{text.slice(segment.start, segment.end)}</span>;
-    const covering = segment.excerpts.map((x) => x.excerpt);
+    const covering = segment.excerpts.map((x) => x.excerpt).filter(isExcerpt);
+    const innermostExcerpt = segment.excerpts.findLastIndex((x) => isExcerpt(x.excerpt));
     for (let depth = segment.excerpts.length - 1; depth >= 0; depth--) {
       const { excerpt, first } = segment.excerpts[depth];
-      const innermost = depth === segment.excerpts.length - 1;
+      if (!isExcerpt(excerpt)) {
+        node = (
+          <mark
+            id={first ? `at-${excerpt.start}-${excerpt.end}` : undefined}
+            data-testid="search-target"
+            title={first ? "The passage found by search" : undefined}
+            className={`scroll-mt-24 [box-decoration-break:clone] ${TARGET_CLASS}`}
+          >
+            {node}
+          </mark>
+        );
+        continue;
+      }
+      const innermost = depth === innermostExcerpt;
       node = (
         <HighlightMark
           excerpt={excerpt}
@@ -341,7 +380,12 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
         className="peer rounded-sm font-serif text-lg leading-8 text-slate-900 outline-offset-8 sm:text-xl sm:leading-9 dark:text-slate-100"
       >
         {paragraphs.map((paragraph) => (
-          <p key={paragraph.start} className="mb-6 whitespace-pre-wrap break-words">
+          <p
+            key={paragraph.start}
+            // A passage found by search may lie under highlights: a bar beside its paragraphs shows it too.
+            data-search-target={span && span.start < paragraph.end && span.end > paragraph.start ? "true" : undefined}
+            className="mb-6 whitespace-pre-wrap break-words data-[search-target=true]:-ml-3 data-[search-target=true]:border-l-4 data-[search-target=true]:border-yellow-400 data-[search-target=true]:pl-2"
+          >
             {paragraph.segments.map((segment) => (
               <Fragment key={segment.start}>{renderSegment(segment)}</Fragment>
             ))}

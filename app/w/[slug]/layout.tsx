@@ -4,6 +4,7 @@ import { viewerOfPage } from "@/lib/server/viewer";
 import { WorkspaceNav } from "@/app/components/workspace-nav";
 import { LiveBar } from "@/app/components/live/live-bar";
 import { LiveWorkspace } from "@/app/components/live/live-workspace";
+import { HeaderSearch } from "@/app/components/search/header-search";
 import { loadWorkspace } from "./load";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             {workspace.title}
           </Link>
           <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-2">
+            <HeaderSearch slug={workspace.slug} />
             <LiveBar slug={workspace.slug} />
             <WorkspaceNav slug={workspace.slug} />
           </div>

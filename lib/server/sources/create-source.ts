@@ -6,7 +6,11 @@ import { htmlToText } from "../../import/html/html-to-text";
 import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
 import type { TMutationContext } from "../mutation";
 
-/** Adds a source (HTML reduced to its text first); an author with the same name in the workspace is reused. */
+/**
+ * Adds a source (HTML reduced to its text first); an author with the same name in the workspace
+ * is reused. Its passages for search and suggestions are written by the database in the same
+ * transaction (trigger "Source_passages").
+ */
 export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
   const text = input.format === "html" ? htmlToText(input.text).text : input.text;
   if (!text.trim()) throw new AppError("UNPROCESSABLE", "The HTML holds no text once scripts, styles and markup are removed.", { issues: [{ path: "text", message: "no text in this HTML" }] });

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TStance } from "@/lib/domain/types";
 import type { TClaimDetail, TClaimEvidence, TClaimLinkView } from "@/lib/server/claims/get-claim";
+import { suggestPassages } from "@/lib/server/claims/suggest-passages";
+import { SUGGESTIONS_PER_AUTHOR_DEFAULT } from "@/lib/schemas/search";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ClaimHeading } from "@/app/components/claim/claim-heading";
 import { ClaimLinkEditor, UnlinkButton } from "@/app/components/claim/claim-link-editor";
@@ -10,6 +13,7 @@ import { ClaimOrderButtons } from "@/app/components/claim/claim-order-buttons";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
+import { SilentAuthorSuggestions } from "@/app/components/suggestions/silent-author-suggestions";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
 import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
 
@@ -89,6 +93,17 @@ export default async function ClaimPage({ params }: TParams) {
         <EvidenceSection slug={workspace.slug} stance="QUALIFIES" claim={claim} accents={accents} />
       </div>
 
+      {/* Ranking the silent authors' passages reads many of them in a large map: the rest of the page does not wait for it. */}
+      <Suspense
+        fallback={
+          <p data-testid="suggestions-loading" className="mt-12 border-t border-slate-200 pt-8 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+            Looking for passages by the authors who are silent on this claim…
+          </p>
+        }
+      >
+        <Suggestions workspaceId={workspace.id} slug={workspace.slug} claim={claim} accents={accents} canEdit={canEdit} />
+      </Suspense>
+
       <section aria-labelledby="links-heading" data-testid="claim-links" className="mt-12 border-t border-slate-200 pt-8 dark:border-slate-800">
         <h2 id="links-heading" className="mb-4 text-xl font-semibold">Linked claims</h2>
         {claim.links.length === 0 ? (
@@ -125,6 +140,11 @@ export default async function ClaimPage({ params }: TParams) {
       </section>
     </main>
   );
+}
+
+async function Suggestions({ workspaceId, slug, claim, accents, canEdit }: { workspaceId: string; slug: string; claim: TClaimDetail; accents: Map<string, string>; canEdit: boolean }) {
+  const suggestions = await suggestPassages(workspaceId, claim.id, { perAuthor: SUGGESTIONS_PER_AUTHOR_DEFAULT }, claim);
+  return <SilentAuthorSuggestions slug={slug} claimId={claim.id} suggestions={suggestions} accents={Object.fromEntries(accents)} canEdit={canEdit} />;
 }
 
 /** Evidence of one stance, grouped by source so each author's quotes sit under their article. */

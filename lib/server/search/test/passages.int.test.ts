@@ -1,0 +1,137 @@
+/**
+ * The search index in the database (migration 20261126100000_search): the trigger that splits
+ * every source's text into passages, the offsets it records, and the text normalization that the
+ * database and lib/domain/search.ts must agree on.
+ */
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { SEARCH_TEXT_FROM, normalizeSearchText } from "../../../domain/search";
+
+interface TPassageRow {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const passagesOf = (sourceId: string) =>
+  db().passage.findMany({ where: { sourceId }, orderBy: { start: "asc" }, select: { start: true, end: true, text: true } });
+
+const split = async (body: string): Promise<TPassageRow[]> => {
+  const rows = await db().$queryRaw<{ passage_start: number; passage_end: number; passage_text: string }[]>`select * from stancemap_split_passages(${body})`;
+  return rows.map((r) => ({ start: r.passage_start, end: r.passage_end, text: r.passage_text }));
+};
+
+/** Passages in order, apart, each its exact slice of the text, together holding every visible character. */
+function expectTiling(text: string, passages: TPassageRow[]) {
+  let previousEnd = 0;
+  let covered = "";
+  for (const p of passages) {
+    expect(p.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(p.text).toBe(p.text.trim());
+    covered += text.slice(previousEnd, p.start);
+    previousEnd = p.end;
+  }
+  covered += text.slice(previousEnd);
+  // What lies between passages is only whitespace.
+  expect(covered.trim()).toBe("");
+}
+
+/** A workspace and author of this test's own, so the demo's sources stay as seeded. */
+async function labAuthor() {
+  const workspace = await db().workspace.create({ data: { slug: `passages-${randomUUID().slice(0, 8)}`, title: "Passages lab", visibility: "PRIVATE" } });
+  const author = await db().author.create({ data: { workspaceId: workspace.id, name: "Lab Author", shortName: "Lab" } });
+  return { workspaceId: workspace.id, authorId: author.id };
+}
+
+describe("passages of the demo's sources", () => {
+  it("cover each text exactly, in paragraphs or runs of sentences of at most 700 characters", async () => {
+    const sources = await db().source.findMany({ where: { workspace: { slug: "sco-debate" } }, select: { id: true, text: true, title: true } });
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    for (const source of sources) {
+      const passages = await passagesOf(source.id);
+      expect(passages.length, source.title).toBeGreaterThan(0);
+      expectTiling(source.text, passages);
+      for (const p of passages) expect(p.end - p.start).toBeLessThanOrEqual(700);
+    }
+  });
+});
+
+describe("stancemap_split_passages", () => {
+  it("keeps short paragraphs whole and splits at blank lines, even ones holding spaces", async () => {
+    const text = "\n  First paragraph, one line.\nSame paragraph.\n \t\n\nSecond\u00a0one.  \n";
+    const passages = await split(text);
+    expect(passages.map((p) => p.text)).toEqual(["First paragraph, one line.\nSame paragraph.", "Second\u00a0one."]);
+    expectTiling(text, passages);
+  });
+
+  it("cuts a long paragraph between sentences, keeping their closing marks", async () => {
+    const sentence = (n: number) => `Sentence ${n} ${"word ".repeat(40).trim()} ends here${n % 2 ? "." : "?”"}`;
+    const text = Array.from({ length: 6 }, (_, i) => sentence(i + 1)).join(" ");
+    expect(text.length).toBeGreaterThan(1000);
+    const passages = await split(text);
+    expect(passages.length).toBeGreaterThan(1);
+    expectTiling(text, passages);
+    for (const p of passages) {
+      expect(p.text.length).toBeLessThanOrEqual(700);
+      expect(p.text).toMatch(/^Sentence \d/);
+      expect(p.text).toMatch(/(\.|\?”)$/);
+    }
+  });
+
+  it("cuts one sentence longer than a passage between words", async () => {
+    const text = `${"averyverylongword ".repeat(100).trim()}.`;
+    const passages = await split(text);
+    expectTiling(text, passages);
+    expect(passages.length).toBeGreaterThanOrEqual(Math.ceil(text.length / 700));
+    for (const p of passages) {
+      expect(p.text.length).toBeLessThanOrEqual(700);
+      expect(p.text.startsWith("averyverylongword")).toBe(true);
+    }
+  });
+
+  it("counts offsets in UTF-16 code units, as the browser and the API do", async () => {
+    const text = "Emoji 😀 first.\n\nThen 👍🏽 more, and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 too.\n\nLast.";
+    const passages = await split(text);
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(["Emoji 😀 first.", "Then 👍🏽 more, and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 too.", "Last."]);
+    expectTiling(text, passages);
+  });
+});
+
+describe("the Source_passages trigger", () => {
+  it("writes passages and words for a new source and rewrites them when its text changes", async () => {
+    const { workspaceId, authorId } = await labAuthor();
+    const id = randomUUID();
+    const first = "The thornwallow accord was signed.\n\nIt changed little.";
+    await db().source.create({ data: { id, workspaceId, authorId, title: "Trigger test", publishedOn: new Date("2020-01-01"), publishedPrecision: "YEAR", text: first } });
+    expectTiling(first, await passagesOf(id));
+    expect((await passagesOf(id)).map((p) => p.text)).toEqual(["The thornwallow accord was signed.", "It changed little."]);
+    expect(await db().searchWord.count({ where: { workspaceId, word: "thornwallow" } })).toBe(1);
+
+    const second = "A shorter text about the mossgrove pact.";
+    await db().source.update({ where: { id }, data: { text: second } });
+    expect(await passagesOf(id)).toEqual([{ start: 0, end: second.length, text: second }]);
+    expect(await db().searchWord.count({ where: { workspaceId, word: "mossgrove" } })).toBe(1);
+
+    // A change that leaves the text alone leaves the passages alone.
+    const before = await db().passage.findMany({ where: { sourceId: id }, select: { id: true } });
+    await db().source.update({ where: { id }, data: { title: "Renamed" } });
+    expect(await db().passage.findMany({ where: { sourceId: id }, select: { id: true } })).toEqual(before);
+  });
+});
+
+describe("stancemap_search_text", () => {
+  it("normalizes exactly as lib/domain/search.ts does, one character for one", async () => {
+    const sample = `“talk shop.” — Kazakhstan’s\u00a0summit ‐ anti‑NATO «bloc»…${SEARCH_TEXT_FROM}`;
+    const [{ normalized }] = await db().$queryRaw<{ normalized: string }[]>`select stancemap_search_text(${sample}) as normalized`;
+    expect(normalized).toBe(normalizeSearchText(sample));
+    expect(normalized.length).toBe(sample.length);
+    expect(normalized.startsWith(" talk shop.    Kazakhstan s summit - anti-NATO  bloc  ")).toBe(true);
+  });
+
+  it("lets text search find words next to typographic quotes and no-break spaces", async () => {
+    const [{ vector }] = await db().$queryRaw<{ vector: string }[]>`select to_tsvector('english', stancemap_search_text(${"a Eurasian “talk shop.”\u00a0Next"}))::text as vector`;
+    expect(vector).toBe("'eurasian':2 'next':5 'shop':4 'talk':3");
+  });
+});

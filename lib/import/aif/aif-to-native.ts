@@ -20,10 +20,12 @@ export type TAif = z.output<typeof ZAifSchema>;
  * file's order; each RA-node (inference) makes each of its I-node premises SUPPORT its I-node
  * conclusion, each CA-node (conflict) makes them OPPOSE it. Locutions (L, YA, TA) and other
  * schemes (MA, PA) have no counterpart without the source texts and are left out. Problems are
- * named by path (`nodes.3.text`, `edges.7`).
+ * named by path (`nodes.3.text`, `edges.7`); a proposition longer than a claim may be is shortened
+ * at a word, with a warning naming it.
  */
-export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: TNativeDocument | null; issues: TErrorIssue[] } {
+export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: TNativeDocument | null; issues: TErrorIssue[]; warnings: TErrorIssue[] } {
   const issues: TErrorIssue[] = [];
+  const warnings: TErrorIssue[] = [];
   const byId = new Map<string, { type: string; text: string; index: number }>();
   aif.nodes.forEach((n, index) => {
     if (byId.has(n.nodeID)) issues.push({ path: `nodes.${index}.nodeID`, message: `the node id ${n.nodeID} is used twice` });
@@ -40,8 +42,14 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
   for (const [id, node] of byId) {
     if (node.type !== "I") continue;
     if (!node.text) issues.push({ path: `nodes.${node.index}.text`, message: "an I-node has no text" });
-    else if (node.text.length > MAX_CLAIM) issues.push({ path: `nodes.${node.index}.text`, message: `a proposition of ${node.text.length} characters; a claim is at most ${MAX_CLAIM}` });
-    claims.push({ id, text: node.text, tags: [] });
+    let text = node.text;
+    if (text.length > MAX_CLAIM) {
+      // AIF propositions are often whole paragraphs; a claim is a sentence. Keep the start, say so.
+      const cut = text.slice(0, MAX_CLAIM - 1);
+      text = `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_CLAIM - 60)).trimEnd()}…`;
+      warnings.push({ path: `nodes.${node.index}.text`, message: `a proposition of ${node.text.length} characters was shortened to a claim of ${text.length}` });
+    }
+    claims.push({ id, text, tags: [] });
   }
   if (claims.length === 0) issues.push({ path: "nodes", message: "no I-nodes (propositions) to import" });
   const links: TNativeDocument["claimLinks"] = [];
@@ -58,9 +66,10 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
       }
     }
   }
-  if (issues.length > 0) return { document: null, issues: issues.slice(0, 50) };
+  if (issues.length > 0) return { document: null, issues: issues.slice(0, 50), warnings };
   return {
     issues,
+    warnings,
     document: {
       schemaVersion: 1,
       workspace: { slug: slugify(title, "aif-map"), title: title.slice(0, 200), description: "Imported from an AIF argument map.", visibility: "PRIVATE" },

@@ -66,6 +66,14 @@ describe("aifToNative", () => {
     expect(links).toHaveLength(5);
   });
 
+  it("shortens a proposition longer than a claim at a word, with a warning", () => {
+    const long = `${"word ".repeat(150)}end.`;
+    const { document, warnings } = aifToNative({ nodes: [{ nodeID: "1", type: "I", text: long }], edges: [] });
+    expect(document!.claims[0].text.length).toBeLessThanOrEqual(500);
+    expect(document!.claims[0].text).toMatch(/word…$/);
+    expect(warnings).toEqual([{ path: "nodes.0.text", message: `a proposition of ${long.length} characters was shortened to a claim of ${document!.claims[0].text.length}` }]);
+  });
+
   it("names dangling edges and missing text by path", () => {
     const { document, issues } = aifToNative({ nodes: [{ nodeID: "1", type: "I", text: "" }, { nodeID: "2", type: "RA", text: "Default Inference" }], edges: [{ fromID: "1", toID: "3" }] });
     expect(document).toBeNull();

@@ -28,7 +28,8 @@ function unprocessable(what: string, issues: { path: string; message: string }[]
  * `POST /api/workspaces/import[?format=json|aif|kialo]` → 201 `{ slug, counts }`: a new workspace
  * owned by the caller, written whole or not at all.
  * - json: a native Stancemap document (as exported).
- * - aif: AIF JSON (AIFdb, OVA): propositions become claims, inferences and conflicts claim links.
+ * - aif: AIF JSON (AIFdb, OVA): propositions become claims, inferences and conflicts claim links;
+ *   a proposition longer than a claim is shortened, listed in `warnings`.
  * - kialo: a Kialo discussion export, sent as text: the outline becomes claims, Pro/Con links.
  * 400 for a body of the wrong shape (each wrong field named by its path), 413 above 40 MB, 422
  * when references, selectors or lines do not hold.
@@ -37,6 +38,7 @@ export const POST = route(z.object({}), async (request) => {
   const viewer = await requireWriter(request);
   const { format, title } = parseOrThrow(ZImportQuerySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
   let document: TNativeDocument;
+  let warnings: { path: string; message: string }[] = [];
   if (format === "kialo") {
     const parsed = parseKialo(await readText(request, MAX_IMPORT_BYTES), title);
     if (!parsed.document) throw unprocessable("Kialo export", parsed.issues);
@@ -45,6 +47,7 @@ export const POST = route(z.object({}), async (request) => {
     const converted = aifToNative(await readJson(request, ZAifSchema, MAX_IMPORT_BYTES), title);
     if (!converted.document) throw unprocessable("AIF map", converted.issues);
     document = converted.document;
+    warnings = converted.warnings;
   } else {
     document = await readJson(request, ZNativeDocumentSchema, MAX_IMPORT_BYTES);
   }
@@ -54,5 +57,5 @@ export const POST = route(z.object({}), async (request) => {
     if (!checked.success) throw unprocessable(format === "aif" ? "AIF map" : "Kialo export", checked.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   }
   const result = await importNativeDocument(viewer, document, idempotencyOf(request, document), format);
-  return json(result.body, { status: result.status });
+  return json(warnings.length > 0 ? { ...result.body, warnings: warnings.slice(0, 50) } : result.body, { status: result.status });
 });

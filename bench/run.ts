@@ -15,7 +15,7 @@
  * 6. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
- * `npm run bench -- --only=search` (or `--only=matrix`, `--only=writes`, comma-separated) runs
+ * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`, comma-separated) runs
  * just those measurements and prints them; a partial run leaves bench/RESULTS.md as it is.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -30,6 +30,7 @@ import { buildIfStale } from "../scripts/build-if-stale";
 import { generateLargeWorkspace, type GenerateLargeResult } from "./generate-large";
 import { prepareWriters, runFanout, runWriteLoad, type FanoutResult, type WriteLoadResult } from "./http-load";
 import { CpuMeter, formatShare, postmasterPid, type CpuShare } from "./proc-cpu";
+import { EXPORT_BUDGET, exportVerdict, measureExports, type TExportMeasurement } from "./export-load";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.join(ROOT, ".data", "bench");
@@ -111,10 +112,9 @@ const ONLY = new Set(
     .flatMap((arg) => arg.slice("--only=".length).split(","))
     .filter(Boolean),
 );
-const runs = (group: "matrix" | "search" | "writes") => ONLY.size === 0 || ONLY.has(group);
+const runs = (group: "matrix" | "search" | "writes" | "exports") => ONLY.size === 0 || ONLY.has(group);
 
 const NOT_MEASURED = [
-  ["export json/aif/argdown/csv of the large workspace", "≤ 2 s each, memory ≤ 300 MB"],
   ["first matrix paint in a real browser, demo workspace", "≤ 1 s"],
 ] as const;
 
@@ -474,6 +474,7 @@ function report(input: {
   fanout: FanoutResult | Failed;
   loads: { writes: [number[], number[]]; fanout: [number[], number[]] };
   fileLimit: number;
+  exports: TExportMeasurement[];
 }): string {
   const cpus = os.cpus();
   const lines: string[] = [];
@@ -525,6 +526,15 @@ function report(input: {
     }
   }
   lines.push("");
+
+  if (input.exports.length) {
+    lines.push("## Exports of the large workspace", "");
+    lines.push(`Each downloaded once over HTTP (\`GET /api/workspaces/${LARGE_SLUG}/export?format=…\`), timed to the last byte; the app process's resident memory sampled every 20 ms. Budget: ≤ ${EXPORT_BUDGET.ms / 1000} s each, memory ≤ ${EXPORT_BUDGET.memoryMb} MB (judged as the rise of the app's resident memory during the download).`, "");
+    lines.push("| format | time | size | app memory before → peak | result |");
+    lines.push("| --- | ---: | ---: | --- | --- |");
+    for (const e of input.exports) lines.push(`| \`${e.format}\` | ${(e.ms / 1000).toFixed(2)} s | ${(e.bytes / 1e6).toFixed(1)} MB | ${e.rssBeforeMb.toFixed(0)} → ${e.rssPeakMb.toFixed(0)} MB (+${(e.rssPeakMb - e.rssBeforeMb).toFixed(0)}) | ${exportVerdict(e)} |`);
+    lines.push("");
+  }
 
   lines.push("## Writes and realtime", "");
   lines.push("| what | path | budget | measured | p50 ms | p95 ms | p99 ms | max ms | result |");
@@ -658,6 +668,7 @@ async function main() {
 
     const loadAfter = os.loadavg();
     const breakdown = runs("matrix") ? await queryBreakdown(database.url, LARGE_SLUG) : [];
+    const exports = runs("exports") ? await measureExports(base, LARGE_SLUG, app.child.pid!, log) : [];
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
     if (!runs("writes")) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
@@ -702,6 +713,7 @@ async function main() {
       fanout,
       loads,
       fileLimit,
+      exports,
     });
     if (ONLY.size > 0) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);

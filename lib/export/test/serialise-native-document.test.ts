@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serialiseNativeDocument } from "../json/serialise-native-document";
+import { serialiseJsonWithLists, serialiseNativeDocument } from "../json/serialise-native-document";
 import { ZNativeDocumentSchema, type TNativeDocument } from "../../schemas/native-document";
 
 const doc: TNativeDocument = {
@@ -30,5 +30,13 @@ describe("serialiseNativeDocument", () => {
     expect(chunks.length).toBeGreaterThan(3);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70 * 1024);
     expect(JSON.parse(chunks.join("")).claims).toHaveLength(5000);
+  });
+});
+
+describe("serialiseJsonWithLists", () => {
+  it("streams an object of lists with no other fields (as AIF is) into JSON that parses back", () => {
+    const lists = { nodes: [{ nodeID: "1", text: "a \"quoted\" claim" }], edges: [], locutions: [{ nodeID: "1" }] };
+    expect(JSON.parse([...serialiseJsonWithLists({}, lists)].join(""))).toEqual(lists);
+    expect(JSON.parse([...serialiseJsonWithLists({ version: 2 }, { items: [1, 2] })].join(""))).toEqual({ version: 2, items: [1, 2] });
   });
 });

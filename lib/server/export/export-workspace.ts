@@ -4,7 +4,7 @@ import { toAnnotations } from "../../export/annotations/to-annotations";
 import { toArgdown } from "../../export/argdown/to-argdown";
 import { toCsv } from "../../export/csv/to-csv";
 import { EXPORT_FORMATS, exportFileName } from "../../export/formats";
-import { serialiseNativeDocument } from "../../export/json/serialise-native-document";
+import { serialiseJsonWithLists, serialiseNativeDocument } from "../../export/json/serialise-native-document";
 import { toMarkdown } from "../../export/markdown/to-markdown";
 import { matrixToSvg } from "../../export/svg/matrix-svg";
 import type { TExportQuery } from "../../schemas/export";
@@ -34,7 +34,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
   const graph = await getMapGraph(workspace.id);
   switch (format) {
     case "aif":
-      return { ...file, chunks: [JSON.stringify(toAif(graph), null, 2)] };
+      return { ...file, chunks: serialiseJsonWithLists({}, { ...toAif(graph) }) };
     case "argdown":
       return { ...file, chunks: [toArgdown(graph)] };
     case "annotations":

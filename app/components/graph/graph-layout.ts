@@ -1,0 +1,261 @@
+import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
+
+/**
+ * The graph's layout, computed by ELK's layered algorithm (in a Web Worker in the browser, in
+ * plain Node in tests). Plain data in, plain data out, so it can cross a postMessage.
+ *
+ * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid,
+ * and ELK lays out the boxes and the claims as a layered graph running left to right — evidence
+ * boxes first, then claims, then the claims those support or oppose. Laying out a handful of
+ * boxes instead of every excerpt keeps the drawing compact (a single column of 60 passages could
+ * not be read at any zoom that shows it whole) and keeps an author's passages together. Inside a
+ * box, passages are ordered by the height of the claims they back, so their edges run roughly
+ * level instead of crossing the box.
+ */
+
+export interface TLayoutNode {
+  id: string;
+  width: number;
+  height: number;
+  /** The group (author box) the node belongs to, if any. */
+  group?: string;
+}
+
+export interface TLayoutGroup {
+  id: string;
+  /** Room for the box's heading above its grid. */
+  header: number;
+}
+
+export interface TLayoutEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface TLayoutInput {
+  nodes: TLayoutNode[];
+  groups: TLayoutGroup[];
+  edges: TLayoutEdge[];
+  /** The width / height the whole drawing should come close to (the canvas's shape). */
+  aspect: number;
+}
+
+export interface TLayoutResult {
+  /** Top-left corners; a grouped node's is relative to its group's box. */
+  positions: Record<string, { x: number; y: number }>;
+  /** Each group box's size (its position is in `positions`). */
+  groupSizes: Record<string, { width: number; height: number }>;
+  width: number;
+  height: number;
+}
+
+export const LAYOUT_SPACING = {
+  /** Between a box's edge and its grid, and between cells of the grid. */
+  groupPadding: 10,
+  cellGap: 10,
+  /** Between two columns of the layered drawing. */
+  betweenLayers: 80,
+  /** Between two nodes in one column. */
+  nodeNode: 16,
+} as const;
+
+/** Lays the graph out; rejects when ELK fails. */
+export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLayoutResult> {
+  const { groupPadding: pad, cellGap: gap } = LAYOUT_SPACING;
+  const members = new Map<string, TLayoutNode[]>(input.groups.map((g) => [g.id, []]));
+  const loose: TLayoutNode[] = [];
+  for (const node of input.nodes) {
+    const list = node.group ? members.get(node.group) : undefined;
+    if (list) list.push(node);
+    else loose.push(node);
+  }
+  const groups = input.groups.filter((g) => members.get(g.id)!.length > 0);
+  const grouped = groups.flatMap((g) => members.get(g.id)!);
+  const cell = { width: Math.max(0, ...grouped.map((n) => n.width)) + gap, height: Math.max(0, ...grouped.map((n) => n.height)) + gap };
+  const columns = chooseColumns(input, groups, members, loose, cell);
+  const groupSize = (g: TLayoutGroup) => {
+    const n = members.get(g.id)!.length;
+    const cols = Math.min(columns, n);
+    return { width: cols * cell.width - gap + 2 * pad, height: g.header + Math.ceil(n / cols) * cell.height - gap + 2 * pad };
+  };
+
+  // The layered graph: groups stand in for their members; edges between the same group and node merge.
+  const groupOf = new Map(grouped.map((n) => [n.id, n.group!]));
+  const edges: ElkExtendedEdge[] = [];
+  const seen = new Set<string>();
+  for (const edge of input.edges) {
+    const source = groupOf.get(edge.source) ?? edge.source;
+    const target = groupOf.get(edge.target) ?? edge.target;
+    const key = `${source}\u0000${target}`;
+    if (source === target || seen.has(key)) continue;
+    seen.add(key);
+    edges.push({ id: `e${edges.length}`, sources: [source], targets: [target] });
+  }
+  // Author boxes form the first column in the given (date) order, top to bottom. ELK keeps the
+  // order of the input in every column, so the other nodes go in sorted by the average height of
+  // the boxes their edges come from (the barycentre heuristic), which keeps crossings few.
+  const boxMiddle = new Map<string, number>();
+  let top = 0;
+  for (const g of groups) {
+    const { height } = groupSize(g);
+    boxMiddle.set(g.id, top + height / 2);
+    top += height + LAYOUT_SPACING.nodeNode;
+  }
+  const pulls = new Map<string, number[]>();
+  for (const edge of input.edges) {
+    const from = groupOf.get(edge.source);
+    if (!from || groupOf.has(edge.target)) continue;
+    const list = pulls.get(edge.target);
+    if (list) list.push(boxMiddle.get(from)!);
+    else pulls.set(edge.target, [boxMiddle.get(from)!]);
+  }
+  const barycentre = (id: string) => {
+    const ys = pulls.get(id);
+    return ys ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
+  };
+  const ordered = loose.map((n, i) => ({ n, i, key: barycentre(n.id) })).sort((a, b) => a.key - b.key || a.i - b.i);
+  const root: ElkNode = {
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYOUT_SPACING.betweenLayers),
+      "elk.spacing.nodeNode": String(LAYOUT_SPACING.nodeNode),
+      "elk.spacing.componentComponent": String(LAYOUT_SPACING.betweenLayers / 2),
+      "elk.aspectRatio": String(input.aspect),
+      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
+      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+      // The canvas draws its own curves; ELK need not reserve room for routing between columns.
+      "elk.edgeRouting": "POLYLINE",
+    },
+    children: [
+      ...groups.map((g) => ({ id: g.id, ...groupSize(g), layoutOptions: { "elk.layered.layering.layerConstraint": "FIRST" } })),
+      ...ordered.map(({ n }) => ({ id: n.id, width: n.width, height: n.height })),
+    ],
+    edges,
+  };
+  const laidOut = await elk.layout(root);
+
+  const positions: TLayoutResult["positions"] = {};
+  const groupSizes: TLayoutResult["groupSizes"] = {};
+  for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
+  // ELK spreads the first column to line boxes up with their claims; the edges fan out anyway,
+  // so stack the boxes tightly (a shorter drawing fits the canvas at a larger zoom), centred on
+  // the claims beside them.
+  if (groups.length > 0) {
+    const stacked = groups.reduce((sum, g) => sum + groupSize(g).height, 0) + (groups.length - 1) * LAYOUT_SPACING.nodeNode;
+    const looseYs = loose.filter((n) => positions[n.id]).map((n) => [positions[n.id].y, positions[n.id].y + n.height]);
+    const middle = looseYs.length ? (Math.min(...looseYs.map((y) => y[0])) + Math.max(...looseYs.map((y) => y[1]))) / 2 : stacked / 2;
+    let y = middle - stacked / 2;
+    for (const g of groups) {
+      positions[g.id] = { x: positions[g.id]?.x ?? 0, y };
+      y += groupSize(g).height + LAYOUT_SPACING.nodeNode;
+    }
+  }
+  // Top-left at (0, 0).
+  const placed = [...groups.map((g) => ({ id: g.id, ...groupSize(g) })), ...loose].filter((n) => positions[n.id]);
+  const minX = Math.min(...placed.map((n) => positions[n.id].x));
+  const minY = Math.min(...placed.map((n) => positions[n.id].y));
+  let width = 0;
+  let height = 0;
+  for (const n of placed) {
+    const at = (positions[n.id] = { x: positions[n.id].x - minX, y: positions[n.id].y - minY });
+    width = Math.max(width, at.x + n.width);
+    height = Math.max(height, at.y + n.height);
+  }
+  const size = new Map(loose.map((n) => [n.id, n]));
+  const middleY = (id: string) => {
+    const at = positions[id];
+    return at ? at.y + (size.get(id)?.height ?? 0) / 2 : undefined;
+  };
+  const targets = new Map<string, number[]>();
+  for (const edge of input.edges) {
+    if (!groupOf.has(edge.source)) continue;
+    const y = middleY(edge.target);
+    if (y === undefined) continue;
+    const list = targets.get(edge.source);
+    if (list) list.push(y);
+    else targets.set(edge.source, [y]);
+  }
+  for (const group of groups) {
+    groupSizes[group.id] = groupSize(group);
+    const list = members.get(group.id)!;
+    const key = (n: TLayoutNode) => {
+      const ys = targets.get(n.id);
+      return ys ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
+    };
+    const ordered = [...list].sort((a, b) => key(a) - key(b));
+    const cols = Math.min(columns, list.length);
+    ordered.forEach((node, i) => {
+      positions[node.id] = { x: pad + (i % cols) * cell.width, y: group.header + pad + Math.floor(i / cols) * cell.height };
+    });
+  }
+  return { positions, groupSizes, width, height };
+}
+
+/**
+ * How many columns each author box gets: the count that makes the whole drawing closest to the
+ * canvas's shape, i.e. the one that lets "fit view" show it at the largest zoom. The drawing's
+ * size is estimated before ELK runs: boxes stacked in one column, then as many columns of claims
+ * as the longest chain of claim links needs.
+ */
+function chooseColumns(input: TLayoutInput, groups: TLayoutGroup[], members: Map<string, TLayoutNode[]>, loose: TLayoutNode[], cell: { width: number; height: number }): number {
+  const largest = Math.max(0, ...groups.map((g) => members.get(g.id)!.length));
+  if (largest <= 1) return 1;
+  const { groupPadding: pad, betweenLayers, nodeNode } = LAYOUT_SPACING;
+  const layerSizes = layerCounts(loose, input.edges);
+  const layers = Math.max(1, layerSizes.length);
+  const looseWidth = Math.max(0, ...loose.map((n) => n.width));
+  const looseRow = Math.max(0, ...loose.map((n) => n.height)) + nodeNode;
+  const looseHeight = Math.max(0, ...layerSizes) * looseRow;
+  let best = 1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let columns = 1; columns <= largest; columns++) {
+    const boxesHeight = groups.reduce((sum, g) => sum + g.header + Math.ceil(members.get(g.id)!.length / columns) * cell.height + 2 * pad + nodeNode, 0);
+    const width = Math.min(columns, largest) * cell.width + 2 * pad + layers * (betweenLayers + looseWidth);
+    const height = Math.max(boxesHeight, looseHeight);
+    const score = Math.max(width / input.aspect, height);
+    if (score < bestScore) {
+      best = columns;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * How many of `nodes` fall in each column of a layered drawing, estimated by the longest path
+ * from a node without predecessors (ELK's own layering differs a little, which is fine for an
+ * estimate). Edges closing a cycle are ignored.
+ */
+function layerCounts(nodes: TLayoutNode[], edges: TLayoutEdge[]): number[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const before = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    const list = before.get(e.target);
+    if (list) list.push(e.source);
+    else before.set(e.target, [e.source]);
+  }
+  const layer = new Map<string, number>();
+  const visiting = new Set<string>();
+  const walk = (id: string): number => {
+    const known = layer.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return -1;
+    visiting.add(id);
+    let deepest = -1;
+    for (const from of before.get(id) ?? []) deepest = Math.max(deepest, walk(from));
+    visiting.delete(id);
+    layer.set(id, deepest + 1);
+    return deepest + 1;
+  };
+  const counts: number[] = [];
+  for (const node of nodes) {
+    const at = walk(node.id);
+    counts[at] = (counts[at] ?? 0) + 1;
+  }
+  return Array.from(counts, (c) => c ?? 0);
+}

@@ -29,10 +29,16 @@ export interface TGraphAuthor {
   accent: string;
 }
 
+/**
+ * Each node's data carries its full description (`label`, shown as a tooltip) and the words a
+ * screen reader hears around the visible text, so that the link's name contains what is seen.
+ */
 export interface TClaimNodeData extends Record<string, unknown> {
   claim: TClaimNode;
   href: string;
   label: string;
+  /** "2 support, 1 opposes, 2 silent." */
+  summary: string;
 }
 
 export interface TExcerptNodeData extends Record<string, unknown> {
@@ -42,6 +48,8 @@ export interface TExcerptNodeData extends Record<string, unknown> {
   links: { stance: TStance; voice: TVoice; claimText: string }[];
   href: string;
   label: string;
+  /** What the passage does for each claim: "supports “…”; opposes (a view reported, not held) “…”". */
+  says: string;
 }
 
 export interface TPositionNodeData extends Record<string, unknown> {
@@ -50,6 +58,8 @@ export interface TPositionNodeData extends Record<string, unknown> {
   claimText: string;
   href: string;
   label: string;
+  /** "supports “…”" */
+  says: string;
 }
 
 export interface TAuthorGroupData extends Record<string, unknown> {
@@ -132,19 +142,28 @@ export function flowNodesOf(view: TArgumentGraph, layout: TLayoutResult, slug: s
     const parentId = groupOf.get(node.id);
     if (!at || (parentId && !placed.has(parentId))) continue;
     const size = NODE_SIZE[node.kind];
-    const base = { ...common, id: node.id, position: at, width: size.width, height: size.height, ...(parentId ? { parentId } : {}), domAttributes: { "aria-roledescription": undefined } };
+    // Edges from a box's members are drawn at the members' level, above the boxes; claims go one
+    // level higher so that no edge is drawn across a claim's text.
+    const base = { ...common, id: node.id, position: at, width: size.width, height: size.height, ...(parentId ? { parentId } : { zIndex: 2 }), domAttributes: { "aria-roledescription": undefined } };
     if (node.kind === "claim") {
-      nodes.push({ ...base, type: "claim", data: { claim: node, href: `/w/${slug}/claims/${node.claimId}`, label: claimLabel(node) } });
+      nodes.push({ ...base, type: "claim", data: { claim: node, href: `/w/${slug}/claims/${node.claimId}`, label: `Claim: ${node.text} ${stanceSummary(node)}`, summary: stanceSummary(node) } });
     } else if (node.kind === "excerpt") {
       const author = authors.get(node.authorId);
       if (!author) continue;
       const links = node.links.map((l) => ({ stance: l.stance, voice: l.voice, claimText: claimText.get(l.claimId) ?? "" }));
-      nodes.push({ ...base, type: "excerpt", data: { excerpt: node, author, links, href: `/w/${slug}/sources/${node.sourceId}#excerpt-${node.excerptId}`, label: excerptLabel(author, links, node.exact) } });
+      const says = excerptSays(links);
+      nodes.push({
+        ...base,
+        type: "excerpt",
+        data: { excerpt: node, author, links, says, href: `/w/${slug}/sources/${node.sourceId}#excerpt-${node.excerptId}`, label: `Excerpt by ${author.shortName}, ${says}: “${node.exact}”` },
+      });
     } else {
       const author = authors.get(node.authorId);
       if (!author) continue;
       const text = claimText.get(node.claimId) ?? "";
-      nodes.push({ ...base, type: "position", data: { position: node, author, claimText: text, href: `/w/${slug}/claims/${node.claimId}`, label: positionLabel(author, node, text) } });
+      const says = `${STANCE_VERB[node.stance]} “${trim(text, 90)}”`;
+      const count = `${node.evidenceCount} ${node.evidenceCount === 1 ? "passage" : "passages"}`;
+      nodes.push({ ...base, type: "position", data: { position: node, author, claimText: text, says, href: `/w/${slug}/claims/${node.claimId}`, label: `${author.shortName} ${says}: ${count}` } });
     }
   }
   return nodes;
@@ -197,15 +216,6 @@ export function flowEdgesOf(view: TArgumentGraph, authors: ReadonlyMap<string, T
   });
 }
 
-function claimLabel(claim: TClaimNode): string {
-  return `Claim: ${claim.text} ${stanceSummary(claim)}`;
-}
-
-function excerptLabel(author: TGraphAuthor, links: { stance: TStance; voice: TVoice; claimText: string }[], exact: string): string {
-  const says = links.map((l) => `${STANCE_VERB[l.stance]}${l.voice === "REPORTED" ? " (a view reported, not held)" : ""} “${trim(l.claimText, 90)}”`).join("; ");
-  return `Excerpt by ${author.shortName}, ${says}: “${trim(exact, 140)}”`;
-}
-
-function positionLabel(author: TGraphAuthor, node: TPositionNode, claimText: string): string {
-  return `${author.shortName} ${STANCE_VERB[node.stance]} “${trim(claimText, 90)}”: ${node.evidenceCount} ${node.evidenceCount === 1 ? "passage" : "passages"}`;
+function excerptSays(links: { stance: TStance; voice: TVoice; claimText: string }[]): string {
+  return links.map((l) => `${STANCE_VERB[l.stance]}${l.voice === "REPORTED" ? " (a view reported, not held)" : ""} “${trim(l.claimText, 90)}”`).join("; ");
 }

@@ -25,10 +25,12 @@ function Handles({ source = true }: { source?: boolean }) {
 }
 
 /**
- * A link filling the node. Space opens it too (as for a button), and a keyboard user who tabs to
- * a node outside the visible part of the canvas gets it brought into view.
+ * A link filling the node. Its name is its visible text with a few words for screen readers
+ * around it. Space opens it too (as for a button), and a keyboard user who tabs to a node outside
+ * the visible part of the canvas gets it brought into view. (xyflow turns pointer events off on
+ * nodes that cannot be selected or dragged; the link turns them back on.)
  */
-function NodeLink({ id, href, label, className, children, testId, extra, accent }: { id: string; href: string; label: string; className: string; children: ReactNode; testId: string; extra?: Record<string, string>; accent?: string }) {
+function NodeLink({ id, href, title, className, children, testId, extra, accent }: { id: string; href: string; title: string; className: string; children: ReactNode; testId: string; extra?: Record<string, string>; accent?: string }) {
   const router = useRouter();
   const flow = useReactFlow();
   const store = useStoreApi();
@@ -54,14 +56,13 @@ function NodeLink({ id, href, label, className, children, testId, extra, accent 
       href={href}
       prefetch={false}
       draggable={false}
-      aria-label={label}
-      title={label}
+      title={title}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       data-testid={testId}
       {...extra}
       style={accent ? { borderLeftColor: accent } : undefined}
-      className={`block size-full overflow-hidden rounded-lg border bg-white shadow-sm outline-offset-2 transition-shadow hover:shadow-md focus-visible:outline-3 focus-visible:outline-sky-600 dark:bg-slate-900 ${className}`}
+      className={`pointer-events-auto block size-full overflow-hidden rounded-lg border bg-white shadow-sm outline-offset-2 transition-shadow hover:shadow-md focus-visible:outline-3 focus-visible:outline-sky-600 dark:bg-slate-900 ${className}`}
     >
       {children}
     </Link>
@@ -74,8 +75,12 @@ export const ClaimNode = memo(function ClaimNode({ id, data }: NodeProps<Node<TC
   return (
     <>
       <Handles />
-      <NodeLink id={id} href={data.href} label={data.label} testId="graph-claim" extra={{ "data-claim-id": claim.claimId }} className="flex flex-col justify-between border-slate-300 px-2.5 py-1.5 dark:border-slate-600">
-        <p className="line-clamp-3 shrink-0 text-base leading-5 font-semibold text-slate-900 dark:text-slate-50">{claim.text}</p>
+      <NodeLink id={id} href={data.href} title={data.label} testId="graph-claim" extra={{ "data-claim-id": claim.claimId }} className="flex flex-col justify-between border-slate-300 px-2.5 py-1.5 dark:border-slate-600">
+        <p className="line-clamp-3 shrink-0 text-base leading-5 font-semibold text-slate-900 dark:text-slate-50">
+          <span className="sr-only">Claim: </span>
+          {claim.text}
+          <span className="sr-only"> {data.summary}</span>
+        </p>
         <p aria-hidden="true" className="flex h-4 shrink-0 items-center gap-1 text-[11px] leading-none">
           {shown
             .filter((s) => claim.stances[s] > 0)
@@ -100,7 +105,7 @@ export const ExcerptNode = memo(function ExcerptNode({ id, data }: NodeProps<Nod
       <NodeLink
         id={id}
         href={data.href}
-        label={data.label}
+        title={data.label}
         testId="graph-excerpt"
         extra={{ "data-excerpt-id": excerpt.excerptId, "data-author-id": excerpt.authorId }}
         accent={author.accent}
@@ -108,7 +113,11 @@ export const ExcerptNode = memo(function ExcerptNode({ id, data }: NodeProps<Nod
       >
         <span className="flex items-center gap-1.5 text-xs leading-4 font-semibold text-slate-700 dark:text-slate-200">
           <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: author.accent }} />
-          <span className="truncate">{author.shortName}</span>
+          <span className="truncate">
+            <span className="sr-only">Excerpt by </span>
+            {author.shortName}
+            <span className="sr-only">, {data.says}: </span>
+          </span>
           <span aria-hidden="true" className="ml-auto flex shrink-0 gap-0.5">
             {links.map((link, i) => (
               <span
@@ -135,10 +144,13 @@ export const PositionNode = memo(function PositionNode({ id, data }: NodeProps<N
   return (
     <>
       <Handles />
-      <NodeLink id={id} href={data.href} label={data.label} testId="graph-position" accent={author.accent} className="flex flex-col justify-center gap-1 border-slate-200 border-l-4 px-2.5 py-1.5 dark:border-slate-700">
+      <NodeLink id={id} href={data.href} title={data.label} testId="graph-position" accent={author.accent} className="flex flex-col justify-center gap-1 border-slate-200 border-l-4 px-2.5 py-1.5 dark:border-slate-700">
         <span className="flex items-center gap-1.5 text-xs font-semibold text-slate-700 dark:text-slate-200">
           <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: author.accent }} />
-          <span className="truncate">{author.shortName}</span>
+          <span className="truncate">
+            {author.shortName}
+            <span className="sr-only"> {data.says}:</span>
+          </span>
           <span className="ml-auto font-normal text-slate-500 dark:text-slate-400">
             {position.evidenceCount} {position.evidenceCount === 1 ? "passage" : "passages"}
           </span>

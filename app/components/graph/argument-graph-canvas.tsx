@@ -1,7 +1,8 @@
 "use client";
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import "./graph-canvas.css";
+import { Background, Controls, ReactFlow, ReactFlowProvider, useStore } from "@xyflow/react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TArgumentGraph } from "@/lib/domain/argument-graph";
 import { flowEdgesOf, flowNodesOf, layoutInputOf, layoutKey, type TGraphAuthor } from "./graph-elements";
 import { NODE_TYPES } from "./graph-nodes";
@@ -9,6 +10,12 @@ import { useGraphLayout } from "./use-graph-layout";
 
 /** The canvas's shape when it cannot be measured (server render): a wide desktop one. */
 const DEFAULT_ASPECT = 1.8;
+
+/** Room around the laid-out drawing for arrowheads and edge labels (see graph-canvas.css). */
+const DRAWING_MARGIN = 64;
+
+/** Below this zoom a node's text is too small to read (16 px at 0.3 is under 5 px): draw blocks. */
+const FAR_ZOOM = 0.3;
 
 /**
  * The argument graph on a pannable, zoomable canvas (xyflow), laid out by ELK in a worker. Live
@@ -45,7 +52,8 @@ function Canvas({ slug, view, authors }: { slug: string; view: TArgumentGraph; a
       data-testid="graph-canvas"
       data-layout={state.status}
       data-layout-key={laidOut?.key === key ? "current" : "stale"}
-      className="relative h-[68svh] min-h-[22rem] overflow-hidden rounded-lg border border-slate-200 bg-white [--graph-label-bg:#ffffff] sm:h-[calc(100svh-12rem)] sm:min-h-[30rem] dark:border-slate-800 dark:bg-slate-950 dark:[--graph-label-bg:#020617]"
+      style={laidOut ? ({ "--graph-w": `${Math.ceil(laidOut.result.width) + DRAWING_MARGIN}px`, "--graph-h": `${Math.ceil(laidOut.result.height) + DRAWING_MARGIN}px` } as React.CSSProperties) : undefined}
+      className="graph-canvas group/canvas relative h-[68svh] min-h-[22rem] overflow-hidden rounded-lg border border-slate-200 bg-white [--graph-label-bg:#ffffff] sm:h-[calc(100svh-12rem)] sm:min-h-[30rem] dark:border-slate-800 dark:bg-slate-950 dark:[--graph-label-bg:#020617]"
     >
       {aspect !== null && (
         <ReactFlow
@@ -65,9 +73,13 @@ function Canvas({ slug, view, authors }: { slug: string; view: TArgumentGraph; a
           aria-label="Argument graph: drag to pan, pinch or scroll to zoom, Tab to move between claims and passages"
         >
           <Background gap={24} size={1} />
+          <FarMarker box={box} />
           <Controls showInteractive={false} position="bottom-left" />
         </ReactFlow>
       )}
+      <p className="pointer-events-none absolute top-2 left-2 hidden rounded-md bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm group-data-[far=true]/canvas:block dark:bg-slate-900/90 dark:text-slate-300">
+        Zoomed out: pinch, scroll or press + to read the claims and passages.
+      </p>
       {busy && !laidOut && (
         <div role="status" data-testid="graph-progress" className="absolute inset-0 flex items-center justify-center bg-white/80 text-sm font-medium text-slate-600 dark:bg-slate-950/80 dark:text-slate-300">
           Laying out {count.toLocaleString("en")} nodes…
@@ -88,6 +100,15 @@ function Canvas({ slug, view, authors }: { slug: string; view: TArgumentGraph; a
       )}
     </div>
   );
+}
+
+/** Marks the canvas `data-far` while zoomed out beyond reading (nodes then draw as plain blocks). */
+function FarMarker({ box }: { box: React.RefObject<HTMLDivElement | null> }) {
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => {
+    box.current?.setAttribute("data-far", String(far));
+  }, [box, far]);
+  return null;
 }
 
 /**

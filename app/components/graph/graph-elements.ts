@@ -30,15 +30,15 @@ export interface TGraphAuthor {
 }
 
 /**
- * Each node's data carries its full description (`label`, shown as a tooltip) and the words a
- * screen reader hears around the visible text, so that the link's name contains what is seen.
+ * Each node's data carries its link's accessible name (`label`, also its tooltip). The text the
+ * link shows (the claim, the quote, the count) must appear in the label word for word, so that
+ * what a speech-input user reads out names the link.
  */
 export interface TClaimNodeData extends Record<string, unknown> {
   claim: TClaimNode;
   href: string;
+  /** "Claim: <text> 2 support, 1 opposes, 2 silent." */
   label: string;
-  /** "2 support, 1 opposes, 2 silent." */
-  summary: string;
 }
 
 export interface TExcerptNodeData extends Record<string, unknown> {
@@ -47,9 +47,8 @@ export interface TExcerptNodeData extends Record<string, unknown> {
   /** What the passage says about each claim it backs. */
   links: { stance: TStance; voice: TVoice; claimText: string }[];
   href: string;
+  /** "Excerpt by Katz, supports “<claim>”; opposes (a view reported, not held) “<claim>”: “<quote>”" */
   label: string;
-  /** What the passage does for each claim: "supports “…”; opposes (a view reported, not held) “…”". */
-  says: string;
 }
 
 export interface TPositionNodeData extends Record<string, unknown> {
@@ -57,9 +56,8 @@ export interface TPositionNodeData extends Record<string, unknown> {
   author: TGraphAuthor;
   claimText: string;
   href: string;
+  /** "Katz supports “<claim>”: 3 passages" */
   label: string;
-  /** "supports “…”" */
-  says: string;
 }
 
 export interface TAuthorGroupData extends Record<string, unknown> {
@@ -146,16 +144,15 @@ export function flowNodesOf(view: TArgumentGraph, layout: TLayoutResult, slug: s
     // level higher so that no edge is drawn across a claim's text.
     const base = { ...common, id: node.id, position: at, width: size.width, height: size.height, ...(parentId ? { parentId } : { zIndex: 2 }), domAttributes: { "aria-roledescription": undefined } };
     if (node.kind === "claim") {
-      nodes.push({ ...base, type: "claim", data: { claim: node, href: `/w/${slug}/claims/${node.claimId}`, label: `Claim: ${node.text} ${stanceSummary(node)}`, summary: stanceSummary(node) } });
+      nodes.push({ ...base, type: "claim", data: { claim: node, href: `/w/${slug}/claims/${node.claimId}`, label: `Claim: ${node.text} ${stanceSummary(node)}` } });
     } else if (node.kind === "excerpt") {
       const author = authors.get(node.authorId);
       if (!author) continue;
       const links = node.links.map((l) => ({ stance: l.stance, voice: l.voice, claimText: claimText.get(l.claimId) ?? "" }));
-      const says = excerptSays(links);
       nodes.push({
         ...base,
         type: "excerpt",
-        data: { excerpt: node, author, links, says, href: `/w/${slug}/sources/${node.sourceId}#excerpt-${node.excerptId}`, label: `Excerpt by ${author.shortName}, ${says}: “${node.exact}”` },
+        data: { excerpt: node, author, links, href: `/w/${slug}/sources/${node.sourceId}#excerpt-${node.excerptId}`, label: `Excerpt by ${author.shortName}, ${excerptSays(links)}: “${node.exact}”` },
       });
     } else {
       const author = authors.get(node.authorId);
@@ -163,7 +160,7 @@ export function flowNodesOf(view: TArgumentGraph, layout: TLayoutResult, slug: s
       const text = claimText.get(node.claimId) ?? "";
       const says = `${STANCE_VERB[node.stance]} “${trim(text, 90)}”`;
       const count = `${node.evidenceCount} ${node.evidenceCount === 1 ? "passage" : "passages"}`;
-      nodes.push({ ...base, type: "position", data: { position: node, author, claimText: text, says, href: `/w/${slug}/claims/${node.claimId}`, label: `${author.shortName} ${says}: ${count}` } });
+      nodes.push({ ...base, type: "position", data: { position: node, author, claimText: text, href: `/w/${slug}/claims/${node.claimId}`, label: `${author.shortName} ${says}: ${count}` } });
     }
   }
   return nodes;
@@ -173,7 +170,8 @@ export function flowNodesOf(view: TArgumentGraph, layout: TLayoutResult, slug: s
 export function flowEdgesOf(view: TArgumentGraph, authors: ReadonlyMap<string, TGraphAuthor>): Edge[] {
   const claimText = new Map(view.nodes.flatMap((n) => (n.kind === "claim" ? [[n.id, n.text] as const] : [])));
   const authorOf = new Map(view.nodes.flatMap((n) => (n.kind === "excerpt" || n.kind === "position" ? [[n.id, authors.get(n.authorId)?.shortName ?? ""] as const] : [])));
-  const common = { selectable: false, focusable: false, deletable: false, reconnectable: false } as const;
+  // Edges are not interactive: no wide invisible path for the pointer (one SVG path per edge less).
+  const common = { selectable: false, focusable: false, deletable: false, reconnectable: false, interactionWidth: 0 } as const;
   return view.edges.map((edge): Edge => {
     const target = trim(claimText.get(edge.target) ?? "", 80);
     if (edge.kind === "link") {

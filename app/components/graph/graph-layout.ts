@@ -80,21 +80,12 @@ export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLay
     return { width: cols * cell.width - gap + 2 * pad, height: g.header + Math.ceil(n / cols) * cell.height - gap + 2 * pad };
   };
 
-  // The layered graph: groups stand in for their members; edges between the same group and node merge.
   const groupOf = new Map(grouped.map((n) => [n.id, n.group!]));
-  const edges: ElkExtendedEdge[] = [];
-  const seen = new Set<string>();
-  for (const edge of input.edges) {
-    const source = groupOf.get(edge.source) ?? edge.source;
-    const target = groupOf.get(edge.target) ?? edge.target;
-    const key = `${source}\u0000${target}`;
-    if (source === target || seen.has(key)) continue;
-    seen.add(key);
-    edges.push({ id: `e${edges.length}`, sources: [source], targets: [target] });
-  }
-  // Author boxes form the first column in the given (date) order, top to bottom. ELK keeps the
-  // order of the input in every column, so the other nodes go in sorted by the average height of
-  // the boxes their edges come from (the barycentre heuristic), which keeps crossings few.
+
+  // The order within each column is decided here rather than by ELK: author boxes in the given
+  // (date) order, top to bottom, and every other node by the average height of the boxes its
+  // evidence comes from (the barycentre heuristic). ELK's own crossing minimisation, with a
+  // thousand edges fanning out of a few boxes, costs seconds and gains little.
   const boxMiddle = new Map<string, number>();
   let top = 0;
   for (const g of groups) {
@@ -102,19 +93,45 @@ export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLay
     boxMiddle.set(g.id, top + height / 2);
     top += height + LAYOUT_SPACING.nodeNode;
   }
-  const pulls = new Map<string, number[]>();
+  const pulls = new Map<string, Map<string, number>>();
   for (const edge of input.edges) {
     const from = groupOf.get(edge.source);
     if (!from || groupOf.has(edge.target)) continue;
-    const list = pulls.get(edge.target);
-    if (list) list.push(boxMiddle.get(from)!);
-    else pulls.set(edge.target, [boxMiddle.get(from)!]);
+    const byGroup = pulls.get(edge.target) ?? new Map<string, number>();
+    byGroup.set(from, (byGroup.get(from) ?? 0) + 1);
+    pulls.set(edge.target, byGroup);
   }
   const barycentre = (id: string) => {
-    const ys = pulls.get(id);
-    return ys ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
+    const byGroup = pulls.get(id);
+    if (!byGroup) return Number.POSITIVE_INFINITY;
+    let sum = 0;
+    let count = 0;
+    for (const [group, n] of byGroup) {
+      sum += boxMiddle.get(group)! * n;
+      count += n;
+    }
+    return sum / count;
   };
   const ordered = loose.map((n, i) => ({ n, i, key: barycentre(n.id) })).sort((a, b) => a.key - b.key || a.i - b.i);
+
+  // ELK is told only the edges that decide the columns: those between loose nodes (claim links)
+  // and one from the box a node draws most evidence from. A node with no edge in at all gets one
+  // from the first box, so that it stands with the claims rather than among the boxes.
+  const looseIds = new Set(loose.map((n) => n.id));
+  const edges: ElkExtendedEdge[] = [];
+  const seen = new Set<string>();
+  const hasIncoming = new Set<string>();
+  const addEdge = (source: string, target: string) => {
+    const key = `${source}\u0000${target}`;
+    if (source === target || seen.has(key)) return;
+    seen.add(key);
+    hasIncoming.add(target);
+    edges.push({ id: `e${edges.length}`, sources: [source], targets: [target] });
+  };
+  for (const edge of input.edges) if (looseIds.has(edge.source) && looseIds.has(edge.target)) addEdge(edge.source, edge.target);
+  for (const [target, byGroup] of pulls) addEdge([...byGroup].sort((a, b) => b[1] - a[1])[0][0], target);
+  if (groups.length > 0) for (const n of loose) if (!hasIncoming.has(n.id)) addEdge(groups[0].id, n.id);
+
   const root: ElkNode = {
     id: "root",
     layoutOptions: {
@@ -124,9 +141,12 @@ export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLay
       "elk.spacing.nodeNode": String(LAYOUT_SPACING.nodeNode),
       "elk.spacing.componentComponent": String(LAYOUT_SPACING.betweenLayers / 2),
       "elk.aspectRatio": String(input.aspect),
-      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-      "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
-      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+      // Each node in the first column it can stand in: a claim right after the boxes unless a
+      // claim that supports or opposes it must come first.
+      "elk.layered.layering.strategy": "LONGEST_PATH_SOURCE",
+      // With boxes, one drawing: every node is tied to a box, and a box that happened to feed only
+      // claims no other box feeds must not be packed off to the side as a graph of its own.
+      ...(groups.length > 0 ? { "elk.layered.crossingMinimization.strategy": "NONE", "elk.separateConnectedComponents": "false" } : {}),
       // The canvas draws its own curves; ELK need not reserve room for routing between columns.
       "elk.edgeRouting": "POLYLINE",
     },
@@ -141,17 +161,28 @@ export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLay
   const positions: TLayoutResult["positions"] = {};
   const groupSizes: TLayoutResult["groupSizes"] = {};
   for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
-  // ELK spreads the first column to line boxes up with their claims; the edges fan out anyway,
-  // so stack the boxes tightly (a shorter drawing fits the canvas at a larger zoom), centred on
-  // the claims beside them.
+  // ELK spreads each column to line nodes up with the ones they connect to; with edges fanning
+  // out of a few boxes that only leaves gaps. So each column is stacked tightly in the order
+  // chosen above, centred on one line: a shorter drawing fits the canvas at a larger zoom.
+  // (Without boxes the drawing may be several graphs packed side by side: left as ELK put them.)
   if (groups.length > 0) {
-    const stacked = groups.reduce((sum, g) => sum + groupSize(g).height, 0) + (groups.length - 1) * LAYOUT_SPACING.nodeNode;
-    const looseYs = loose.filter((n) => positions[n.id]).map((n) => [positions[n.id].y, positions[n.id].y + n.height]);
-    const middle = looseYs.length ? (Math.min(...looseYs.map((y) => y[0])) + Math.max(...looseYs.map((y) => y[1]))) / 2 : stacked / 2;
-    let y = middle - stacked / 2;
-    for (const g of groups) {
-      positions[g.id] = { x: positions[g.id]?.x ?? 0, y };
-      y += groupSize(g).height + LAYOUT_SPACING.nodeNode;
+    const items = [...groups.map((g) => ({ id: g.id, ...groupSize(g) })), ...loose].filter((n) => positions[n.id]);
+    items.sort((a, b) => positions[a.id].x - positions[b.id].x);
+    const columns: (typeof items)[] = [];
+    for (const item of items) {
+      const column = columns.at(-1);
+      if (column && positions[item.id].x < positions[column[0].id].x + column[0].width / 2) column.push(item);
+      else columns.push([item]);
+    }
+    const rank = new Map([...groups.map((g) => g.id), ...ordered.map(({ n }) => n.id)].map((id, i) => [id, i]));
+    for (const column of columns) {
+      column.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      const stacked = column.reduce((sum, n) => sum + n.height, 0) + (column.length - 1) * LAYOUT_SPACING.nodeNode;
+      let y = -stacked / 2;
+      for (const n of column) {
+        positions[n.id] = { x: positions[n.id].x, y };
+        y += n.height + LAYOUT_SPACING.nodeNode;
+      }
     }
   }
   // Top-left at (0, 0).

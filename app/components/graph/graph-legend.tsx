@@ -95,6 +95,7 @@ export function GraphLegend({ detail }: { detail: TGraphDetail }) {
               </li>
             )}
             <li>Select a claim to open it, or a passage to read it in its source. Drag to pan; pinch, scroll or use + and − to zoom; the square button fits the whole map.</li>
+            <li>Zoomed far out, claims and passages are drawn as plain blocks (grey for claims, the author’s colour for passages) and every line is drawn solid; zoom in to read them and to see the line patterns.</li>
           </ul>
         </div>
       </div>

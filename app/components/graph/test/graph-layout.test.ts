@@ -56,6 +56,10 @@ describe("computeLayout on the demo map", async () => {
   it("runs left to right: evidence boxes, then claims, each linked claim right of the claim that supports or opposes it", () => {
     const rightmostBox = Math.max(...boxes.map((b) => b.x + b.width));
     for (const claim of claims) expect(claim.x).toBeGreaterThan(rightmostBox);
+    // A claim that no other claim supports or opposes stands in the first column of claims.
+    const firstColumn = Math.min(...claims.map((c) => c.x));
+    const targets = new Set(view.edges.filter((e) => e.kind === "link").map((e) => e.target));
+    for (const claim of claims) if (!targets.has(claim.id)) expect(claim.x, claim.id).toBe(firstColumn);
     for (const edge of view.edges) {
       if (edge.kind !== "link") continue;
       const from = claims.find((c) => c.id === edge.source)!;
@@ -69,6 +73,28 @@ describe("computeLayout on the demo map", async () => {
     expect(aspect).toBeGreaterThan(1.2);
     expect(aspect).toBeLessThan(2.6);
     expect(Math.min(1280 / layout.width, 600 / layout.height)).toBeGreaterThan(0.5);
+  });
+});
+
+describe("computeLayout, edge cases", () => {
+  it("puts a claim without evidence or links with the other claims, not among the author boxes", async () => {
+    const graph = demoMapGraph();
+    graph.claims.push({ id: "lonely", text: "A claim nobody has addressed yet.", tags: [], rank: 99 });
+    const view = buildArgumentGraph(graph);
+    const layout = await computeLayout(new ELK(), layoutInputOf(view, 1.8));
+    const { boxes, nodes } = rectangles(view, layout);
+    const lonely = nodes.find((n) => n.id === "claim:lonely")!;
+    expect(lonely.x).toBeGreaterThan(Math.max(...boxes.map((b) => b.x + b.width)));
+    for (const other of nodes) if (other !== lonely) expect(overlap(lonely, other)).toBe(false);
+  });
+
+  it("lays out claims alone (the lightest detail) without overlaps, and an empty graph", async () => {
+    const view = buildArgumentGraph(demoMapGraph(), { detail: "claims" });
+    const layout = await computeLayout(new ELK(), layoutInputOf(view, 1.8));
+    const { nodes } = rectangles(view, layout);
+    expect(nodes).toHaveLength(14);
+    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) expect(overlap(nodes[i], nodes[j])).toBe(false);
+    expect(await computeLayout(new ELK(), { nodes: [], groups: [], edges: [], aspect: 1.8 })).toEqual({ positions: {}, groupSizes: {}, width: 0, height: 0 });
   });
 });
 

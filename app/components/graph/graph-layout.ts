@@ -1,16 +1,18 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 
 /**
- * The graph's layout, computed by ELK's layered algorithm (in a Web Worker in the browser, in
+ * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser, in
  * plain Node in tests). Plain data in, plain data out, so it can cross a postMessage.
  *
- * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid,
- * and ELK lays out the boxes and the claims as a layered graph running left to right — evidence
- * boxes first, then claims, then the claims those support or oppose. Laying out a handful of
- * boxes instead of every excerpt keeps the drawing compact (a single column of 60 passages could
- * not be read at any zoom that shows it whole) and keeps an author's passages together. Inside a
- * box, passages are ordered by the height of the claims they back, so their edges run roughly
- * level instead of crossing the box.
+ * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid
+ * whose width is chosen so that the whole drawing comes close to the canvas's shape. The boxes
+ * form the first column, in the authors' date order, then come the claims, then the claims those
+ * support or oppose — ELK's layering decides which column each claim stands in. Laying out a
+ * handful of boxes instead of every excerpt keeps the drawing compact (a single column of 60
+ * passages could not be read at any zoom that shows it whole) and keeps an author's passages
+ * together. The order within each column is chosen here (claims by the boxes their evidence
+ * comes from) and every column is stacked tightly; inside a box, passages are ordered by the
+ * height of the claims they back, so that their edges run roughly level.
  */
 
 export interface TLayoutNode {

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "../../db/client";
+import type { TGraphOutline } from "../../domain/argument-graph";
+
+/**
+ * How big each claim's part of the argument graph would be — its evidence links and how many
+ * authors they come from — without reading any excerpt, so that the graph page can decide what
+ * to draw before it loads a large map.
+ */
+export async function getGraphOutline(workspaceId: string): Promise<TGraphOutline> {
+  const prisma = db();
+  const [claims, links, counts] = await Promise.all([
+    prisma.claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true, tags: true, rank: true } }),
+    prisma.claimLink.findMany({
+      where: { workspaceId, deletedAt: null, fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } },
+      select: { fromClaimId: true, toClaimId: true },
+    }),
+    prisma.$queryRaw<{ claimId: string; evidence: number; authors: number }[]>`
+      select e."claimId", count(*)::int as evidence, count(distinct s."authorId")::int as authors
+      from "Evidence" e
+      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
+      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      group by e."claimId"`,
+  ]);
+  const byClaim = new Map(counts.map((c) => [c.claimId, c]));
+  return {
+    claims: claims.map((c) => ({ ...c, evidence: byClaim.get(c.id)?.evidence ?? 0, authors: byClaim.get(c.id)?.authors ?? 0 })),
+    links,
+  };
+}

@@ -33,6 +33,7 @@ try {
     { name: "heatmap", url: `/w/sco-debate/compare?authors=${pair}#agreement` },
     { name: "timeline", url: "/w/sco-debate/timeline" },
     { name: "search", url: "/w/sco-debate/search?q=talk+shop" },
+    { name: "graph", url: "/w/sco-debate/graph", ready: '[data-testid="graph-canvas"][data-layout="done"]' },
   ];
   fs.mkdirSync(out, { recursive: true });
   // The matrix as the PNG export draws it (the download, not a screenshot).
@@ -45,6 +46,8 @@ try {
     const page = await context.newPage();
     for (const view of views) {
       await page.goto(base + view.url, { waitUntil: "networkidle" });
+      // The graph is laid out in a worker after the page loads: wait for the drawing.
+      if ("ready" in view && view.ready) await page.locator(view.ready).waitFor({ timeout: 30_000 });
       await page.waitForTimeout(300);
       const file = path.join(out, `${view.name}${suffix}.png`);
       await page.screenshot({ path: file });

@@ -17,6 +17,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
   const items = [
     { href: base, label: "Home", current: pathname === base },
     { href: `${base}/matrix`, label: "Matrix", current: pathname.startsWith(`${base}/matrix`) || pathname.startsWith(`${base}/gaps`) },
+    { href: `${base}/graph`, label: "Graph", current: pathname.startsWith(`${base}/graph`) },
     { href: `${base}/compare`, label: "Compare", current: pathname.startsWith(`${base}/compare`) },
     { href: `${base}/timeline`, label: "Timeline", current: pathname.startsWith(`${base}/timeline`) },
     { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },

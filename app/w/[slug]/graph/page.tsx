@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadMenu } from "@/app/components/export/download-menu";
 import Link from "next/link";
 import { buildArgumentGraph, scopeArgumentGraph, type TArgumentGraph, type TGraphOutline, type TGraphScope } from "@/lib/domain/argument-graph";
 import { labelPublished } from "@/lib/domain/dates";
@@ -47,9 +48,12 @@ export default async function GraphPage({ params, searchParams }: { params: Prom
 
   return (
     <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-4">
-      <h1 className="mb-2 text-xl font-bold tracking-tight">
-        Argument graph<span className="sr-only"> of {workspace.title}</span>
-      </h1>
+      <div className="mb-2 flex items-start justify-between gap-4">
+        <h1 className="text-xl font-bold tracking-tight">
+          Argument graph<span className="sr-only"> of {workspace.title}</span>
+        </h1>
+        <DownloadMenu slug={workspace.slug} />
+      </div>
       {outline.claims.length === 0 ? (
         <div data-testid="graph-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
           <p className="font-semibold">No claims yet.</p>

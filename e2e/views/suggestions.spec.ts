@@ -67,6 +67,7 @@ asOwner.describe("suggested passages, by keyboard", () => {
     await page.goto(`/w/${DEMO}/claims/${claimId}`);
     const passage = page.locator(`[data-testid="suggestion-author"][data-author-id="${authorId}"]`).getByTestId("suggested-passage").first();
     const toggle = passage.getByTestId("cite-suggestion");
+    await expect(toggle).not.toHaveAttribute("aria-disabled", "true");
     await toggle.focus();
     await page.keyboard.press("Enter");
     await expect(toggle).toHaveAttribute("aria-expanded", "true");

@@ -10,6 +10,7 @@ import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { MarkedText, passageHref } from "../search/marked-text";
 import { STANCE_LABEL } from "../stance";
+import { useHydrated } from "../use-hydrated";
 
 interface TCited {
   author: string;
@@ -129,6 +130,7 @@ function SuggestedPassage({
 function CiteSuggestion({ slug, claimId, authorName, passage, onCited }: { slug: string; claimId: string; authorName: string; passage: TSuggestedPassage; onCited: (cited: TCited) => void }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const [stance, setStance] = useState<TStance | null>(null);
   const [voice, setVoice] = useState<TVoice>("AUTHOR");
   const [note, setNote] = useState("");
@@ -177,6 +179,8 @@ function CiteSuggestion({ slug, claimId, authorName, passage, onCited }: { slug:
         ref={toggle}
         type="button"
         data-testid="cite-suggestion"
+        // Until React handles events a press would be lost: say so rather than offer it.
+        aria-disabled={hydrated ? undefined : true}
         aria-expanded={open}
         aria-controls={`${id}-form`}
         onClick={() => (open ? close() : setOpen(true))}

@@ -15,6 +15,8 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST;
 
+const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!dev) buildIfStale();
@@ -64,7 +66,6 @@ async function main() {
   setInterval(() => void clean(), HOUSEKEEPING_EVERY_MS).unref();
 }
 
-const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
 
 main().catch((error) => {
   console.error("[stancemap] failed to start:", error instanceof Error ? error.message : error);

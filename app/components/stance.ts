@@ -4,13 +4,9 @@ import type { TPositionStance, TStance, TVoice } from "@/lib/domain/types";
  * One look per stance, used by every view. Tailwind only generates classes it can see written
  * out in full, so each variant is spelled out here rather than assembled from parts.
  */
-export const STANCE_LABEL: Record<TPositionStance, string> = {
-  SUPPORTS: "Supports",
-  OPPOSES: "Opposes",
-  MIXED: "Mixed",
-  QUALIFIES: "Qualifies",
-  SILENT: "Silent",
-};
+import { STANCE_LABEL } from "@/lib/domain/stance-words";
+
+export { STANCE_LABEL };
 
 /** A shape beside every label, so that stance never rests on colour alone. */
 export const STANCE_ICON: Record<TPositionStance, string> = {

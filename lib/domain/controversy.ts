@@ -37,3 +37,10 @@ export function controversyOf(stances: readonly TPositionStance[]): TControversy
     split: stances.includes("SUPPORTS") && stances.includes("OPPOSES"),
   };
 }
+
+/** Whole authors on each side of a split claim (a mixed author is named apart) and its short label. */
+export function describeSplit(c: TControversy): { pro: number; con: number; mixed: number; label: string } {
+  const pro = c.supporting - c.mixed / 2;
+  const con = c.opposing - c.mixed / 2;
+  return { pro, con, mixed: c.mixed, label: `Split ${pro}–${con}${c.mixed ? ` · ${c.mixed} mixed` : ""}` };
+}

@@ -2,15 +2,6 @@ import { labelPublished } from "../domain/dates";
 import { indexMapGraph, type TMapGraph, type TMapGraphIndex } from "../domain/map-graph";
 import type { TPositionStance } from "../domain/types";
 
-/** Words for a stance in exports that people read (handouts, spreadsheets). */
-export const STANCE_WORD: Record<TPositionStance, string> = {
-  SUPPORTS: "Supports",
-  OPPOSES: "Opposes",
-  MIXED: "Mixed",
-  QUALIFIES: "Qualifies",
-  SILENT: "Silent",
-};
-
 /** A map graph with the lookups most exporters need: positions by cell, each evidence link's source and author. */
 export interface TMapReading extends TMapGraphIndex {
   graph: TMapGraph;

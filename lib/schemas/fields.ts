@@ -9,7 +9,9 @@ export const text = (max: number, what: string) =>
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${max.toLocaleString("en")} characters`);
 
-export const ZClaimTextSchema = text(500, "A claim");
+/** A claim is one sentence: at most this many characters, however it arrives. */
+export const MAX_CLAIM_LENGTH = 500;
+export const ZClaimTextSchema = text(MAX_CLAIM_LENGTH, "A claim");
 export const ZNoteSchema = z.string().trim().max(5000, "A note must be at most 5,000 characters");
 export const ZTagsSchema = z.array(z.string().trim().toLowerCase().min(1).max(40, "A tag must be at most 40 characters").regex(/^[\p{L}\p{N}-]+$/u, "A tag uses letters, digits and hyphens")).max(12, "At most 12 tags");
 export const ZVersionSchema = z.int().min(1, "version must be a positive integer");

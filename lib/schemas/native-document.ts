@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parsePublished } from "../domain/dates";
+import { MAX_CLAIM_LENGTH } from "./fields";
 import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from "../domain/types";
 
 /**
@@ -50,7 +51,7 @@ export const ZNativeSourceSchema = z.strictObject({
 
 export const ZNativeClaimSchema = z.strictObject({
   id: ZLocalId,
-  text: ZShortText(500),
+  text: ZShortText(MAX_CLAIM_LENGTH),
   tags: z.array(z.string().min(1).max(40).regex(/^[\p{L}\p{N}-]+$/u)).max(12),
 });
 

@@ -131,6 +131,14 @@ describe("POST /api/workspaces/:slug/sources/:id/annotations", () => {
     const evidence = await db().evidence.findUniqueOrThrow({ where: { id: linked.evidenceId } });
     expect(evidence).toMatchObject({ claimId, stance: "OPPOSES", voice: "AUTHOR" });
 
+    // The same annotation again: the passage and its evidence exist, so nothing new is made.
+    const before = await countRows();
+    const again = await call(importAnnotations, { method: "POST", params: { slug, id: sourceId }, headers: user.headers, body: [mine] });
+    expect(again.status).toBe(201);
+    expect(again.body.anchored).toEqual([{ index: 0, excerptId: linked.excerptId, start: linked.start, end: linked.end, evidenceId: null, note: "already evidence for that claim" }]);
+    expect((await countRows()).excerpt).toBe(before.excerpt);
+    expect((await countRows()).evidence).toBe(before.evidence);
+
     const source = (await call(getSource, { params: { slug, id: sourceId }, headers: user.headers })).body;
     for (const x of source.excerpts) expect(source.text.slice(x.start, x.end)).toBe(x.exact);
     expect(ecfrText.length + shift).toBe(source.text.length);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { memo, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { TPositionStance } from "@/lib/domain/types";
+import { AuthorDot } from "../author-badge";
 import { POSITION_CHIP_CLASS, STANCE_ICON, STANCE_LABEL } from "../stance";
 import type { TAuthorGroupData, TClaimNodeData, TExcerptNodeData, TPositionNodeData } from "./graph-elements";
 
@@ -167,7 +168,7 @@ export const ExcerptNode = memo(function ExcerptNode({ id, data }: NodeProps<Nod
         className="flex flex-col gap-0.5 border-slate-200 border-l-4 px-2 py-1.5 dark:border-slate-700"
         before={
           <p className="flex items-center gap-1.5 text-xs leading-4 font-semibold text-slate-700 dark:text-slate-200">
-            <span className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: author.accent }} />
+            <AuthorDot accent={author.accent} />
             <span className="truncate">{author.shortName}</span>
             <span className="ml-auto flex shrink-0 gap-0.5">
               {links.map((link, i) => (
@@ -207,7 +208,7 @@ export const PositionNode = memo(function PositionNode({ id, data }: NodeProps<N
         className="flex flex-col justify-center gap-1 border-slate-200 border-l-4 px-2.5 py-1.5 dark:border-slate-700"
         before={
           <p className="flex items-center gap-1.5 text-xs font-semibold text-slate-700 dark:text-slate-200">
-            <span className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: author.accent }} />
+            <AuthorDot accent={author.accent} />
             <span className="truncate">{author.shortName}</span>
             <span className={`ml-auto inline-flex items-center gap-1 rounded-full border px-1.5 text-[11px] font-semibold leading-4 ${POSITION_CHIP_CLASS[position.stance]}`}>
               {STANCE_ICON[position.stance]} {STANCE_LABEL[position.stance]}
@@ -229,7 +230,7 @@ export const AuthorGroupNode = memo(function AuthorGroupNode({ data }: NodeProps
   return (
     <div data-testid="graph-author" className="size-full rounded-xl border-2 bg-slate-50/60 dark:bg-slate-900/40" style={{ borderColor: `${author.accent}99` }}>
       <p className="flex items-baseline gap-2 px-3 pt-1.5 text-sm font-semibold text-slate-800 dark:text-slate-100">
-        <span aria-hidden="true" className="inline-block size-3 shrink-0 self-center rounded-full" style={{ backgroundColor: author.accent }} />
+        <AuthorDot accent={author.accent} className="size-3 self-center" />
         <span className="truncate">{author.name}</span>
         {author.published && <span className="shrink-0 text-xs font-normal tabular-nums text-slate-500 dark:text-slate-400">{author.published}</span>}
         <span className="ml-auto shrink-0 text-xs font-normal text-slate-500 dark:text-slate-400">

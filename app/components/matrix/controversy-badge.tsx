@@ -1,4 +1,4 @@
-import type { TControversy } from "@/lib/domain/controversy";
+import { describeSplit, type TControversy } from "@/lib/domain/controversy";
 
 function authors(n: number): string {
   return `${n} ${n === 1 ? "author" : "authors"}`;
@@ -10,9 +10,8 @@ function authors(n: number): string {
  */
 export function ControversyBadge({ controversy }: { controversy: TControversy }) {
   if (!controversy.split) return null;
-  const { supporting, opposing, mixed, score } = controversy;
-  const pro = supporting - mixed / 2;
-  const con = opposing - mixed / 2;
+  const { supporting, opposing, score } = controversy;
+  const { pro, con, mixed, label } = describeSplit(controversy);
   const forShare = (supporting / (supporting + opposing)) * 100;
   const spoken = `${authors(pro)} for, ${authors(con)} against${mixed ? `, ${mixed} mixed` : ""}`;
   return (
@@ -26,10 +25,7 @@ export function ControversyBadge({ controversy }: { controversy: TControversy })
         <span className="bg-supports" style={{ width: `${forShare}%` }} />
         <span className="flex-1 bg-opposes" />
       </span>
-      <span aria-hidden="true">
-        Split {pro}–{con}
-        {mixed ? ` · ${mixed} mixed` : ""}
-      </span>
+      <span aria-hidden="true">{label}</span>
       <span className="sr-only">Split: {spoken}</span>
     </span>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
-import type { TMatrixFilterQuery } from "@/lib/schemas/matrix";
+import { isFiltering } from "@/lib/domain/matrix-filter";
+import { toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";
 import { POSITION_STANCES } from "@/lib/domain/types";
 import { STANCE_LABEL } from "../stance";
 
@@ -13,58 +14,32 @@ const LABEL = "block text-xs font-semibold uppercase tracking-wide text-slate-50
  * URL it produces can be shared ("the split claims, most contested first").
  */
 export function MatrixFilterBar({ authors, tags, query, shown, total }: { authors: TMatrixAuthor[]; tags: string[]; query: TMatrixFilterQuery; shown: number; total: number }) {
-  const active = Boolean(query.tag || query.author || query.stance || query.controversy || (query.sort && query.sort !== "order"));
+  const active = isFiltering(toMatrixFilter(query));
   return (
     <form method="get" role="search" aria-label="Filter the matrix" data-testid="matrix-filters" className="no-print mb-4 rounded-lg border border-slate-200 bg-slate-50 p-2.5 sm:p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 sm:gap-y-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-        <label className={LABEL}>
-          Tag
-          <select name="tag" defaultValue={query.tag ?? ""} className={SELECT}>
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                #{tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={LABEL}>
-          Author
-          <select name="author" defaultValue={query.author ?? ""} className={SELECT}>
-            <option value="">Any author</option>
-            {authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.shortName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={LABEL}>
-          Stance
-          <select name="stance" defaultValue={query.stance ?? ""} className={SELECT}>
-            <option value="">Any stance</option>
-            {POSITION_STANCES.map((stance) => (
-              <option key={stance} value={stance}>
-                {STANCE_LABEL[stance]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={LABEL}>
-          Controversy
-          <select name="controversy" defaultValue={query.controversy ?? ""} className={SELECT}>
-            <option value="">Any claim</option>
-            <option value="split">Split (for and against)</option>
-            <option value="one-sided">One-sided</option>
-          </select>
-        </label>
-        <label className={LABEL}>
-          Sort
-          <select name="sort" defaultValue={query.sort ?? "order"} className={SELECT}>
-            <option value="order">Map order</option>
-            <option value="controversy">Most contested first</option>
-          </select>
-        </label>
+        <FilterSelect label="Tag" name="tag" value={query.tag ?? ""} options={[["", "Any tag"], ...tags.map((tag): [string, string] => [tag, `#${tag}`])]} />
+        <FilterSelect label="Author" name="author" value={query.author ?? ""} options={[["", "Any author"], ...authors.map((a): [string, string] => [a.id, a.shortName])]} />
+        <FilterSelect label="Stance" name="stance" value={query.stance ?? ""} options={[["", "Any stance"], ...POSITION_STANCES.map((st): [string, string] => [st, STANCE_LABEL[st]])]} />
+        <FilterSelect
+          label="Controversy"
+          name="controversy"
+          value={query.controversy ?? ""}
+          options={[
+            ["", "Any claim"],
+            ["split", "Split (for and against)"],
+            ["one-sided", "One-sided"],
+          ]}
+        />
+        <FilterSelect
+          label="Sort"
+          name="sort"
+          value={query.sort ?? "order"}
+          options={[
+            ["order", "Map order"],
+            ["controversy", "Most contested first"],
+          ]}
+        />
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 dark:bg-slate-100 dark:text-slate-900">
             Apply
@@ -83,5 +58,20 @@ export function MatrixFilterBar({ authors, tags, query, shown, total }: { author
         </p>
       )}
     </form>
+  );
+}
+
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string; options: [value: string, text: string][] }) {
+  return (
+    <label className={LABEL}>
+      {label}
+      <select name={name} defaultValue={value} className={SELECT}>
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

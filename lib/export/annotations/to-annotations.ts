@@ -1,10 +1,9 @@
 import type { TMapGraph } from "../../domain/map-graph";
-import type { TStance } from "../../domain/types";
+import { STANCE_VERB } from "../../domain/stance-words";
 import { readMap } from "../map-reading";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
-const STANCE_WORD: Record<TStance, string> = { SUPPORTS: "supports", OPPOSES: "opposes", QUALIFIES: "qualifies" };
 
 /**
  * The map's excerpts as a W3C Web Annotation Data Model AnnotationCollection (JSON-LD), so
@@ -42,7 +41,7 @@ export function toAnnotations(graph: TMapGraph, baseUrl: string): Record<string,
       motivation: "linking",
       body: [
         { id: `${base}/claims/${claim.id}`, type: "TextualBody", value: claim.text, format: "text/plain", purpose: "linking" },
-        { type: "TextualBody", value: STANCE_WORD[e.stance], purpose: "classifying" },
+        { type: "TextualBody", value: STANCE_VERB[e.stance], purpose: "classifying" },
         ...(e.voice === "REPORTED" ? [{ type: "TextualBody", value: "reported", purpose: "tagging" }] : []),
         ...(e.note ? [{ type: "TextualBody", value: e.note, format: "text/plain", purpose: "commenting" }] : []),
       ],

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { TMapGraph } from "../../domain/map-graph";
-import { STANCE_WORD, readMap } from "../map-reading";
+import { STANCE_LABEL } from "../../domain/stance-words";
+import { readMap } from "../map-reading";
 
 export interface TCsvOptions {
   /** `matrix`: one row per claim, one column per author; `evidence`: one row per evidence link. */
@@ -29,7 +30,7 @@ export function matrixToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}
     claim.tags.join(" "),
     ...graph.authors.map((author) => {
       const position = map.positionOf(claim.id, author.id);
-      return `${STANCE_WORD[position.stance]}${position.explicit ? " (set by hand)" : ""}`;
+      return `${STANCE_LABEL[position.stance]}${position.explicit ? " (set by hand)" : ""}`;
     }),
   ]);
   return write([header, ...rows], options.bom ?? false);

@@ -1,7 +1,8 @@
 import { labelPublished } from "../../domain/dates";
 import type { TMapGraph } from "../../domain/map-graph";
 import type { TStance } from "../../domain/types";
-import { STANCE_WORD, readMap } from "../map-reading";
+import { STANCE_LABEL, STANCE_VERB } from "../../domain/stance-words";
+import { readMap } from "../map-reading";
 
 /**
  * Backslash-escapes what Markdown would read as formatting, so user text stays text: emphasis,
@@ -23,7 +24,6 @@ function blockquote(text: string): string {
     .join("\n");
 }
 
-const STANCE_VERB: Record<TStance, string> = { SUPPORTS: "supports", OPPOSES: "opposes", QUALIFIES: "qualifies" };
 
 /**
  * A seminar handout: the workspace's sources, then for each claim a table of every author's
@@ -49,7 +49,7 @@ export function toMarkdown(graph: TMapGraph, options: { generatedOn?: string } =
     out.push("| Author | Date | Position |", "| --- | --- | --- |");
     for (const author of graph.authors) {
       const position = map.positionOf(claim.id, author.id);
-      const stance = `${STANCE_WORD[position.stance]}${position.explicit ? " (set by hand)" : ""}`;
+      const stance = `${STANCE_LABEL[position.stance]}${position.explicit ? " (set by hand)" : ""}`;
       out.push(`| ${escapeMarkdown(author.name)} | ${author.published ? labelPublished(author.published) : "undated"} | ${stance} |`);
     }
     out.push("");

@@ -1,8 +1,9 @@
-import { controversyOf } from "../../domain/controversy";
+import { controversyOf, describeSplit } from "../../domain/controversy";
 import { labelPublished } from "../../domain/dates";
 import type { TMapGraph } from "../../domain/map-graph";
 import type { TPositionStance } from "../../domain/types";
-import { STANCE_WORD, readMap } from "../map-reading";
+import { STANCE_LABEL } from "../../domain/stance-words";
+import { readMap } from "../map-reading";
 import { HEADER_FILL, INK, MUTED, RULE, STANCE_COLOUR, STANCE_MARK, accentAt } from "./palette";
 import { wrapText, xml } from "./svg-text";
 
@@ -17,7 +18,7 @@ function chip(x: number, y: number, stance: TPositionStance, explicit: boolean):
   const w = 118;
   const h = 28;
   const left = x - w / 2;
-  const label = `${STANCE_MARK[stance]} ${STANCE_WORD[stance]}`;
+  const label = `${STANCE_MARK[stance]} ${STANCE_LABEL[stance]}`;
   let shape: string;
   if (stance === "SILENT") shape = `<rect x="${left}" y="${y}" width="${w}" height="${h}" rx="14" fill="none" stroke="#94a3b8" stroke-width="2" stroke-dasharray="5 4"/>`;
   else if (stance === "MIXED") {
@@ -71,9 +72,7 @@ export function matrixToSvg(graph: TMapGraph, options: { generatedOn?: string } 
     if (split.split) {
       // As the matrix marks it: the two sides in their colours, and the counts in words.
       const by = y + 14 + lines.length * LINE;
-      const pro = split.supporting - split.mixed / 2;
-      const con = split.opposing - split.mixed / 2;
-      const label = `Split ${pro}–${con}${split.mixed ? ` · ${split.mixed} mixed` : ""}`;
+      const { label } = describeSplit(split);
       parts.push(`<rect x="${PAD + 12}" y="${by}" width="${label.length * 6.4 + 44}" height="20" rx="10" fill="#fef3c7"/>`);
       parts.push(`<rect x="${PAD + 20}" y="${by + 8}" width="${(24 * split.supporting) / (split.supporting + split.opposing)}" height="4" fill="${STANCE_COLOUR.SUPPORTS}"/>`);
       parts.push(`<rect x="${PAD + 20 + (24 * split.supporting) / (split.supporting + split.opposing)}" y="${by + 8}" width="${(24 * split.opposing) / (split.supporting + split.opposing)}" height="4" fill="${STANCE_COLOUR.OPPOSES}"/>`);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { slugify } from "../../domain/slug";
 import type { TErrorIssue } from "../../errors/app-error";
+import { MAX_CLAIM_LENGTH } from "../../schemas/fields";
 import type { TNativeDocument } from "../../schemas/native-document";
 
-const MAX_CLAIM = 500;
 
 const ZId = z.union([z.string().min(1), z.int()]).transform(String);
 
@@ -43,16 +43,17 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
     if (node.type !== "I") continue;
     if (!node.text) issues.push({ path: `nodes.${node.index}.text`, message: "an I-node has no text" });
     let text = node.text;
-    if (text.length > MAX_CLAIM) {
+    if (text.length > MAX_CLAIM_LENGTH) {
       // AIF propositions are often whole paragraphs; a claim is a sentence. Keep the start, say so.
-      const cut = text.slice(0, MAX_CLAIM - 1);
-      text = `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_CLAIM - 60)).trimEnd()}…`;
+      const cut = text.slice(0, MAX_CLAIM_LENGTH - 1);
+      text = `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_CLAIM_LENGTH - 60)).trimEnd()}…`;
       warnings.push({ path: `nodes.${node.index}.text`, message: `a proposition of ${node.text.length} characters was shortened to a claim of ${text.length}` });
     }
     claims.push({ id, text, tags: [] });
   }
   if (claims.length === 0) issues.push({ path: "nodes", message: "no I-nodes (propositions) to import" });
   const links: TNativeDocument["claimLinks"] = [];
+  const linked = new Set<string>();
   for (const [id, node] of byId) {
     if (node.type !== "RA" && node.type !== "CA") continue;
     const isI = (n: string) => byId.get(n)?.type === "I";
@@ -60,7 +61,8 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
     const premises = (incoming.get(id) ?? []).filter(isI);
     for (const to of conclusions.slice(0, 1)) {
       for (const from of premises) {
-        if (from !== to && !links.some((l) => l.fromClaimId === from && l.toClaimId === to)) {
+        if (from !== to && !linked.has(`${from}>${to}`)) {
+          linked.add(`${from}>${to}`);
           links.push({ id: `${id}:${from}`, fromClaimId: from, toClaimId: to, relation: node.type === "RA" ? "SUPPORTS" : "OPPOSES" });
         }
       }

@@ -1,9 +1,9 @@
 import { slugify } from "../../domain/slug";
 import type { TErrorIssue } from "../../errors/app-error";
+import { MAX_CLAIM_LENGTH } from "../../schemas/fields";
 import type { TNativeDocument } from "../../schemas/native-document";
 
 /** As for claims made one by one. */
-const MAX_CLAIM = 500;
 
 const NODE = /^(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*)$/i;
 const REFERENCE = /^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$/i;
@@ -65,22 +65,24 @@ export function parseKialo(text: string, fallbackTitle = "Imported Kialo discuss
       continue;
     }
     if (!node.text) issues.push({ path: where, message: `${number}. has no text` });
-    else if (node.text.length > MAX_CLAIM) issues.push({ path: where, message: `${number}. is ${node.text.length} characters long; a claim is at most ${MAX_CLAIM}` });
+    else if (node.text.length > MAX_CLAIM_LENGTH) issues.push({ path: where, message: `${number}. is ${node.text.length} characters long; a claim is at most ${MAX_CLAIM_LENGTH}` });
     // Kialo repeats a claim's text in several branches: one claim, several links.
-    if (!seen.has(node.text)) claims.push({ id: number, text: node.text.slice(0, MAX_CLAIM), tags: [] });
+    if (!seen.has(node.text)) claims.push({ id: number, text: node.text.slice(0, MAX_CLAIM_LENGTH), tags: [] });
     seen.add(node.text);
   }
   const idOfText = new Map(claims.map((c) => [c.text, c.id]));
   const idOf = (number: string): string | undefined => {
     const node = nodes.get(number);
     if (!node) return undefined;
-    return node.reference ? idOf(node.reference) : idOfText.get(node.text.slice(0, MAX_CLAIM));
+    return node.reference ? idOf(node.reference) : idOfText.get(node.text.slice(0, MAX_CLAIM_LENGTH));
   };
+  const linked = new Set<string>();
   for (const [number, node] of nodes) {
     if (!node.relation) continue;
     const from = idOf(number);
     const to = idOf(number.split(".").slice(0, -1).join("."));
-    if (from && to && from !== to && !links.some((l) => l.fromClaimId === from && l.toClaimId === to)) {
+    if (from && to && from !== to && !linked.has(`${from}>${to}`)) {
+      linked.add(`${from}>${to}`);
       links.push({ id: `${number}>`, fromClaimId: from, toClaimId: to, relation: node.relation });
     }
   }

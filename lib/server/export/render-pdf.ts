@@ -1,15 +1,15 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { labelPublished } from "../../domain/dates";
+import { STANCE_LABEL, STANCE_VERB } from "../../domain/stance-words";
 import type { TMapGraph } from "../../domain/map-graph";
 import type { TPositionStance } from "../../domain/types";
-import { STANCE_WORD, readMap } from "../../export/map-reading";
+import { readMap } from "../../export/map-reading";
 import { MUTED, STANCE_COLOUR, STANCE_MARK, accentAt } from "../../export/svg/palette";
 import { interFontFiles } from "./render-png";
 
 export type TPaper = "A4" | "LETTER";
 
-const STANCE_VERB = { SUPPORTS: "supports", OPPOSES: "opposes", QUALIFIES: "qualifies" } as const;
 
 /**
  * The seminar handout as a printable PDF (pdfkit, with the bundled Inter font so every character
@@ -38,7 +38,7 @@ export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPape
       doc.rect(x, y, w / 2, 15).fill(STANCE_COLOUR.SUPPORTS).rect(x + w / 2, y, w / 2, 15).fill(STANCE_COLOUR.OPPOSES);
       doc.restore();
     } else doc.roundedRect(x, y, w, 15, 7).fill(STANCE_COLOUR[stance]);
-    doc.font("semibold").fontSize(9).fillColor(stance === "SILENT" ? MUTED : "#020617").text(`${STANCE_MARK[stance]} ${STANCE_WORD[stance]}`, x, y + 3.5, { width: w, align: "center", lineBreak: false });
+    doc.font("semibold").fontSize(9).fillColor(stance === "SILENT" ? MUTED : "#020617").text(`${STANCE_MARK[stance]} ${STANCE_LABEL[stance]}`, x, y + 3.5, { width: w, align: "center", lineBreak: false });
   };
 
   // Title page.

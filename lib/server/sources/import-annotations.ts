@@ -25,6 +25,13 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
   const liveClaims = new Set(
     (await tx.claim.findMany({ where: { id: { in: claimIds }, workspaceId: workspace.id, deletedAt: null }, select: { id: true } })).map((c) => c.id),
   );
+  // What the source already has, read once rather than once per annotation.
+  const excerpts = new Map(
+    (await tx.excerpt.findMany({ where: { sourceId: source.id, deletedAt: null }, select: EXCERPT_FIELDS })).map((x) => [`${x.start}:${x.end}`, x]),
+  );
+  const cited = new Set(
+    (await tx.evidence.findMany({ where: { excerpt: { sourceId: source.id }, deletedAt: null }, select: { excerptId: true, claimId: true } })).map((e) => `${e.excerptId}:${e.claimId}`),
+  );
   const report: TAnnotationImport = { anchored: [], unanchored: [] };
   for (const result of results) {
     if (!("selector" in result)) {
@@ -32,9 +39,10 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
       continue;
     }
     const { selector, request } = result;
-    let excerpt = await tx.excerpt.findFirst({ where: { sourceId: source.id, start: selector.start, end: selector.end, deletedAt: null }, select: EXCERPT_FIELDS });
+    let excerpt = excerpts.get(`${selector.start}:${selector.end}`);
     if (!excerpt) {
       excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, createdById: viewer.userId }, select: EXCERPT_FIELDS });
+      excerpts.set(`${selector.start}:${selector.end}`, excerpt);
       record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
     }
     let evidenceId: string | null = null;
@@ -42,9 +50,9 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
     if (request.claimId && request.stance) {
       if (!liveClaims.has(request.claimId)) note = "its claim is not in this workspace: kept as a passage without evidence";
       else {
-        const existing = await tx.evidence.findFirst({ where: { excerptId: excerpt.id, claimId: request.claimId, deletedAt: null }, select: { id: true } });
-        if (existing) note = "already evidence for that claim";
+        if (cited.has(`${excerpt.id}:${request.claimId}`)) note = "already evidence for that claim";
         else {
+          cited.add(`${excerpt.id}:${request.claimId}`);
           const created = await tx.evidence.create({
             data: { workspaceId: workspace.id, excerptId: excerpt.id, claimId: request.claimId, stance: request.stance, voice: request.reported ? "REPORTED" : "AUTHOR", note: request.note, createdById: viewer.userId },
             select: EVIDENCE_FIELDS,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { isFiltering } from "@/lib/domain/matrix-filter";
 import { ZMatrixFilterSchema, toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";
 import { getMatrix, listClaimTags, matrixRowsPerPage } from "@/lib/server/workspaces/get-matrix";
 import { DownloadMenu } from "@/app/components/export/download-menu";
@@ -39,7 +40,8 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const requested = Number.parseInt(first(search.rows) ?? "", 10);
   const rows = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 100_000) : pageSize;
   const [matrix, tags] = await Promise.all([getMatrix(workspace.id, { offset: 0, limit: rows }, toMatrixFilter(query)), listClaimTags(workspace.id)]);
-  const filtered = matrix.total !== matrix.mapTotal || Boolean(query.tag || query.author || query.stance || query.controversy);
+  // Rows left out by a filter (a sort alone leaves every row).
+  const filtered = isFiltering({ ...toMatrixFilter(query), sort: undefined });
   return (
     <main className="mx-auto max-w-[96rem] px-3 py-8 sm:px-4">
       <div className="mb-6">

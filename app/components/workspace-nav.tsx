@@ -22,6 +22,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `${base}/timeline`, label: "Timeline", current: pathname.startsWith(`${base}/timeline`) },
     { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },
     { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
+    { href: `${base}/present`, label: "Present", current: pathname.startsWith(`${base}/present`) || pathname.startsWith(`${base}/sessions`) },
   ];
   return (
     <nav ref={nav} aria-label="Workspace" className="no-print -mx-1 min-w-0 max-w-full overflow-x-auto px-1">

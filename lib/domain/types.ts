@@ -18,6 +18,9 @@ export type TVisibility = (typeof VISIBILITIES)[number];
 export const DATE_PRECISIONS = ["YEAR", "MONTH", "DAY"] as const;
 export type TDatePrecision = (typeof DATE_PRECISIONS)[number];
 
+export const VOTE_CHOICES = ["AGREE", "DISAGREE", "UNSURE"] as const;
+export type TVoteChoice = (typeof VOTE_CHOICES)[number];
+
 export const LINK_RELATIONS = ["SUPPORTS", "OPPOSES"] as const;
 export type TLinkRelation = (typeof LINK_RELATIONS)[number];
 

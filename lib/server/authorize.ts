@@ -7,6 +7,7 @@ import "server-only";
 import { AppError, notFound } from "../errors/app-error";
 import type { TRole, TVisibility } from "../domain/types";
 import { db } from "../db/client";
+import { isLockedOut, LOCKED_MESSAGE } from "../domain/seminar";
 
 export type TAction = "read" | "comment" | "edit" | "admin";
 
@@ -37,16 +38,29 @@ export function isAllowed(role: TRole | null, visibility: TVisibility, action: T
   return action === "read" && (visibility === "PUBLIC" || visibility === "LINK");
 }
 
-/** Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role. */
-export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<{ workspace: TWorkspaceRef; role: TRole | null }> {
-  // One round trip for the workspace and the viewer's membership: this runs on every request.
-  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null })[]>`
-    select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role
+/** The live seminar session's editing lock, when one is running. */
+export interface TSeminarLock {
+  locked: boolean;
+  facilitatorId: string;
+}
+
+/**
+ * Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role.
+ * An "edit" while a live session is locked by someone else is refused with 423.
+ */
+export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<{ workspace: TWorkspaceRef; role: TRole | null; seminar: TSeminarLock | null }> {
+  // One round trip for the workspace, the viewer's membership and the live session's lock: this
+  // runs on every request.
+  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null })[]>`
+    select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role,
+      s.locked, s."facilitatorId"::text as "facilitatorId"
     from "Workspace" w
     left join "Member" m on m."workspaceId" = w.id and m."userId" = ${viewer?.userId ?? null}::uuid
+    left join "Seminar" s on s."workspaceId" = w.id and s."endedAt" is null
     where w.slug = ${slug} and w."deletedAt" is null`;
   if (rows.length === 0) throw notFound("Workspace");
-  const { role, ...workspace } = rows[0];
+  const { role, locked, facilitatorId, ...workspace } = rows[0];
+  const seminar = facilitatorId ? { locked: locked === true, facilitatorId } : null;
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {
     const message = role
@@ -56,5 +70,6 @@ export async function authorize(viewer: TViewer | null, slug: string, action: TA
         : "Sign in to make changes.";
     throw new AppError("FORBIDDEN", message);
   }
-  return { workspace, role };
+  if (action === "edit" && viewer && isLockedOut(seminar, viewer.userId)) throw new AppError("LOCKED", LOCKED_MESSAGE);
+  return { workspace, role, seminar };
 }

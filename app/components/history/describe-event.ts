@@ -40,6 +40,10 @@ export function describeAction(event: Pick<THistoryEvent, "type" | "entityType">
   if (event.type === "position.deleted") return "cleared a position set by hand";
   if (event.type === "evidence.created") return "linked a passage to a claim";
   if (event.type === "evidence.deleted") return "unlinked a passage from a claim";
+  if (event.type === "seminar.started") return "started a live session";
+  if (event.type === "seminar.ended") return "ended the live session";
+  if (event.type === "seminar.locked") return "locked editing for the live session";
+  if (event.type === "seminar.unlocked") return "unlocked editing";
   const verb = event.type.split(".")[1] ?? "";
   return `${VERB[verb] ?? verb} ${WHAT[event.entityType] ?? event.entityType}`;
 }

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { TPresenceEntry } from "@/lib/realtime/events";
+import type { TChangeMessage, TPresenceEntry } from "@/lib/realtime/events";
 
 export type TLiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -16,11 +16,19 @@ export interface TLiveState {
   revision: number;
   /** After one's own change: re-render the server data and invalidate client caches at once. */
   refresh: () => void;
+  /** Hears every change message as it arrives (before the page's refresh); returns the unsubscribe. */
+  subscribe: (listener: TChangeListener) => () => void;
 }
+
+/**
+ * A listener that answers "handled" takes care of the change itself (a follower moving to the
+ * new spotlight), so the page is not refreshed for it.
+ */
+export type TChangeListener = (message: TChangeMessage) => "handled" | void;
 
 const noop = () => {};
 
-export const LiveContext = createContext<TLiveState>({ status: "offline", here: [], viewerId: null, revision: 0, refresh: noop });
+export const LiveContext = createContext<TLiveState>({ status: "offline", here: [], viewerId: null, revision: 0, refresh: noop, subscribe: () => noop });
 
 export function useLive(): TLiveState {
   return useContext(LiveContext);

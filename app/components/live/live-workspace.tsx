@@ -1,11 +1,17 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { PRESENCE_HEARTBEAT_MS, type TPresenceEntry } from "@/lib/realtime/events";
+import { PRESENCE_HEARTBEAT_MS, type TChangeMessage, type TPresenceEntry } from "@/lib/realtime/events";
 import { useWorkspaceEvents, type TStreamStatus } from "@/lib/realtime/use-workspace-events";
 import { callApi, newRequestKey, workspaceApi } from "../api";
-import { LiveContext, SIGNING_OUT_EVENT, type TLiveStatus, type TSigningOut } from "./live-context";
+import { LiveContext, SIGNING_OUT_EVENT, type TChangeListener, type TLiveStatus, type TSigningOut } from "./live-context";
 import { viewOfPath } from "./presence-view";
+
+/**
+ * Changes that do not alter the map: a room voting would otherwise re-render every open page once
+ * per vote. The components that show them fetch their own data (useLiveData).
+ */
+const QUIET_TYPES = new Set(["vote.cast", "vote.withdrawn", "poll.ballot"]);
 
 /** Several changes in quick succession (one save can write three events) cause one refresh. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -31,6 +37,14 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
     setRevision((r) => r + 1);
     router.refresh();
   }, [router]);
+
+  // Components that act on a change at once (a follower's screen moving with the spotlight)
+  // rather than waiting for the refreshed page.
+  const listeners = useRef(new Set<TChangeListener>());
+  const subscribe = useCallback((listener: TChangeListener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
 
   const scheduleRefresh = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -60,21 +74,30 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
     return () => clearTimeout(retry);
   }, [stream.status]);
 
+  const onChange = useCallback(
+    (message: TChangeMessage) => {
+      let handled = false;
+      for (const listener of listeners.current) if (listener(message) === "handled") handled = true;
+      if (!handled && !QUIET_TYPES.has(message.type)) scheduleRefresh();
+    },
+    [scheduleRefresh],
+  );
+
   usePresenceReport(slug, viewerId);
 
   const status: TLiveStatus = stream.status === "live" ? "live" : stream.status === "offline" ? "offline" : stream.everLive ? "reconnecting" : "connecting";
-  const value = useMemo(() => ({ status, here, viewerId, revision, refresh: refreshNow }), [status, here, viewerId, revision, refreshNow]);
+  const value = useMemo(() => ({ status, here, viewerId, revision, refresh: refreshNow, subscribe }), [status, here, viewerId, revision, refreshNow, subscribe]);
 
   return (
     <LiveContext.Provider value={value}>
-      <Subscription key={stream.attempt} slug={slug} onChange={scheduleRefresh} onPresence={setHere} onStatus={onStatus} />
+      <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} />
       {children}
     </LiveContext.Provider>
   );
 }
 
 /** One EventSource; remounted (by key) to open a new one after the browser gave up on the old. */
-function Subscription({ slug, onChange, onPresence, onStatus }: { slug: string; onChange: () => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void }) {
+function Subscription({ slug, onChange, onPresence, onStatus }: { slug: string; onChange: (message: TChangeMessage) => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void }) {
   const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here) });
   useEffect(() => onStatus(status), [status, onStatus]);
   return null;

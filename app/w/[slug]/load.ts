@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orderAuthors } from "@/lib/domain/matrix";
+import { isLockedOut } from "@/lib/domain/seminar";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
 import { authorize, isAllowed } from "@/lib/server/authorize";
@@ -30,13 +31,18 @@ async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
 export const loadAccess = cache(async (slug: string) => {
   if (!ZSlugSchema.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const { workspace, role } = await orNotFound(() => authorize(viewer, slug, "read"));
+  const { workspace, role, seminar } = await orNotFound(() => authorize(viewer, slug, "read"));
   return {
     workspace,
     role,
     signedIn: viewer !== null,
+    viewerId: viewer?.userId ?? null,
     /** Editing controls are rendered only for roles that may edit; the API checks again. */
     canEdit: isAllowed(role, workspace.visibility, "edit"),
+    /** Commenting and voting. */
+    canComment: isAllowed(role, workspace.visibility, "comment"),
+    /** A live session has locked editing for everyone but its facilitator (the API answers 423). */
+    lockedOut: viewer !== null && isLockedOut(seminar, viewer.userId),
   };
 });
 

@@ -7,6 +7,9 @@ import { UNDOABLE_TYPES } from "./undo-event";
 
 export type { THistoryEvent };
 
+/** Events the history leaves out: a person's votes and poll ballots are theirs. */
+const PRIVATE_ENTITY_TYPES = ["vote", "poll"];
+
 /**
  * The event log of a workspace, newest first; for one entity (a claim, an excerpt…) when
  * `entityId` is given, including the changes to its evidence when it is a claim or an excerpt.
@@ -24,7 +27,8 @@ export async function listEvents(
     entityIds = [options.entityId, ...evidence.map((e) => e.id)];
   }
   const rows = await db().event.findMany({
-    where: { workspaceId, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
+    // Votes, ballots and the spotlight moving are the seminar's traffic, not changes to the map.
+    where: { workspaceId, entityType: { notIn: PRIVATE_ENTITY_TYPES }, type: { not: "seminar.steered" }, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: { id: true, type: true, entityType: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },

@@ -13,6 +13,8 @@ import { ClaimOrderButtons } from "@/app/components/claim/claim-order-buttons";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
+import { RoomVotes } from "@/app/components/seminar/room-votes";
+import { getRoomVotes } from "@/lib/server/seminar/room-votes";
 import { SilentAuthorSuggestions } from "@/app/components/suggestions/silent-author-suggestions";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
 import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
@@ -43,8 +45,9 @@ const LINK_HEADINGS: { relation: TClaimLinkView["relation"]; direction: TClaimLi
 
 export default async function ClaimPage({ params }: TParams) {
   const { slug, id } = await params;
-  const { workspace, canEdit } = await loadAccess(slug);
+  const { workspace, canEdit, canComment, signedIn, viewerId } = await loadAccess(slug);
   const claim = await loadClaim(workspace.id, parseId(id));
+  const votes = await getRoomVotes(claim.id, viewerId);
   const accents = accentMap(claim.positions.map((p) => p.author.id));
 
   return (
@@ -84,6 +87,8 @@ export default async function ClaimPage({ params }: TParams) {
           </Link>
         </p>
       </section>
+
+      <RoomVotes slug={workspace.slug} claimId={claim.id} votes={votes} canVote={canComment} signedIn={signedIn} returnTo={`/w/${workspace.slug}/claims/${claim.id}`} />
 
       <div className="mt-10 grid gap-10 md:grid-cols-2 md:gap-8">
         <EvidenceSection slug={workspace.slug} stance="SUPPORTS" claim={claim} accents={accents} />

@@ -13,12 +13,14 @@ export default async function AddSourcePage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const viewer = await viewerOfPage();
   let canEdit = false;
+  let lockedMessage: string | null = null;
   try {
     await authorize(viewer, slug, "edit");
     canEdit = true;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "NOT_FOUND") notFound();
+    if (error.code === "LOCKED") lockedMessage = error.message;
   }
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
@@ -27,6 +29,8 @@ export default async function AddSourcePage({ params }: { params: Promise<{ slug
       <div className="mt-8">
         {canEdit ? (
           <AddSourceForm slug={slug} />
+        ) : lockedMessage ? (
+          <p role="status">{lockedMessage}</p>
         ) : (
           <p>
             Only editors of this workspace can add sources.{" "}

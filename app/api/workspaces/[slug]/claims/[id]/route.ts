@@ -4,14 +4,17 @@ import { authorize } from "@/lib/server/authorize";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
+import { getRoomVotes } from "@/lib/server/seminar/room-votes";
 import { json, mutationRoute, route } from "@/lib/server/http";
 import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
-  const { workspace } = await authorize(await getViewer(request), slug, "read");
-  return json(await getClaim(workspace.id, id));
+  const viewer = await getViewer(request);
+  const { workspace } = await authorize(viewer, slug, "read");
+  const claim = await getClaim(workspace.id, id);
+  return json({ ...claim, votes: await getRoomVotes(id, viewer?.userId ?? null) });
 });
 
 export const PATCH = mutationRoute({ params: ZClaimParamsSchema, body: ZUpdateClaimSchema, action: "edit" }, async (ctx, { params, body }) => ({

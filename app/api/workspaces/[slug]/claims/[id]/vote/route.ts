@@ -1,0 +1,33 @@
+import { ZClaimParamsSchema } from "@/lib/schemas/params";
+import { ZCastVoteSchema } from "@/lib/schemas/seminar";
+import { authorize } from "@/lib/server/authorize";
+import { json, mutationRoute, route } from "@/lib/server/http";
+import { castVote, withdrawVote } from "@/lib/server/seminar/cast-vote";
+import { getRoomVotes } from "@/lib/server/seminar/room-votes";
+import { getViewer } from "@/lib/server/viewer";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+
+export const dynamic = "force-dynamic";
+
+/** The room's votes on the claim and the caller's own: `{ tally, mine }`. */
+export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
+  const viewer = await getViewer(request);
+  const { workspace } = await authorize(viewer, slug, "read");
+  const claim = await db().claim.findFirst({ where: { id, workspaceId: workspace.id, deletedAt: null }, select: { id: true } });
+  if (!claim) throw notFound("Claim");
+  return json(await getRoomVotes(id, viewer?.userId ?? null));
+});
+
+/** `{ choice: "AGREE" | "DISAGREE" | "UNSURE" }` → the caller's vote, set or changed. */
+export const PUT = mutationRoute({ params: ZClaimParamsSchema, body: ZCastVoteSchema, action: "comment" }, async (ctx, { params, body }) => ({
+  status: 200,
+  body: await castVote(ctx, params.id, body.choice),
+}));
+
+/** Withdraws the caller's vote. */
+export const DELETE = mutationRoute({ params: ZClaimParamsSchema, body: z.strictObject({}), action: "comment" }, async (ctx, { params }) => ({
+  status: 200,
+  body: await withdrawVote(ctx, params.id),
+}));

@@ -1,0 +1,267 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { describeTally } from "@/lib/domain/seminar";
+import type { TSeminarView } from "@/lib/domain/seminar";
+import { callApi, describeFailure, workspaceApi, type TApiOptions } from "../api";
+import { useLive } from "../live/live-context";
+import { useLiveData } from "../live/use-live-data";
+import { TallyBars } from "./tally-bars";
+import { useFollowing } from "./use-following";
+import { VoteButtons } from "./vote-buttons";
+
+const BUTTON = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
+
+/**
+ * The live session's banner under the workspace header: who facilitates, the spotlighted claim,
+ * following it (followers' screens move with the spotlight), the open poll, the editing lock, and
+ * for the facilitator the controls. When no session runs, editors may start one.
+ */
+export function SeminarBar({
+  slug,
+  live,
+  ended,
+  canRun,
+  canVote,
+  lockedOut,
+}: {
+  slug: string;
+  live: TSeminarView | null;
+  ended: { id: string } | null;
+  canRun: boolean;
+  canVote: boolean;
+  lockedOut: boolean;
+}) {
+  // Polls fill up without re-rendering the page: the bar fetches the session on its own messages.
+  const initial = useMemo(() => ({ session: live }), [live]);
+  const { session } = useLiveData(workspaceApi(slug, "/session"), initial, (m) => m.entityType === "poll" || m.entityType === "seminar");
+  live = session;
+  if (!live) {
+    if (!ended) return null;
+    return (
+      <div data-testid="seminar-ended" className="no-print border-b border-slate-200 bg-slate-100 dark:border-slate-800 dark:bg-slate-900">
+        <p className="mx-auto max-w-[96rem] px-4 py-2 text-sm text-slate-700 dark:text-slate-300">
+          The live session has ended.{" "}
+          <Link href={`/w/${slug}/sessions/${ended.id}`} className="font-semibold underline underline-offset-2">
+            See its summary
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return <LiveSeminar slug={slug} seminar={live} canRun={canRun} canVote={canVote} lockedOut={lockedOut} />;
+}
+
+function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; seminar: TSeminarView; canRun: boolean; canVote: boolean; lockedOut: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [following, setFollowing] = useFollowing(seminar.id, seminar.isFacilitator);
+  const spotlightId = seminar.spotlight?.claimId ?? null;
+  const target = spotlightId ? `/w/${slug}/claims/${spotlightId}` : null;
+
+  // Move with the spotlight: on arrival (a reload or a new tab lands on it) and whenever it
+  // changes; in between, a follower may read elsewhere without being pulled back.
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (!following || seminar.isFacilitator) {
+      seen.current = spotlightId;
+      return;
+    }
+    if (seen.current === spotlightId) return;
+    seen.current = spotlightId;
+    if (target && pathname !== target) router.push(target);
+  }, [following, seminar.isFacilitator, spotlightId, target, pathname, router]);
+
+  // The spotlight moving is acted on as soon as its message arrives: one small request, then
+  // straight to the claim, without re-rendering the page being left.
+  const { subscribe, refresh } = useLive();
+  const follow = useRef({ following, isFacilitator: seminar.isFacilitator, pathname });
+  follow.current = { following, isFacilitator: seminar.isFacilitator, pathname };
+  useEffect(
+    () =>
+      subscribe((message) => {
+        if (message.type !== "seminar.steered" || !follow.current.following || follow.current.isFacilitator) return;
+        void (async () => {
+          const result = await callApi<{ session: TSeminarView | null }>(workspaceApi(slug, "/session"));
+          const next = result.ok ? (result.data.session?.spotlight?.claimId ?? null) : null;
+          const path = next ? `/w/${slug}/claims/${next}` : null;
+          if (!next || seen.current === next || follow.current.pathname === path) return refresh();
+          seen.current = next;
+          router.push(path!);
+        })();
+        return "handled";
+      }),
+    [subscribe, refresh, slug, router],
+  );
+
+  const poll = seminar.poll;
+  const pollOnScreen = poll && (poll.open || poll.revealed);
+  return (
+    <section aria-label="Live session" data-testid="seminar-bar" data-spotlight={spotlightId ?? ""} data-following={following} className="no-print border-b border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/60">
+      <div className="mx-auto flex max-w-[96rem] flex-col gap-2 px-4 py-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <p className="flex items-center gap-2 font-semibold text-sky-900 dark:text-sky-200">
+            <span aria-hidden="true" className="inline-block size-2.5 animate-pulse rounded-full bg-red-600" />
+            Live session
+            <span className="font-normal text-slate-700 dark:text-slate-300">
+              · {seminar.isFacilitator ? "you are facilitating" : `facilitated by ${seminar.facilitator.name}`}
+            </span>
+          </p>
+          {seminar.spotlight ? (
+            <p className="min-w-0 max-w-full truncate text-slate-800 dark:text-slate-200">
+              <span className="text-slate-500 dark:text-slate-400">
+                Claim {seminar.spotlight.position} of {seminar.spotlight.count}:
+              </span>{" "}
+              <Link data-testid="seminar-spotlight" href={target!} className="font-medium underline-offset-2 hover:underline">
+                {seminar.spotlight.text}
+              </Link>
+            </p>
+          ) : (
+            <p className="text-slate-600 dark:text-slate-400">No claim in the spotlight yet.</p>
+          )}
+          {seminar.locked ? (
+            <p data-testid="seminar-locked" className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+              <span aria-hidden="true">🔒 </span>
+              {lockedOut ? "Editing is locked by the facilitator" : "Editing locked for everyone else"}
+            </p>
+          ) : null}
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            {seminar.isFacilitator ? null : (
+              <button type="button" className={BUTTON} aria-pressed={following} data-testid="seminar-follow" onClick={() => {
+                if (!following) seen.current = undefined;
+                setFollowing(!following);
+              }}>
+                {following ? "Following ✓" : "Follow the facilitator"}
+              </button>
+            )}
+            <Link href={`/w/${slug}/present`} className={BUTTON}>
+              Presentation view
+            </Link>
+          </div>
+        </div>
+        {seminar.isFacilitator ? <FacilitatorControls slug={slug} seminar={seminar} onClaimPage={pathname.startsWith(`/w/${slug}/claims/`) ? pathname.split("/")[4] : null} /> : null}
+        {pollOnScreen && !seminar.isFacilitator ? <ParticipantPoll slug={slug} seminar={seminar} canVote={canVote} /> : null}
+      </div>
+    </section>
+  );
+}
+
+/** Calls a session control, then re-renders with the new state; failures are shown, not thrown. */
+function useControl(slug: string) {
+  const { refresh } = useLive();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run(path: string, options: TApiOptions) {
+    setBusy(true);
+    setError(null);
+    const result = await callApi(workspaceApi(slug, path), options);
+    setBusy(false);
+    if (!result.ok) {
+      setError(describeFailure(result));
+      return null;
+    }
+    refresh();
+    return result.data;
+  }
+  return { busy, error, run };
+}
+
+function FacilitatorControls({ slug, seminar, onClaimPage }: { slug: string; seminar: TSeminarView; onClaimPage: string | null }) {
+  const router = useRouter();
+  const { busy, error, run } = useControl(slug);
+  const poll = seminar.poll;
+  const steer = (body: object) => run("/session", { method: "PATCH", body });
+  return (
+    <div data-testid="facilitator-controls" className="flex flex-col gap-2">
+      <div role="toolbar" aria-label="Facilitator controls" className="flex flex-wrap items-center gap-2">
+        <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ step: "previous" })}>
+          ← Previous claim
+        </button>
+        <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ step: "next" })}>
+          Next claim →
+        </button>
+        {onClaimPage && onClaimPage !== seminar.spotlight?.claimId ? (
+          <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ spotlightClaimId: onClaimPage })}>
+            Spotlight this claim
+          </button>
+        ) : null}
+        {poll?.open ? (
+          <button type="button" className={BUTTON} disabled={busy} onClick={() => void run("/session/poll", { method: "PATCH", body: { action: "close" } })}>
+            Close poll
+          </button>
+        ) : (
+          <button type="button" className={BUTTON} disabled={busy || !seminar.spotlight} onClick={() => void run("/session/poll", { method: "POST", body: {} })}>
+            Open poll
+          </button>
+        )}
+        {poll ? (
+          <button type="button" className={BUTTON} disabled={busy} onClick={() => void run("/session/poll", { method: "PATCH", body: { action: poll.revealed ? "hide" : "reveal" } })}>
+            {poll.revealed ? "Hide result" : "Reveal result"}
+          </button>
+        ) : null}
+        <button type="button" className={BUTTON} disabled={busy} aria-pressed={seminar.locked} onClick={() => void steer({ locked: !seminar.locked })}>
+          {seminar.locked ? "Unlock editing" : "Lock editing"}
+        </button>
+        <button
+          type="button"
+          className={`${BUTTON} border-red-300 text-red-800 dark:border-red-800 dark:text-red-300`}
+          disabled={busy}
+          onClick={async () => {
+            if (!window.confirm("End the live session for everyone? A summary is kept.")) return;
+            const ended = await run("/session/end", { method: "POST", body: {} });
+            if (ended) router.push(`/w/${slug}/sessions/${(ended as { id: string }).id}`);
+          }}
+        >
+          End session
+        </button>
+      </div>
+      {poll ? (
+        <div data-testid="facilitator-poll" className="max-w-xl rounded-lg border border-sky-200 bg-white p-3 dark:border-sky-900 dark:bg-slate-900">
+          <p className="mb-2 text-sm">
+            <span className="font-semibold">{poll.open ? "Poll open" : "Poll closed"}</span>
+            {" · "}
+            <span data-testid="poll-ballots">{poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}</span>
+            {" · "}
+            <span className="text-slate-500 dark:text-slate-400">{poll.revealed ? "result shown to everyone" : "result hidden from participants"}</span>
+          </p>
+          <p className="mb-2 line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{poll.claimText}</p>
+          {poll.tally ? <TallyBars tally={poll.tally} size="sm" testId="poll-tally" /> : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ParticipantPoll({ slug, seminar, canVote }: { slug: string; seminar: TSeminarView; canVote: boolean }) {
+  const poll = seminar.poll!;
+  return (
+    <div data-testid="participant-poll" className="max-w-2xl rounded-lg border border-sky-200 bg-white p-3 dark:border-sky-900 dark:bg-slate-900">
+      <p className="text-sm">
+        <span className="font-semibold">{poll.open ? "Poll — what do you think?" : "Poll result"}</span>{" "}
+        <span className="text-slate-500 dark:text-slate-400">{poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}</span>
+      </p>
+      <p className="mt-1 mb-2 text-sm font-medium text-slate-800 dark:text-slate-200">{poll.claimText}</p>
+      {poll.open ? (
+        canVote ? (
+          <VoteButtons slug={slug} target="poll" mine={poll.myChoice} label="Your answer to the poll" />
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">Sign in as a member to answer.</p>
+        )
+      ) : null}
+      {poll.revealed && poll.tally ? (
+        <div className="mt-3">
+          <TallyBars tally={poll.tally} size="sm" testId="poll-tally" />
+          <p className="sr-only">{describeTally(poll.tally)}</p>
+        </div>
+      ) : poll.open ? (
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">The result is shown when the facilitator reveals it.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { labelPublished } from "@/lib/domain/dates";
+import { shortQuote } from "@/lib/domain/seminar";
+import type { TClaimEvidence } from "@/lib/server/claims/get-claim";
+import { getLiveSeminar } from "@/lib/server/seminar/get-seminar";
+import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
+import { PositionChip } from "@/app/components/position-chip";
+import { PresentKeys } from "@/app/components/seminar/present-keys";
+import { StartSeminarButton } from "@/app/components/seminar/start-seminar-button";
+import { TallyBars } from "@/app/components/seminar/tally-bars";
+import { STANCE_BORDER_CLASS } from "@/app/components/stance";
+import { loadAccess, loadClaim, loadClaimOptions } from "../load";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Presentation" };
+
+/** Quotes per author on the projector: more would not be read from the back of the room. */
+const QUOTES_PER_AUTHOR = 2;
+
+/**
+ * The projector's view: one claim at a time in large type, the authors' positions and quotes in
+ * two columns, the poll's result once revealed. During a live session it shows the spotlighted
+ * claim (and the facilitator's keys move the spotlight); otherwise `?claim=` and the arrow keys.
+ */
+export default async function PresentPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string }> }) {
+  const { slug } = await params;
+  const { claim: requested } = await searchParams;
+  const { workspace, canEdit, viewerId } = await loadAccess(slug);
+  const [seminar, order] = await Promise.all([getLiveSeminar(workspace.id, viewerId), loadClaimOptions(workspace.id)]);
+  const claimId = seminar?.spotlight?.claimId ?? order.find((c) => c.id === requested)?.id ?? order[0]?.id ?? null;
+  const base = `/w/${workspace.slug}`;
+
+  if (!claimId) {
+    return (
+      <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-10 text-center">
+        <p className="text-3xl font-semibold">This map has no claims to present yet.</p>
+        <Link href={base} className="text-xl underline">
+          Back to the workspace
+        </Link>
+      </main>
+    );
+  }
+  const claim = await loadClaim(workspace.id, claimId);
+  const at = order.findIndex((c) => c.id === claimId);
+  const accents = accentMap(claim.positions.map((p) => p.author.id));
+  const spoken = claim.positions.filter((p) => p.stance !== "SILENT");
+  const silent = claim.positions.filter((p) => p.stance === "SILENT");
+  const evidenceOf = (authorId: string) => claim.evidence.filter((e) => e.author.id === authorId && e.voice === "AUTHOR").slice(0, QUOTES_PER_AUTHOR);
+  const poll = seminar?.poll && seminar.poll.claimId === claimId ? seminar.poll : null;
+  const mode = !seminar ? "local" : seminar.isFacilitator ? "facilitator" : "follower";
+
+  return (
+    <main data-testid="presentation" data-claim-id={claimId} className="flex min-h-screen flex-col bg-white px-6 py-6 text-slate-900 sm:px-10 2xl:px-16 dark:bg-slate-950 dark:text-slate-50">
+      <PresentKeys
+        slug={workspace.slug}
+        mode={mode}
+        claimId={claimId}
+        previous={at > 0 ? order[at - 1].id : null}
+        next={at >= 0 && at < order.length - 1 ? order[at + 1].id : null}
+      />
+      <header className="flex flex-wrap items-center justify-between gap-4 text-lg text-slate-500 2xl:text-2xl dark:text-slate-400">
+        <p>
+          {seminar ? (
+            <span className="mr-3 inline-flex items-center gap-2 font-semibold text-red-700 dark:text-red-400">
+              <span aria-hidden="true" className="inline-block size-3 animate-pulse rounded-full bg-red-600" />
+              Live
+            </span>
+          ) : null}
+          <span data-testid="present-position">
+            Claim {at + 1} of {order.length}
+          </span>
+          <span className="hidden sm:inline"> · {workspace.title}</span>
+        </p>
+        {mode === "local" && canEdit ? <StartSeminarButton slug={workspace.slug} claimId={claimId} /> : null}
+      </header>
+
+      <h1 data-testid="present-claim" className="mt-6 max-w-[70ch] text-3xl leading-tight font-bold tracking-tight sm:text-5xl 2xl:text-6xl">
+        {claim.text}
+      </h1>
+
+      <div className="mt-10 grid flex-1 content-start gap-6 lg:grid-cols-2 2xl:gap-10">
+        {spoken.map((position) => (
+          <section key={position.author.id} data-testid="present-author" data-stance={position.stance} className="rounded-2xl border border-slate-200 p-5 2xl:p-8 dark:border-slate-800">
+            <header className="flex flex-wrap items-center justify-between gap-3">
+              <div className="min-w-0">
+                <AuthorBadge name={position.author.name} accent={accents.get(position.author.id) ?? FALLBACK_ACCENT} className="text-xl font-semibold 2xl:text-3xl" />
+                {position.author.published ? <p className="text-base text-slate-500 2xl:text-xl dark:text-slate-400">{labelPublished(position.author.published)}</p> : null}
+              </div>
+              <PositionChip stance={position.stance} size="lg" />
+            </header>
+            <ul className="mt-4 flex flex-col gap-4">
+              {evidenceOf(position.author.id).map((e) => (
+                <PresentQuote key={e.id} evidence={e} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      {silent.length > 0 ? (
+        <p className="mt-6 text-lg text-slate-500 2xl:text-2xl dark:text-slate-400">
+          Silent on this claim: {silent.map((p) => p.author.name).join(", ")}
+        </p>
+      ) : null}
+
+      {poll ? (
+        <section data-testid="present-poll" aria-label="Poll" className="mt-8 max-w-4xl rounded-2xl border-2 border-sky-300 p-5 2xl:p-8 dark:border-sky-800">
+          <h2 className="text-2xl font-semibold 2xl:text-3xl">
+            {poll.open ? "Poll open" : "Poll"} · {poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}
+          </h2>
+          {poll.revealed && poll.tally ? (
+            <div className="mt-4">
+              <TallyBars tally={poll.tally} size="xl" testId="present-tally" />
+            </div>
+          ) : (
+            <p className="mt-2 text-xl text-slate-600 2xl:text-2xl dark:text-slate-300">Answer on your own screen; the result appears here when the facilitator reveals it.</p>
+          )}
+        </section>
+      ) : null}
+
+      <footer className="mt-8 text-sm text-slate-500 2xl:text-lg dark:text-slate-400">
+        {mode === "follower" ? "Following the facilitator · " : "← → or Space to move · "}
+        Esc to leave ·{" "}
+        <Link href={`${base}/claims/${claimId}`} className="underline">
+          Open this claim
+        </Link>
+      </footer>
+    </main>
+  );
+}
+
+function PresentQuote({ evidence }: { evidence: TClaimEvidence }) {
+  return (
+    <li className={`border-l-4 pl-4 ${STANCE_BORDER_CLASS[evidence.stance]}`}>
+      <blockquote className="text-lg leading-snug sm:text-xl 2xl:text-3xl">“{shortQuote(evidence.excerpt.exact, 240)}”</blockquote>
+    </li>
+  );
+}

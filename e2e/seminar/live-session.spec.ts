@@ -1,0 +1,139 @@
+import { request, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO, expect, openEcfr, selectPassage, test } from "../collab/support";
+
+/**
+ * A seminar with four browsers: the demo owner facilitates, three editors participate. The
+ * spotlight moves followers' screens, a poll collects their answers, the editing lock refuses a
+ * participant's citation, and a participant who reloads lands on the spotlighted claim.
+ */
+
+const PASSWORD = "a long enough password";
+
+interface TClaim {
+  id: string;
+  text: string;
+}
+
+async function participantContext(browser: Browser, baseURL: string, ownerState: string, name: string): Promise<BrowserContext> {
+  const api = await request.newContext({ baseURL });
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+  const signUp = await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } });
+  expect(signUp.ok(), await signUp.text()).toBe(true);
+  const owner = await request.newContext({ baseURL, storageState: ownerState, extraHTTPHeaders: { origin: baseURL } });
+  const invite = await owner.post(`/api/workspaces/${DEMO}/invites`, { data: { role: "EDITOR", maxUses: 1 } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await api.post(`/api/invites/${token}/accept`, { data: {}, headers: { origin: baseURL } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  const state = await api.storageState();
+  await Promise.all([api.dispose(), owner.dispose()]);
+  return browser.newContext({ storageState: state });
+}
+
+async function endAnyLiveSession(page: Page, baseURL: string) {
+  const response = await page.request.post(`/api/workspaces/${DEMO}/session/end`, { data: {}, headers: { origin: baseURL } });
+  expect([200, 404]).toContain(response.status());
+}
+
+test.describe("a live seminar session", () => {
+  test("the facilitator steers three followers, runs a poll and locks editing; a reload lands on the spotlight", async ({ browser, ownerState }, testInfo) => {
+    test.setTimeout(120_000);
+    const baseURL = testInfo.project.use.baseURL!;
+    const facilitatorContext = await browser.newContext({ storageState: ownerState });
+    const facilitator = await facilitatorContext.newPage();
+    await endAnyLiveSession(facilitator, baseURL);
+    const contexts = await Promise.all(["Participant One", "Participant Two", "Participant Three"].map((name) => participantContext(browser, baseURL, ownerState, name)));
+    const participants = await Promise.all(contexts.map((c) => c.newPage()));
+    const claims = ((await (await facilitator.request.get(`/api/workspaces/${DEMO}/matrix`)).json()) as { claims: TClaim[] }).claims;
+    const third = claims[2];
+
+    try {
+      // Participants are reading the matrix when the session starts.
+      for (const page of participants) {
+        await page.goto(`/w/${DEMO}/matrix`);
+        await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+      }
+
+      // The facilitator starts the session from the presentation view, on the first claim.
+      await facilitator.goto(`/w/${DEMO}/present`);
+      await expect(facilitator.getByTestId("present-claim")).toHaveText(claims[0].text);
+      await facilitator.getByTestId("start-seminar").click();
+      await expect(facilitator.getByText("Live", { exact: true })).toBeVisible();
+      // Followers are taken to the spotlighted claim.
+      for (const page of participants) await expect(page).toHaveURL(new RegExp(`/claims/${claims[0].id}$`));
+
+      // From the claim page, the facilitator spotlights another claim: every follower is on it within 2 s.
+      await facilitator.goto(`/w/${DEMO}/claims/${third.id}`);
+      const controls = facilitator.getByTestId("facilitator-controls");
+      await controls.getByRole("button", { name: "Spotlight this claim" }).click();
+      await Promise.all(participants.map((page) => expect(page).toHaveURL(new RegExp(`/claims/${third.id}$`), { timeout: 2_000 })));
+      for (const page of participants) await expect(page.getByTestId("seminar-spotlight")).toHaveText(third.text);
+
+      // A poll on the spotlighted claim: three answers, split as cast, on the facilitator's histogram.
+      await controls.getByRole("button", { name: "Open poll" }).click();
+      const choices = ["AGREE", "AGREE", "DISAGREE"] as const;
+      for (const [i, page] of participants.entries()) {
+        const poll = page.getByTestId("participant-poll");
+        await expect(poll).toContainText(third.text);
+        await poll.locator(`[data-testid="vote-button"][data-choice="${choices[i]}"]`).click();
+        await expect(poll.locator(`[data-testid="vote-button"][data-choice="${choices[i]}"]`)).toHaveAttribute("aria-pressed", "true");
+        // Participants do not see the counts before they are revealed.
+        await expect(poll.getByTestId("poll-tally")).toHaveCount(0);
+      }
+      const histogram = facilitator.getByTestId("facilitator-poll");
+      await expect(histogram.getByTestId("poll-ballots")).toHaveText("3 answers");
+      await expect(histogram.locator('[data-testid="tally-row"][data-choice="AGREE"]')).toHaveAttribute("data-count", "2");
+      await expect(histogram.locator('[data-testid="tally-row"][data-choice="DISAGREE"]')).toHaveAttribute("data-count", "1");
+      await expect(histogram.locator('[data-testid="tally-row"][data-choice="UNSURE"]')).toHaveAttribute("data-count", "0");
+      await controls.getByRole("button", { name: "Close poll" }).click();
+      await controls.getByRole("button", { name: "Reveal result" }).click();
+      await expect(participants[0].getByTestId("participant-poll").locator('[data-testid="tally-row"][data-choice="AGREE"]')).toHaveAttribute("data-count", "2");
+
+      // Locked: a participant's citation is refused, in words, and the API says 423.
+      await controls.getByRole("button", { name: "Lock editing" }).click();
+      const writer = participants[1];
+      await expect(writer.getByTestId("seminar-locked")).toHaveText(/Editing is locked by the facilitator/);
+      await writer.getByTestId("seminar-follow").click();
+      await expect(writer.getByTestId("seminar-follow")).toHaveAttribute("aria-pressed", "false");
+      await openEcfr(writer);
+      await expect(writer.getByTestId("source-text")).toHaveAttribute("data-cite-ready", "true");
+      await selectPassage(writer, "Load player");
+      const popover = writer.getByTestId("cite-popover");
+      await popover.getByTestId("cite-claim-search").fill(third.text.slice(0, 20));
+      await popover.getByTestId("cite-claim-option").filter({ hasText: third.text }).getByRole("radio").check();
+      await popover.getByTestId("cite-stance-SUPPORTS").click();
+      await popover.getByTestId("cite-submit").click();
+      await expect(popover.getByRole("alert")).toContainText("locked editing");
+      const sourceId = new URL(writer.url()).pathname.split("/").pop()!;
+      const refused = await writer.request.post(`/api/workspaces/${DEMO}/excerpts`, {
+        data: { sourceId, selector: { exact: "Load player" }, evidence: [{ claimId: third.id, stance: "SUPPORTS", voice: "AUTHOR" }] },
+        headers: { origin: baseURL },
+      });
+      expect(refused.status()).toBe(423);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("LOCKED");
+
+      // A follower who reloads mid-session lands on the spotlighted claim.
+      const reloader = participants[2];
+      await reloader.goto(`/w/${DEMO}/matrix`);
+      await reloader.reload();
+      await expect(reloader).toHaveURL(new RegExp(`/claims/${third.id}$`));
+
+      // Ending the session unlocks editing and leaves a summary.
+      facilitator.once("dialog", (dialog) => void dialog.accept());
+      await controls.getByRole("button", { name: "End session" }).click();
+      await expect(facilitator).toHaveURL(/\/sessions\/[0-9a-f-]+$/);
+      const discussed = facilitator.getByTestId("summary-claim");
+      await expect(discussed).toHaveCount(2);
+      await expect(discussed.nth(1)).toContainText(third.text);
+      await expect(discussed.nth(1).getByTestId("summary-poll").locator('[data-choice="AGREE"]')).toHaveAttribute("data-count", "2");
+      await expect(participants[0].getByTestId("seminar-ended")).toBeVisible();
+    } finally {
+      await endAnyLiveSession(facilitator, baseURL);
+      for (const [i, page] of participants.entries()) {
+        const response = await page.request.delete(`/api/workspaces/${DEMO}/claims/${third.id}/vote`, { data: {}, headers: { origin: baseURL } });
+        expect([200, 404], `participant ${i + 1}'s vote`).toContain(response.status());
+      }
+      await Promise.all([facilitatorContext.close(), ...contexts.map((c) => c.close())]);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "../../db/client";
+import { tallyFromCounts, type TPollView, type TSeminarView } from "../../domain/seminar";
+
+export type { TPollView, TSeminarView };
+import type { TTx } from "../mutation";
+
+type TClient = TTx | ReturnType<typeof db>;
+
+/** The workspace's live session as `viewerId` sees it, or null when none is running. */
+export async function getLiveSeminar(workspaceId: string, viewerId: string | null, client: TClient = db()): Promise<TSeminarView | null> {
+  const seminar = await client.seminar.findFirst({
+    where: { workspaceId, endedAt: null },
+    select: { id: true, version: true, startedAt: true, facilitatorId: true, spotlightClaimId: true, locked: true },
+  });
+  if (!seminar) return null;
+  const [facilitator, order, poll] = await Promise.all([
+    client.user.findUnique({ where: { id: seminar.facilitatorId }, select: { id: true, name: true } }),
+    client.claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true } }),
+    client.poll.findFirst({ where: { seminarId: seminar.id }, orderBy: { openedAt: "desc" }, select: { id: true, claimId: true, closedAt: true, revealedAt: true, claim: { select: { text: true } } } }),
+  ]);
+  const isFacilitator = viewerId === seminar.facilitatorId;
+  const at = seminar.spotlightClaimId ? order.findIndex((c) => c.id === seminar.spotlightClaimId) : -1;
+  return {
+    id: seminar.id,
+    version: seminar.version,
+    startedAt: seminar.startedAt.toISOString(),
+    facilitator: facilitator ?? { id: seminar.facilitatorId, name: "The facilitator" },
+    isFacilitator,
+    locked: seminar.locked,
+    spotlight: at === -1 ? null : { claimId: order[at].id, text: order[at].text, position: at + 1, count: order.length },
+    poll: poll ? await pollView(client, poll, viewerId, isFacilitator) : null,
+  };
+}
+
+async function pollView(
+  client: TClient,
+  poll: { id: string; claimId: string; closedAt: Date | null; revealedAt: Date | null; claim: { text: string } },
+  viewerId: string | null,
+  isFacilitator: boolean,
+): Promise<TPollView> {
+  const [counts, mine] = await Promise.all([
+    client.pollBallot.groupBy({ by: ["choice"], where: { pollId: poll.id }, _count: { _all: true } }),
+    viewerId ? client.pollBallot.findUnique({ where: { pollId_userId: { pollId: poll.id, userId: viewerId } }, select: { choice: true } }) : null,
+  ]);
+  const tally = tallyFromCounts(counts.map((c) => ({ choice: c.choice, count: c._count._all })));
+  const revealed = poll.revealedAt !== null;
+  return {
+    id: poll.id,
+    claimId: poll.claimId,
+    claimText: poll.claim.text,
+    open: poll.closedAt === null,
+    revealed,
+    ballots: tally.total,
+    tally: revealed || isFacilitator ? tally : null,
+    myChoice: mine?.choice ?? null,
+  };
+}
+
+/** How long after a session ended its participants are pointed to the summary. */
+const RECENTLY_ENDED_MS = 30 * 60_000;
+
+/** What the workspace header shows: the live session, else one that ended a short while ago. */
+export async function getSeminarBanner(workspaceId: string, viewerId: string | null): Promise<{ live: TSeminarView | null; ended: { id: string; endedAt: string } | null }> {
+  const live = await getLiveSeminar(workspaceId, viewerId);
+  if (live) return { live, ended: null };
+  const ended = await db().seminar.findFirst({
+    where: { workspaceId, endedAt: { gte: new Date(Date.now() - RECENTLY_ENDED_MS) } },
+    orderBy: { endedAt: "desc" },
+    select: { id: true, endedAt: true },
+  });
+  return { live: null, ended: ended?.endedAt ? { id: ended.id, endedAt: ended.endedAt.toISOString() } : null };
+}

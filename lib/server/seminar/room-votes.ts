@@ -1,0 +1,14 @@
+import "server-only";
+import { db } from "../../db/client";
+import { tallyFromCounts, type TRoomVotes } from "../../domain/seminar";
+
+export type { TRoomVotes };
+
+/** The room's votes on a claim, and the viewer's own. */
+export async function getRoomVotes(claimId: string, viewerId: string | null): Promise<TRoomVotes> {
+  const [counts, mine] = await Promise.all([
+    db().vote.groupBy({ by: ["choice"], where: { claimId }, _count: { _all: true } }),
+    viewerId ? db().vote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { choice: true } }) : null,
+  ]);
+  return { tally: tallyFromCounts(counts.map((c) => ({ choice: c.choice, count: c._count._all }))), mine: mine?.choice ?? null };
+}

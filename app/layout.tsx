@@ -24,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
           Skip to content
         </a>
-        <header className="border-b border-slate-200 dark:border-slate-800">
+        <header data-site-header className="border-b border-slate-200 dark:border-slate-800">
           <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Stancemap

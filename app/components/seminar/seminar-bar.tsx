@@ -56,7 +56,7 @@ export function SeminarBar({
 function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; seminar: TSeminarView; canRun: boolean; canVote: boolean; lockedOut: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [following, setFollowing] = useFollowing(seminar.id, seminar.isFacilitator);
+  const { following, known, setFollowing } = useFollowing(seminar.id, seminar.isFacilitator);
   const spotlightId = seminar.spotlight?.claimId ?? null;
   const target = spotlightId ? `/w/${slug}/claims/${spotlightId}` : null;
 
@@ -64,6 +64,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   // changes; in between, a follower may read elsewhere without being pulled back.
   const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
+    if (!known) return;
     if (!following || seminar.isFacilitator) {
       seen.current = spotlightId;
       return;
@@ -71,7 +72,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
     if (seen.current === spotlightId) return;
     seen.current = spotlightId;
     if (target && pathname !== target) router.push(target);
-  }, [following, seminar.isFacilitator, spotlightId, target, pathname, router]);
+  }, [known, following, seminar.isFacilitator, spotlightId, target, pathname, router]);
 
   // The spotlight moving is acted on as soon as its message arrives: one small request, then
   // straight to the claim, without re-rendering the page being left.

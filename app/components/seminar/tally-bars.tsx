@@ -6,7 +6,7 @@ const SIZE = {
   sm: { row: "text-xs gap-2", bar: "h-2", label: "w-20" },
   md: { row: "text-sm gap-3", bar: "h-3", label: "w-24" },
   // Read from the back of a room.
-  xl: { row: "text-2xl gap-4 2xl:text-3xl", bar: "h-6 2xl:h-8", label: "w-44 2xl:w-56" },
+  lg: { row: "text-xl gap-4", bar: "h-5", label: "w-36" },
 } as const;
 
 /** A histogram of votes: a bar per choice with its count and share, readable as a list without colour. */

@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Presentation" };
 
 /** Quotes per author on the projector: more would not be read from the back of the room. */
-const QUOTES_PER_AUTHOR = 2;
+const QUOTES_PER_AUTHOR = 1;
 
 /**
  * The projector's view: one claim at a time in large type, the authors' positions and quotes in
@@ -51,7 +51,7 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
   const mode = !seminar ? "local" : seminar.isFacilitator ? "facilitator" : "follower";
 
   return (
-    <main data-testid="presentation" data-claim-id={claimId} className="flex min-h-screen flex-col bg-white px-6 py-6 text-slate-900 sm:px-10 2xl:px-16 dark:bg-slate-950 dark:text-slate-50">
+    <main data-testid="presentation" data-presentation data-claim-id={claimId} className="flex min-h-screen flex-col bg-white px-6 py-5 text-slate-900 sm:px-10 2xl:px-14 dark:bg-slate-950 dark:text-slate-50">
       <PresentKeys
         slug={workspace.slug}
         mode={mode}
@@ -75,21 +75,37 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
         {mode === "local" && canEdit ? <StartSeminarButton slug={workspace.slug} claimId={claimId} /> : null}
       </header>
 
-      <h1 data-testid="present-claim" className="mt-6 max-w-[70ch] text-3xl leading-tight font-bold tracking-tight sm:text-5xl 2xl:text-6xl">
-        {claim.text}
-      </h1>
+      <div className="mt-5 flex flex-col gap-6 xl:flex-row xl:items-start xl:justify-between">
+        <h1 data-testid="present-claim" className="max-w-[60ch] text-3xl leading-tight font-bold tracking-tight sm:text-5xl">
+          {claim.text}
+        </h1>
+        {poll ? (
+          <section data-testid="present-poll" aria-label="Poll" className="w-full shrink-0 rounded-2xl border-2 border-sky-300 p-5 xl:w-[32rem] dark:border-sky-800">
+            <h2 className="text-2xl font-semibold">
+              {poll.open ? "Poll open" : "Poll"} · {poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}
+            </h2>
+            {poll.revealed && poll.tally ? (
+              <div className="mt-4">
+                <TallyBars tally={poll.tally} size="lg" testId="present-tally" />
+              </div>
+            ) : (
+              <p className="mt-2 text-xl text-slate-600 dark:text-slate-300">Answer on your own screen; the result appears here when the facilitator reveals it.</p>
+            )}
+          </section>
+        ) : null}
+      </div>
 
-      <div className="mt-10 grid flex-1 content-start gap-6 lg:grid-cols-2 2xl:gap-10">
+      <div className="mt-8 grid flex-1 content-start gap-5 lg:grid-cols-2 2xl:gap-6">
         {spoken.map((position) => (
-          <section key={position.author.id} data-testid="present-author" data-stance={position.stance} className="rounded-2xl border border-slate-200 p-5 2xl:p-8 dark:border-slate-800">
+          <section key={position.author.id} data-testid="present-author" data-stance={position.stance} className="rounded-2xl border border-slate-200 p-5 dark:border-slate-800">
             <header className="flex flex-wrap items-center justify-between gap-3">
               <div className="min-w-0">
-                <AuthorBadge name={position.author.name} accent={accents.get(position.author.id) ?? FALLBACK_ACCENT} className="text-xl font-semibold 2xl:text-3xl" />
-                {position.author.published ? <p className="text-base text-slate-500 2xl:text-xl dark:text-slate-400">{labelPublished(position.author.published)}</p> : null}
+                <AuthorBadge name={position.author.name} accent={accents.get(position.author.id) ?? FALLBACK_ACCENT} className="text-xl font-semibold 2xl:text-2xl" />
+                {position.author.published ? <p className="text-base text-slate-500 2xl:text-lg dark:text-slate-400">{labelPublished(position.author.published)}</p> : null}
               </div>
               <PositionChip stance={position.stance} size="lg" />
             </header>
-            <ul className="mt-4 flex flex-col gap-4">
+            <ul className="mt-3 flex flex-col gap-3">
               {evidenceOf(position.author.id).map((e) => (
                 <PresentQuote key={e.id} evidence={e} />
               ))}
@@ -98,27 +114,12 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
         ))}
       </div>
       {silent.length > 0 ? (
-        <p className="mt-6 text-lg text-slate-500 2xl:text-2xl dark:text-slate-400">
+        <p className="mt-5 text-lg text-slate-500 2xl:text-xl dark:text-slate-400">
           Silent on this claim: {silent.map((p) => p.author.name).join(", ")}
         </p>
       ) : null}
 
-      {poll ? (
-        <section data-testid="present-poll" aria-label="Poll" className="mt-8 max-w-4xl rounded-2xl border-2 border-sky-300 p-5 2xl:p-8 dark:border-sky-800">
-          <h2 className="text-2xl font-semibold 2xl:text-3xl">
-            {poll.open ? "Poll open" : "Poll"} · {poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}
-          </h2>
-          {poll.revealed && poll.tally ? (
-            <div className="mt-4">
-              <TallyBars tally={poll.tally} size="xl" testId="present-tally" />
-            </div>
-          ) : (
-            <p className="mt-2 text-xl text-slate-600 2xl:text-2xl dark:text-slate-300">Answer on your own screen; the result appears here when the facilitator reveals it.</p>
-          )}
-        </section>
-      ) : null}
-
-      <footer className="mt-8 text-sm text-slate-500 2xl:text-lg dark:text-slate-400">
+      <footer className="mt-5 text-sm text-slate-500 2xl:text-base dark:text-slate-400">
         {mode === "follower" ? "Following the facilitator · " : "← → or Space to move · "}
         Esc to leave ·{" "}
         <Link href={`${base}/claims/${claimId}`} className="underline">
@@ -132,7 +133,7 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
 function PresentQuote({ evidence }: { evidence: TClaimEvidence }) {
   return (
     <li className={`border-l-4 pl-4 ${STANCE_BORDER_CLASS[evidence.stance]}`}>
-      <blockquote className="text-lg leading-snug sm:text-xl 2xl:text-3xl">“{shortQuote(evidence.excerpt.exact, 240)}”</blockquote>
+      <blockquote className="text-lg leading-snug sm:text-xl 2xl:text-2xl">“{shortQuote(evidence.excerpt.exact, 200)}”</blockquote>
     </li>
   );
 }

@@ -18,6 +18,7 @@ async function demoPages(page: Page): Promise<{ name: string; path: string }[]> 
     { name: "claim", path: `/w/sco-debate/claims/${claimId}` },
     { name: "source", path: `/w/sco-debate/sources/${claim.evidence[0].source.id}` },
     { name: "gaps", path: "/w/sco-debate/gaps" },
+    { name: "presentation", path: "/w/sco-debate/present" },
   ];
 }
 
@@ -49,5 +50,26 @@ test.describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
     await page.locator(`[data-testid="matrix-cell"][data-stance="OPPOSES"]`).first().click();
     await expect(page.getByTestId("cell-quote").first()).toBeVisible();
     expect(await seriousViolations(page), "matrix with a cell open").toEqual([]);
+  });
+
+  test("during a live session: the facilitator's bar with a poll, and the presentation view", async ({ page }) => {
+    await signInAsDemoOwner(page);
+    const origin = { origin: new URL(page.url() === "about:blank" ? test.info().project.use.baseURL! : page.url()).origin };
+    const matrix = (await (await page.request.get("/api/workspaces/sco-debate/matrix")).json()) as TMatrixBody;
+    await page.request.post("/api/workspaces/sco-debate/session/end", { data: {}, headers: origin });
+    const started = await page.request.post("/api/workspaces/sco-debate/session", { data: { spotlightClaimId: matrix.claims[0].id }, headers: origin });
+    expect(started.status()).toBe(201);
+    try {
+      expect((await page.request.post("/api/workspaces/sco-debate/session/poll", { data: {}, headers: origin })).status()).toBe(201);
+      await page.goto(`/w/sco-debate/claims/${matrix.claims[0].id}`);
+      await expect(page.getByTestId("facilitator-poll")).toBeVisible();
+      expect(await seriousViolations(page), "claim page with the facilitator's bar").toEqual([]);
+      await page.request.patch("/api/workspaces/sco-debate/session/poll", { data: { action: "reveal" }, headers: origin });
+      await page.goto("/w/sco-debate/present");
+      await expect(page.getByTestId("present-poll")).toBeVisible();
+      expect(await seriousViolations(page), "presentation with a poll").toEqual([]);
+    } finally {
+      await page.request.post("/api/workspaces/sco-debate/session/end", { data: {}, headers: origin });
+    }
   });
 });

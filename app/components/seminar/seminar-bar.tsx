@@ -111,7 +111,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
           </p>
           {seminar.spotlight ? (
             <p className="min-w-0 max-w-full truncate text-slate-800 dark:text-slate-200">
-              <span className="text-slate-500 dark:text-slate-400">
+              <span className="text-slate-600 dark:text-slate-400">
                 Claim {seminar.spotlight.position} of {seminar.spotlight.count}:
               </span>{" "}
               <Link data-testid="seminar-spotlight" href={target!} className="font-medium underline-offset-2 hover:underline">

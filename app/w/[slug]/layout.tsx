@@ -20,9 +20,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { workspace, canEdit, canComment, lockedOut } = await loadAccess(slug);
+  const { workspace, canEdit, canComment, lockedOut, seminarLive } = await loadAccess(slug);
   const viewer = await viewerOfPage();
-  const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null);
+  const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null, { live: seminarLive });
   return (
     <LiveWorkspace slug={workspace.slug} viewerId={viewer?.userId ?? null}>
       <HideWhenPresenting slug={workspace.slug}>

@@ -41,6 +41,8 @@ export const loadAccess = cache(async (slug: string) => {
     canEdit: isAllowed(role, workspace.visibility, "edit"),
     /** Commenting and voting. */
     canComment: isAllowed(role, workspace.visibility, "comment"),
+    /** Whether a live session is running (known from the same query). */
+    seminarLive: seminar !== null,
     /** A live session has locked editing for everyone but its facilitator (the API answers 423). */
     lockedOut: viewer !== null && isLockedOut(seminar, viewer.userId),
   };

@@ -61,8 +61,13 @@ async function pollView(
 const RECENTLY_ENDED_MS = 30 * 60_000;
 
 /** What the workspace header shows: the live session, else one that ended a short while ago. */
-export async function getSeminarBanner(workspaceId: string, viewerId: string | null): Promise<{ live: TSeminarView | null; ended: { id: string; endedAt: string } | null }> {
-  const live = await getLiveSeminar(workspaceId, viewerId);
+export async function getSeminarBanner(
+  workspaceId: string,
+  viewerId: string | null,
+  known: { live: boolean } | null = null,
+): Promise<{ live: TSeminarView | null; ended: { id: string; endedAt: string } | null }> {
+  // Authorization already read whether a session is live: no need to look again when none is.
+  const live = known?.live === false ? null : await getLiveSeminar(workspaceId, viewerId);
   if (live) return { live, ended: null };
   const ended = await db().seminar.findFirst({
     where: { workspaceId, endedAt: { gte: new Date(Date.now() - RECENTLY_ENDED_MS) } },

@@ -18,14 +18,31 @@ export function interFontFiles(): string[] {
 }
 
 /**
+ * The longest side a PNG may have, in pixels. A large map's graph is a drawing many thousand
+ * pixels wide; at twice its size a bitmap of it would take gigabytes and open in no viewer. Past
+ * this the picture is scaled down to fit (its SVG stays exact at any size), which caps the bitmap
+ * near 8,000 × 8,000 × 4 bytes = 256 MB before compression.
+ */
+export const PNG_MAX_SIDE = 8000;
+
+/**
  * Renders an SVG to PNG with resvg (a maintained, dependency-free SVG renderer), at `scale`×
- * for sharp slides, using the bundled Inter font only (no dependence on the machine's fonts).
+ * for sharp slides — less when that would make the longer side exceed `PNG_MAX_SIDE` — using the
+ * bundled Inter font only (no dependence on the machine's fonts; the serif and sans-serif
+ * families named in pictures are Inter too).
  */
 export function svgToPng(svg: string, scale = 2): Buffer {
   const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
+    fitTo: { mode: "zoom", value: Math.min(scale, PNG_MAX_SIDE / Math.max(1, ...svgSize(svg))) },
     background: "#ffffff",
-    font: { loadSystemFonts: false, fontFiles: interFontFiles(), defaultFontFamily: "Inter", sansSerifFamily: "Inter" },
+    font: { loadSystemFonts: false, fontFiles: interFontFiles(), defaultFontFamily: "Inter", sansSerifFamily: "Inter", serifFamily: "Inter" },
   });
   return resvg.render().asPng();
+}
+
+/** The width and height the root element of one of our SVGs declares (in pixels). */
+function svgSize(svg: string): [number, number] {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const size = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1] ?? 0);
+  return [size("width"), size("height")];
 }

@@ -1,8 +1,9 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 
 /**
- * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser, in
- * plain Node in tests). Plain data in, plain data out, so it can cross a postMessage.
+ * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser for the
+ * graph page, in plain Node for the graph picture the export draws and in tests). Plain data in,
+ * plain data out, so it can cross a postMessage; the caller brings the ELK instance.
  *
  * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid
  * whose width is chosen so that the whole drawing comes close to the canvas's shape. The boxes

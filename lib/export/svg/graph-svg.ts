@@ -42,6 +42,7 @@ const MIN_WIDTH = 760;
 
 // The app's slate scale (Tailwind), as the cards use it.
 const SLATE = { 200: "#e2e8f0", 300: "#cbd5e1", 500: "#64748b", 600: "#475569", 700: "#334155", 800: "#1e293b", 950: "#020617" } as const;
+const HALO = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"';
 const CHIP_STANCES: TPositionStance[] = ["SUPPORTS", "OPPOSES", "MIXED", "QUALIFIES"];
 
 const n1 = (v: number) => String(Math.round(v * 10) / 10);
@@ -131,21 +132,21 @@ function positionCard(node: TPositionNode, author: TMapAuthor, accent: string): 
   return parts.join("");
 }
 
-function authorBox(author: TMapAuthor, accent: string, size: { width: number; height: number }, count: number, noun: { one: string; many: string }): string {
+/** An author's box: its frame (drawn under the edges) and its heading (over them, so it stays readable). */
+function authorBox(author: TMapAuthor, accent: string, size: { width: number; height: number }, count: number, noun: { one: string; many: string }): { frame: string; heading: string } {
   const countText = `${count} ${count === 1 ? noun.one : noun.many}`;
   const room = size.width - 32 - 14 - textWidth(countText, 12) - 8;
   // As on the page: the date and the count keep their room, the name is cut to what is left.
   const published = author.published ? labelPublished(author.published) : "";
   const date = published && room - textWidth(published, 12) - 8 >= 48 ? published : "";
   const name = fitLine(author.name, room - (date ? textWidth(date, 12) + 8 : 0), 14, 600);
-  const parts = [
-    `<rect x="1" y="1" width="${size.width - 2}" height="${size.height - 2}" rx="12" fill="#f8fafc" fill-opacity="0.6" stroke="${accent}" stroke-opacity="0.6" stroke-width="2"/>`,
-    `<circle cx="20" cy="18" r="6" fill="${accent}"/>`,
-    text(32, 23, name, { size: 14, weight: 600, fill: SLATE[800] }),
-  ];
-  if (date) parts.push(text(32 + textWidth(name, 14, 600) + 8, 23, date, { size: 12, fill: MUTED }));
-  parts.push(text(size.width - 14, 23, countText, { size: 12, fill: MUTED, anchor: "end" }));
-  return parts.join("");
+  const frame = `<rect x="1" y="1" width="${size.width - 2}" height="${size.height - 2}" rx="12" fill="#f8fafc" fill-opacity="0.6" stroke="${accent}" stroke-opacity="0.6" stroke-width="2"/>`;
+  // A white outline under the letters keeps the heading readable where edges cross it.
+  const extra = HALO;
+  const heading = [`<circle cx="20" cy="18" r="6" fill="${accent}"/>`, text(32, 23, name, { size: 14, weight: 600, fill: SLATE[800], extra })];
+  if (date) heading.push(text(32 + textWidth(name, 14, 600) + 8, 23, date, { size: 12, fill: MUTED, extra }));
+  heading.push(text(size.width - 14, 23, countText, { size: 12, fill: MUTED, anchor: "end", extra }));
+  return { frame, heading: heading.join("") };
 }
 
 /**
@@ -246,16 +247,20 @@ export function graphToSvg(picture: TGraphPicture): string {
       return { x: ox + base.x + at.x, y: oy + base.y + at.y, ...NODE_SIZE[kind] };
     };
 
-    // Boxes first, then edges, then passages, then claims on top, as the canvas stacks them.
+    // Boxes first, then edges, then passages (and the boxes' headings), then claims on top, as the
+    // canvas stacks them.
     const boxes: string[] = [];
+    const headings: string[] = [];
     for (const group of view.groups) {
       const at = layout.positions[group.id];
       const size = layout.groupSizes[group.id];
       const author = authors.get(group.authorId);
       if (!at || !size || !author) continue;
-      boxes.push(
-        `<g class="author" data-author-id="${xml(author.id)}" transform="translate(${n1(ox + at.x)},${n1(oy + at.y)})">${authorBox(author, accents.get(author.id)!, size, group.nodeIds.length, view.detail === "authors" ? { one: "claim with evidence", many: "claims with evidence" } : { one: "passage", many: "passages" })}</g>`,
-      );
+      const noun = view.detail === "authors" ? { one: "claim with evidence", many: "claims with evidence" } : { one: "passage", many: "passages" };
+      const { frame, heading } = authorBox(author, accents.get(author.id)!, size, group.nodeIds.length, noun);
+      const translate = `transform="translate(${n1(ox + at.x)},${n1(oy + at.y)})"`;
+      boxes.push(`<g class="author" data-author-id="${xml(author.id)}" ${translate}>${frame}</g>`);
+      headings.push(`<g class="author-heading" data-author-id="${xml(author.id)}" ${translate}>${heading}</g>`);
     }
     const edges: string[] = [];
     const labels: string[] = [];
@@ -296,7 +301,7 @@ export function graphToSvg(picture: TGraphPicture): string {
           : `<g class="position" data-claim-id="${xml(node.claimId)}" ${translate}>${positionCard(node, author, accent)}</g>`,
       );
     }
-    parts.push(`<g class="boxes">${boxes.join("\n")}</g>`, `<g class="edges">${edges.join("\n")}</g>`, `<g class="edge-labels">${labels.join("\n")}</g>`, `<g class="nodes">${members.join("\n")}</g>`, `<g class="claims">${claims.join("\n")}</g>`);
+    parts.push(`<g class="boxes">${boxes.join("\n")}</g>`, `<g class="edges">${edges.join("\n")}</g>`, `<g class="edge-labels">${labels.join("\n")}</g>`, `<g class="nodes">${[...headings, ...members].join("\n")}</g>`, `<g class="claims">${claims.join("\n")}</g>`);
   }
   y = oy + drawing.height + MARGIN / 2 + 12;
 

@@ -104,7 +104,7 @@ describe("graphToSvg on a small map", async () => {
     expect(dots).toContain(accentAt(0));
     expect(dots).toContain(accentAt(1));
     // The author's name heads their box, cut with "…" where the box is narrow (as on the page), with their date and count.
-    expect(svg).toMatch(/<g class="author" data-author-id="a-k"[^>]*>.*?>Mark[^<]*<\/text>.*?>2008<\/text>.*?>1 passage<\/text><\/g>/);
+    expect(svg).toMatch(/<g class="author-heading" data-author-id="a-k"[^>]*>.*?>Mark[^<]*<\/text>.*?>2008<\/text>.*?>1 passage<\/text><\/g>/);
     expect(svg).toContain(">Katz</text>");
     expect(svg).toContain("Argument graph · Showing the whole map: 3 claims, 3 passages from 2 authors, 1 link between claims. · 2026-03-01");
     expect(svg).toContain(">How to read the graph</text>");

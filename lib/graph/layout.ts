@@ -63,8 +63,11 @@ export const LAYOUT_SPACING = {
   nodeNode: 16,
 } as const;
 
+/** What the layout needs of ELK: an instance in this thread, a Web Worker's, or a worker thread's. */
+export type TLayoutElk = Pick<ELK, "layout">;
+
 /** Lays the graph out; rejects when ELK fails. */
-export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLayoutResult> {
+export async function computeLayout(elk: TLayoutElk, input: TLayoutInput): Promise<TLayoutResult> {
   const { groupPadding: pad, cellGap: gap } = LAYOUT_SPACING;
   const members = new Map<string, TLayoutNode[]>(input.groups.map((g) => [g.id, []]));
   const loose: TLayoutNode[] = [];

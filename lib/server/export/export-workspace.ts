@@ -35,7 +35,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
   if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
   if ((format === "svg" || format === "png") && query.view === "graph") {
     const svg = await drawGraphPicture(workspace, { claimId: query.claim, tag: query.tag }, today);
-    return { ...file, chunks: [format === "svg" ? svg : svgToPng(svg)] };
+    return { ...file, chunks: [format === "svg" ? svg : await svgToPng(svg)] };
   }
   const graph = await getMapGraph(workspace.id);
   switch (format) {
@@ -52,7 +52,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
     case "svg":
       return { ...file, chunks: [matrixToSvg(graph, { generatedOn: today })] };
     case "png":
-      return { ...file, chunks: [svgToPng(matrixToSvg(graph, { generatedOn: today }))] };
+      return { ...file, chunks: [await svgToPng(matrixToSvg(graph, { generatedOn: today }))] };
     case "pdf":
       return { ...file, chunks: [await renderHandoutPdf(graph, { paper: query.paper === "letter" ? "LETTER" : "A4", generatedOn: today })] };
   }

@@ -7,7 +7,7 @@ import { edgeCurve } from "../../graph/edge-path";
 import { EDGE_LOOK, EDGE_WIDTH, evidenceWidth } from "../../graph/edge-style";
 import type { TLayoutResult } from "../../graph/layout";
 import { NODE_SIZE } from "../../graph/layout-input";
-import { describeGraphCap, describeGraphScope } from "../../graph/text";
+import { describeGraphCap, describeGraphScope, trim } from "../../graph/text";
 import { fitLine, textWidth, wrapLines, type TFontWeight } from "../../graph/text-width";
 import { INK, MUTED, STANCE_MARK, accentAt } from "./palette";
 import { xml } from "./svg-text";
@@ -116,8 +116,8 @@ function excerptCard(node: TExcerptNode, author: TMapAuthor, accent: string): st
     x += 18;
   }
   parts.push(authorLine(15, author, accent, marksLeft));
-  // line-clamp-2 at 12 px, 15.2 px lines.
-  wrapLines(`“${node.exact}”`, width - 22, 12, 400, 2).forEach((line, i) => parts.push(text(13, 36 + i * 15.2, line, { size: 12, fill: SLATE[800], family: SERIF })));
+  // line-clamp-2 at 12 px, 15.2 px lines (a long quote is cut first: two lines hold far less).
+  wrapLines(`“${trim(node.exact, 240)}”`, width - 22, 12, 400, 2).forEach((line, i) => parts.push(text(13, 36 + i * 15.2, line, { size: 12, fill: SLATE[800], family: SERIF })));
   return parts.join("");
 }
 

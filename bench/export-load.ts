@@ -1,13 +1,14 @@
 /**
  * The export budget: each of `json`, `aif`, `argdown`, `csv` of the large workspace downloaded
- * over HTTP, timed from request to last byte, while the app process's resident memory is sampled
+ * over HTTP (and the argument graph's picture, SVG and PNG: the graph page's drawing of the whole
+ * map, which for this workspace is its claims and their links, at the 1,000-node limit), timed from request to last byte, while the app process's resident memory is sampled
  * every 20 ms (peak, and the rise over its level just before the request).
  */
 import fs from "node:fs";
 
 export const EXPORT_BUDGET = { ms: 2000, memoryMb: 300 };
 
-export const EXPORT_FORMATS_MEASURED = ["json", "aif", "argdown", "csv", "csv&table=evidence"] as const;
+export const EXPORT_FORMATS_MEASURED = ["json", "aif", "argdown", "csv", "csv&table=evidence", "svg&view=graph", "png&view=graph"] as const;
 
 export interface TExportMeasurement {
   format: string;

@@ -36,11 +36,13 @@ try {
     { name: "graph", url: "/w/sco-debate/graph", ready: '[data-testid="graph-canvas"][data-layout="done"]' },
   ];
   fs.mkdirSync(out, { recursive: true });
-  // The matrix as the PNG export draws it (the download, not a screenshot).
-  const png = await fetch(`${base}/api/workspaces/sco-debate/export?format=png&view=matrix`);
-  if (!png.ok) throw new Error(`PNG export answered ${png.status}`);
-  fs.writeFileSync(path.join(out, "export-matrix.png"), Buffer.from(await png.arrayBuffer()));
-  console.log("wrote docs/screenshots/export-matrix.png");
+  // The matrix and the graph as the PNG export draws them (the downloads, not screenshots).
+  for (const view of ["matrix", "graph"]) {
+    const png = await fetch(`${base}/api/workspaces/sco-debate/export?format=png&view=${view}`);
+    if (!png.ok) throw new Error(`PNG export of the ${view} answered ${png.status}`);
+    fs.writeFileSync(path.join(out, `export-${view}.png`), Buffer.from(await png.arrayBuffer()));
+    console.log(`wrote docs/screenshots/export-${view}.png`);
+  }
   for (const [suffix, viewport] of process.env.SHOTS === "seminar" ? [] : ([["", { width: 1280, height: 800 }], ["-phone", { width: 375, height: 812 }]] as const)) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: suffix ? 2 : 1, isMobile: Boolean(suffix) });
     const page = await context.newPage();

@@ -36,6 +36,43 @@ test.describe("downloading a map and importing it as a new workspace", () => {
     }
   });
 
+  test("the graph page offers the graph itself as a PNG and an SVG picture, of the part of the map it shows", async ({ page, request }, testInfo) => {
+    const matrix = (await (await request.get("/api/workspaces/sco-debate/matrix")).json()) as { claims: { id: string; text: string }[] };
+    const download = async (label: string) => {
+      const menu = page.getByTestId("download-menu");
+      await menu.getByText("Download").click();
+      const [file] = await Promise.all([page.waitForEvent("download"), menu.getByRole("link", { name: new RegExp(`^${label.replace(/[()]/g, "\\$&")}`) }).click()]);
+      await menu.evaluate((el) => el.removeAttribute("open"));
+      const saved = testInfo.outputPath(`${label.replace(/\W+/g, "-")}-${file.suggestedFilename()}`);
+      await file.saveAs(saved);
+      return { name: file.suggestedFilename(), bytes: fs.readFileSync(saved) };
+    };
+
+    await page.goto("/w/sco-debate/graph");
+    await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+    // The graph's own entries first, then every workspace download.
+    await expect(page.getByTestId("download-menu").getByTestId("download-link")).toHaveCount(EXPECTED.length + 2);
+    const png = await download("Graph picture (PNG)");
+    expect(png.name).toMatch(/^sco-debate-graph-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const svg = await download("Graph picture (SVG)");
+    expect(svg.name).toMatch(/^sco-debate-graph-\d{4}-\d{2}-\d{2}\.svg$/);
+    const whole = svg.bytes.toString("utf8");
+    expect(whole).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
+    expect(whole.match(/<g class="claim"/g)).toHaveLength(matrix.claims.length);
+
+    // Focused on one claim, the picture is of that claim and the claims linked to it.
+    const claim = matrix.claims.find((c) => c.text === "The SCO is an anti-NATO bloc.")!;
+    await page.goto(`/w/sco-debate/graph?claim=${claim.id}`);
+    await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+    const shown = await page.getByTestId("graph-claim").count();
+    const focused = (await download("Graph picture (SVG)")).bytes.toString("utf8");
+    expect(focused.match(/<g class="claim"/g)).toHaveLength(shown);
+    expect(shown).toBeLessThan(matrix.claims.length);
+    expect(focused).toContain(`data-claim-id="${claim.id}"`);
+  });
+
   test("the JSON download is a complete document that imports as a workspace of one's own", async ({ page }, testInfo) => {
     await page.goto("/w/sco-debate/matrix");
     await page.getByTestId("download-menu").getByText("Download").click();

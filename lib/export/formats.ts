@@ -15,8 +15,21 @@ export type TExportFormat = keyof typeof EXPORT_FORMATS;
 
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as TExportFormat[];
 
-/** The download menu's entries: a format with its options, in words a reader knows. */
-export const DOWNLOADS: { format: TExportFormat; query?: string; label: string; hint: string }[] = [
+/** What the picture formats (svg, png) can draw: `&view=`. */
+export const EXPORT_VIEWS = ["matrix", "graph"] as const;
+
+export type TExportView = (typeof EXPORT_VIEWS)[number];
+
+/** One entry of the download menu: a format with its options, in words a reader knows. */
+export interface TDownload {
+  format: TExportFormat;
+  query?: string;
+  label: string;
+  hint: string;
+}
+
+/** The download menu's entries for the whole workspace, on every page that has the menu. */
+export const DOWNLOADS: TDownload[] = [
   { format: "csv", label: "Matrix (CSV)", hint: "claims × authors, for spreadsheets", query: "bom=1" },
   { format: "csv", label: "Evidence table (CSV)", hint: "one row per quote", query: "table=evidence&bom=1" },
   { format: "markdown", label: "Seminar handout (Markdown)", hint: "positions and quotes with citations" },
@@ -29,6 +42,21 @@ export const DOWNLOADS: { format: TExportFormat; query?: string; label: string; 
   { format: "annotations", label: "Web annotations (JSON-LD)", hint: "W3C model, for annotation tools" },
   { format: "json", label: "Stancemap document (JSON)", hint: "complete; imports back into Stancemap" },
 ];
+
+/**
+ * The graph page's own entries: the argument graph as pictures, of the part of the map the page
+ * shows (its `?claim=` or `?tag=`, passed on as the export's).
+ */
+export function graphDownloads(focus: { claim?: string | null; tag?: string | null } = {}): TDownload[] {
+  const params = new URLSearchParams({ view: "graph" });
+  if (focus.claim) params.set("claim", focus.claim);
+  else if (focus.tag) params.set("tag", focus.tag);
+  const part = focus.claim ? "this claim and the claims linked to it" : focus.tag ? `the claims tagged #${focus.tag}` : "the whole map";
+  return [
+    { format: "png", label: "Graph picture (PNG)", hint: `${part} as drawn here, for slides`, query: params.toString() },
+    { format: "svg", label: "Graph picture (SVG)", hint: `${part}, scalable, for papers`, query: params.toString() },
+  ];
+}
 
 /** The file name of a workspace's export, dated so successive downloads do not collide. */
 export function exportFileName(slug: string, format: TExportFormat, options: { table?: string; view?: string; paper?: string; date?: Date } = {}): string {

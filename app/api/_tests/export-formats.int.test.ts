@@ -3,6 +3,7 @@
  * @argdown/core, AIF by AIF's graph rules, the W3C annotations by a JSON Schema of the model,
  * the CSVs by papaparse — and their numbers against the database.
  */
+import { Resvg } from "@resvg/resvg-js";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -148,5 +149,82 @@ describe("pictures and the printable handout", () => {
     const letter = await bytes("format=pdf&paper=letter");
     expect(letter.response.headers.get("content-disposition")).toMatch(/sco-debate-handout-letter-[\d-]+\.pdf/);
     expect(letter.data.toString("latin1")).toContain("/MediaBox [0 0 612 792]");
+  });
+});
+
+describe("the argument graph as a picture", () => {
+  async function get(query: string) {
+    return exportWorkspace(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?${query}`), { params: Promise.resolve({ slug: SLUG }) });
+  }
+  const claimCards = (svg: string) => svg.match(/<g class="claim"/g)?.length ?? 0;
+
+  it("svg: every claim as a card, an edge per evidence link and claim link, in a well-formed picture", async () => {
+    const response = await get("format=svg&view=graph");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("image/svg+xml");
+    expect(response.headers.get("content-disposition")).toMatch(/filename="sco-debate-graph-\d{4}-\d{2}-\d{2}\.svg"/);
+    const svg = await response.text();
+    // resvg's XML parser is strict: this throws on anything malformed.
+    expect(new Resvg(svg, { font: { loadSystemFonts: false } }).width).toBeGreaterThan(1000);
+    expect(claimCards(svg)).toBe(counts.claims);
+    expect(svg.match(/<g class="excerpt"/g)).toHaveLength(counts.excerptsCited);
+    expect(svg.match(/<path class="edge"/g)).toHaveLength(counts.evidence + counts.links);
+    for (const author of matrix.authors) expect(svg).toContain(`>${author.shortName}</text>`);
+  });
+
+  it("png: a real PNG of the graph, named for the graph", async () => {
+    const response = await get("format=png&view=graph");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(response.headers.get("content-disposition")).toMatch(/filename="sco-debate-graph-\d{4}-\d{2}-\d{2}\.png"/);
+    const data = Buffer.from(await response.arrayBuffer());
+    expect([...data.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [width, height] = [data.readUInt32BE(16), data.readUInt32BE(20)];
+    expect(width).toBeGreaterThan(2000);
+    expect(Math.max(width, height)).toBeLessThanOrEqual(8000);
+  });
+
+  it("draws a claim with the claims linked to it, or the claims of a tag, as the page's ?claim= and ?tag= do", async () => {
+    const claim = await db().claim.findFirstOrThrow({ where: { workspace: { slug: SLUG }, deletedAt: null, text: "The SCO is an anti-NATO bloc." } });
+    const links = await db().claimLink.findMany({ where: { deletedAt: null, OR: [{ fromClaimId: claim.id }, { toClaimId: claim.id }], fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } } });
+    const near = new Set([claim.id, ...links.flatMap((l) => [l.fromClaimId, l.toClaimId])]);
+    const focused = await get(`format=svg&view=graph&claim=${claim.id}`);
+    expect(focused.status).toBe(200);
+    const svg = await focused.text();
+    expect(claimCards(svg)).toBe(near.size);
+    expect(claimCards(svg)).toBeLessThan(counts.claims);
+    expect(svg).toContain(`data-claim-id="${claim.id}"`);
+    expect(svg).toContain("Showing “The SCO is an anti-NATO bloc.” and the claims linked to it:");
+
+    const tagged = await db().claim.findMany({ where: { workspace: { slug: SLUG }, deletedAt: null }, select: { tags: true } });
+    const tag = tagged.flatMap((c) => c.tags)[0];
+    const byTag = await get(`format=png&view=graph&tag=${encodeURIComponent(tag)}`);
+    expect(byTag.status).toBe(200);
+    const tagSvg = await (await get(`format=svg&view=graph&tag=${encodeURIComponent(tag)}`)).text();
+    expect(claimCards(tagSvg)).toBe(tagged.filter((c) => c.tags.includes(tag)).length);
+    expect(tagSvg).toContain(`Showing the claims tagged #${tag}:`);
+  });
+
+  it("answers 404 for a claim or a tag not in the map, and 400 for a view it cannot draw or a misplaced option, each with a clear message", async () => {
+    const unknownClaim = await get("format=svg&view=graph&claim=00000000-0000-4000-8000-000000000000");
+    expect(unknownClaim.status).toBe(404);
+    expect((await unknownClaim.json()).error).toEqual({ code: "NOT_FOUND", message: "No claim with that id is in this workspace (it may have been deleted)." });
+    const unknownTag = await get("format=png&view=graph&tag=no-such-tag");
+    expect(unknownTag.status).toBe(404);
+    expect((await unknownTag.json()).error.message).toBe("No claim in this workspace is tagged #no-such-tag.");
+
+    const view = await get("format=svg&view=timeline");
+    expect(view.status).toBe(400);
+    const body = await view.json();
+    expect(body.error.code).toBe("BAD_REQUEST");
+    expect(body.error.issues).toEqual([{ path: "view", message: "view must be matrix or graph" }]);
+    expect(body.error.message).toContain("view must be matrix or graph");
+
+    const malformed = await get("format=svg&view=graph&claim=42");
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.issues[0].path).toBe("claim");
+    const misplaced = await get(`format=svg&view=matrix&tag=security`);
+    expect(misplaced.status).toBe(400);
+    expect((await misplaced.json()).error.issues).toEqual([{ path: "tag", message: "tag chooses part of the graph picture: use it with format=svg or png and view=graph" }]);
   });
 });

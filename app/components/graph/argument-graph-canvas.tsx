@@ -4,12 +4,10 @@ import "./graph-canvas.css";
 import { Background, Controls, ReactFlow, ReactFlowProvider, useStore } from "@xyflow/react";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { TArgumentGraph } from "@/lib/domain/argument-graph";
-import { flowEdgesOf, flowNodesOf, layoutInputOf, layoutKey, type TGraphAuthor } from "./graph-elements";
+import { layoutInputOf, layoutKey, WIDE_ASPECT } from "@/lib/graph/layout-input";
+import { flowEdgesOf, flowNodesOf, type TGraphAuthor } from "./graph-elements";
 import { NODE_TYPES } from "./graph-nodes";
 import { useGraphLayout } from "./use-graph-layout";
-
-/** The canvas's shape when it cannot be measured (server render): a wide desktop one. */
-const DEFAULT_ASPECT = 1.8;
 
 /** Room around the laid-out drawing for arrowheads and edge labels (see graph-canvas.css). */
 const DRAWING_MARGIN = 64;
@@ -35,7 +33,7 @@ function Canvas({ slug, view, authors }: { slug: string; view: TArgumentGraph; a
   const box = useRef<HTMLDivElement>(null);
   const aspect = useCanvasAspect(box);
   const authorMap = useMemo(() => new Map(authors.map((a) => [a.id, a])), [authors]);
-  const input = useMemo(() => layoutInputOf(view, aspect ?? DEFAULT_ASPECT), [view, aspect]);
+  const input = useMemo(() => layoutInputOf(view, aspect ?? WIDE_ASPECT), [view, aspect]);
   const key = useMemo(() => layoutKey(input), [input]);
   const { state, laidOut } = useGraphLayout(input, aspect === null ? "" : key);
   const nodes = useMemo(() => (laidOut ? flowNodesOf(view, laidOut.result, slug, authorMap) : []), [view, laidOut, slug, authorMap]);
@@ -122,7 +120,7 @@ function useCanvasAspect(box: React.RefObject<HTMLDivElement | null>): number | 
     const el = box.current;
     if (!el || aspect !== null) return;
     const { width, height } = el.getBoundingClientRect();
-    setAspect(width > 0 && height > 0 ? Math.min(2.6, Math.max(0.5, width / height)) : DEFAULT_ASPECT);
+    setAspect(width > 0 && height > 0 ? Math.min(2.6, Math.max(0.5, width / height)) : WIDE_ASPECT);
   }, [box, aspect]);
   return aspect;
 }

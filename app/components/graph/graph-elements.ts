@@ -1,24 +1,16 @@
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { TArgumentGraph, TClaimNode, TExcerptNode, TPositionNode } from "@/lib/domain/argument-graph";
 import type { TPositionStance, TStance, TVoice } from "@/lib/domain/types";
-import { EDGE_LOOK, EDGE_WIDTH, evidenceWidth } from "./edge-style";
-import type { TLayoutInput, TLayoutResult } from "./graph-layout";
-import { stanceSummary, trim } from "./text";
+import { EDGE_LOOK, EDGE_WIDTH, evidenceWidth } from "@/lib/graph/edge-style";
+import type { TLayoutResult } from "@/lib/graph/layout";
+import { NODE_SIZE } from "@/lib/graph/layout-input";
+import { stanceSummary, trim } from "@/lib/graph/text";
 
 /**
- * From the view model to what the canvas draws: node sizes for the layout, then xyflow nodes and
- * edges placed by the layout's result. Node sizes are fixed (text is clamped to fit), so the
- * layout can run before anything is on screen and never has to wait for measurements.
+ * From the view model to what the canvas draws: xyflow nodes and edges placed by the layout's
+ * result (node sizes and the layout's input are in lib/graph/layout-input.ts, shared with the
+ * picture the export draws).
  */
-
-export const NODE_SIZE = {
-  claim: { width: 280, height: 92 },
-  excerpt: { width: 184, height: 64 },
-  position: { width: 184, height: 56 },
-} as const;
-
-/** Room above an author box's grid for the author's name. */
-export const GROUP_HEADER = 26;
 
 export interface TGraphAuthor {
   id: string;
@@ -80,29 +72,6 @@ const STANCE_VERB: Record<TPositionStance, string> = {
   MIXED: "is mixed on",
   SILENT: "only reports views on",
 };
-
-/** The graph's shape for the layout worker. */
-export function layoutInputOf(view: TArgumentGraph, aspect: number): TLayoutInput {
-  const groupOf = new Map(view.groups.flatMap((g) => g.nodeIds.map((id) => [id, g.id] as const)));
-  return {
-    nodes: view.nodes.map((node) => ({ id: node.id, ...NODE_SIZE[node.kind], group: groupOf.get(node.id) })),
-    groups: view.groups.map((g) => ({ id: g.id, header: GROUP_HEADER })),
-    edges: view.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-    aspect,
-  };
-}
-
-/**
- * What decides the layout: which nodes (and their boxes) and edges exist. A change of wording or
- * stance keeps the key, and so the drawing; a new node or edge asks for a new layout.
- */
-export function layoutKey(input: TLayoutInput): string {
-  return [
-    input.nodes.map((n) => `${n.id}@${n.group ?? ""}`).join(","),
-    input.edges.map((e) => `${e.source}>${e.target}`).join(","),
-    input.aspect.toFixed(1),
-  ].join("|");
-}
 
 /**
  * The xyflow nodes: author boxes first (a box must precede its members), then claims, then the

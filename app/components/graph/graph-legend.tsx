@@ -1,6 +1,6 @@
 import type { TGraphDetail } from "@/lib/domain/argument-graph";
 import type { TPositionStance } from "@/lib/domain/types";
-import { EDGE_LOOK, EDGE_WIDTH } from "./edge-style";
+import { EDGE_LOOK, EDGE_WIDTH } from "@/lib/graph/edge-style";
 
 /** A short sample of an edge as the canvas draws it. */
 function Line({ stance, width, opacity = 1 }: { stance: TPositionStance; width: number; opacity?: number }) {

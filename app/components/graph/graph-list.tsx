@@ -6,7 +6,7 @@ import { StanceLabel } from "../stance-label";
 import { ReportedBadge } from "../reported-badge";
 import { excerptHref } from "../quote-card";
 import type { TGraphAuthor } from "./graph-elements";
-import { stanceSummary, trim } from "./text";
+import { stanceSummary, trim } from "@/lib/graph/text";
 
 /**
  * The graph as a list, for screen readers, keyboards and small screens: every claim with the

@@ -4,7 +4,7 @@
  * ({ id, result } or { id, error }).
  */
 import ELK from "elkjs/lib/elk.bundled.js";
-import { computeLayout, type TLayoutInput } from "./graph-layout";
+import { computeLayout, type TLayoutInput } from "@/lib/graph/layout";
 
 interface TWorkerScope {
   onmessage: ((event: MessageEvent<{ id: number; input: TLayoutInput }>) => void) | null;

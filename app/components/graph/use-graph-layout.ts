@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { TLayoutInput, TLayoutResult } from "./graph-layout";
+import type { TLayoutInput, TLayoutResult } from "@/lib/graph/layout";
 
 export type TLayoutState =
   | { status: "running"; result: null }

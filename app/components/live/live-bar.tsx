@@ -21,7 +21,7 @@ const STATUS_HINT: Record<TLiveStatus, string> = {
 };
 
 /** Avatar colours that are none of the stance colours, picked by a stable hash of the user id. */
-const AVATAR_COLORS = ["#0072b2", "#6366f1", "#1e3a8a", "#8b5e34", "#0f766e", "#7c3aed", "#475569", "#a16207"];
+const AVATAR_COLORS = ["#0072b2", "#4f46e5", "#1e3a8a", "#8b5e34", "#0f766e", "#7c3aed", "#475569", "#a16207"];
 
 function colorOf(userId: string): string {
   let hash = 0;

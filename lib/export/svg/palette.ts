@@ -1,10 +1,12 @@
 import type { TPositionStance } from "../../domain/types";
+import { EDGE_LOOK } from "../../graph/edge-style";
 
 /**
  * The stance colours of the app (app/globals.css), for pictures and print: Okabe–Ito, told apart
- * by colour-blind readers, always drawn with a label and a mark as well.
+ * by colour-blind readers, always drawn with a label and a mark as well. The same as the graph's
+ * edges (lib/graph/edge-style.ts), where they are written once.
  */
-export const STANCE_COLOUR = { SUPPORTS: "#009e73", OPPOSES: "#d55e00", QUALIFIES: "#cc79a7" } as const;
+export const STANCE_COLOUR = { SUPPORTS: EDGE_LOOK.SUPPORTS.colour, OPPOSES: EDGE_LOOK.OPPOSES.colour, QUALIFIES: EDGE_LOOK.QUALIFIES.colour } as const;
 
 /** Marks drawn beside stance labels in exports (the font's glyphs: × for opposes). */
 export const STANCE_MARK: Record<TPositionStance, string> = { SUPPORTS: "✓", OPPOSES: "×", MIXED: "±", QUALIFIES: "~", SILENT: "○" };

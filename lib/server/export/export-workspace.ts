@@ -10,6 +10,7 @@ import { matrixToSvg } from "../../export/svg/matrix-svg";
 import type { TExportQuery } from "../../schemas/export";
 import type { TWorkspaceRef } from "../authorize";
 import { getMapGraph } from "../workspaces/get-map-graph";
+import { drawGraphPicture } from "./draw-graph-picture";
 import { readNativeDocument } from "./read-native-document";
 import { renderHandoutPdf } from "./render-pdf";
 import { svgToPng } from "./render-png";
@@ -23,7 +24,8 @@ export interface TExportFile {
 
 /**
  * A workspace as a file in one of the export formats. The native document is read with every
- * source text; the other formats read the canonical map model (lib/domain/map-graph.ts).
+ * source text; the graph picture reads the part of the map the graph page would draw; the other
+ * formats read the canonical map model (lib/domain/map-graph.ts).
  * `baseUrl` is the app's address, for formats whose ids are URLs (annotations).
  */
 export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string): Promise<TExportFile> {
@@ -31,6 +33,10 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
   const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table, view: query.view, paper: query.paper }) };
   const today = new Date().toISOString().slice(0, 10);
   if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
+  if ((format === "svg" || format === "png") && query.view === "graph") {
+    const svg = await drawGraphPicture(workspace, { claimId: query.claim, tag: query.tag }, today);
+    return { ...file, chunks: [format === "svg" ? svg : await svgToPng(svg)] };
+  }
   const graph = await getMapGraph(workspace.id);
   switch (format) {
     case "aif":
@@ -46,7 +52,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
     case "svg":
       return { ...file, chunks: [matrixToSvg(graph, { generatedOn: today })] };
     case "png":
-      return { ...file, chunks: [svgToPng(matrixToSvg(graph, { generatedOn: today }))] };
+      return { ...file, chunks: [await svgToPng(matrixToSvg(graph, { generatedOn: today }))] };
     case "pdf":
       return { ...file, chunks: [await renderHandoutPdf(graph, { paper: query.paper === "letter" ? "LETTER" : "A4", generatedOn: today })] };
   }

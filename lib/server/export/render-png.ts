@@ -1,7 +1,7 @@
 import "server-only";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 
 /**
  * Resolved from the app's folder at run time: the bundler would turn a `require.resolve` of its
@@ -18,14 +18,32 @@ export function interFontFiles(): string[] {
 }
 
 /**
- * Renders an SVG to PNG with resvg (a maintained, dependency-free SVG renderer), at `scale`×
- * for sharp slides, using the bundled Inter font only (no dependence on the machine's fonts).
+ * The longest side a PNG may have, in pixels. A large map's graph is a drawing many thousand
+ * pixels wide; at twice its size a bitmap of it would take gigabytes and open in no viewer. Past
+ * this the picture is scaled down to fit (its SVG stays exact at any size), which caps the bitmap
+ * near 8,000 × 8,000 × 4 bytes = 256 MB before compression.
  */
-export function svgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
+export const PNG_MAX_SIDE = 8000;
+
+/**
+ * Renders an SVG to PNG with resvg (a maintained, dependency-free SVG renderer), at `scale`×
+ * for sharp slides — less when that would make the longer side exceed `PNG_MAX_SIDE` — using the
+ * bundled Inter font only (no dependence on the machine's fonts; the serif and sans-serif
+ * families named in pictures are Inter too). Parsing and drawing run on libuv's thread pool, not
+ * in the thread that answers requests: a large map's graph takes seconds to draw.
+ */
+export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
+  const image = await renderAsync(svg, {
+    fitTo: { mode: "zoom", value: Math.min(scale, PNG_MAX_SIDE / Math.max(1, ...svgSize(svg))) },
     background: "#ffffff",
-    font: { loadSystemFonts: false, fontFiles: interFontFiles(), defaultFontFamily: "Inter", sansSerifFamily: "Inter" },
+    font: { loadSystemFonts: false, fontFiles: interFontFiles(), defaultFontFamily: "Inter", sansSerifFamily: "Inter", serifFamily: "Inter" },
   });
-  return resvg.render().asPng();
+  return image.asPng();
+}
+
+/** The width and height the root element of one of our SVGs declares (in pixels). */
+function svgSize(svg: string): [number, number] {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const size = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1] ?? 0);
+  return [size("width"), size("height")];
 }

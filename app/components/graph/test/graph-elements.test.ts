@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildArgumentGraph } from "@/lib/domain/argument-graph";
-import { EDGE_LOOK } from "../edge-style";
-import { flowEdgesOf, flowNodesOf, layoutInputOf, type TGraphAuthor } from "../graph-elements";
-import type { TLayoutResult } from "../graph-layout";
-import { trim } from "../text";
-import { demoMapGraph } from "./demo-map";
-
-describe("edge looks", () => {
-  it("tell support, attack and qualification apart by colour and by line pattern alike", () => {
-    const looks = [EDGE_LOOK.SUPPORTS, EDGE_LOOK.OPPOSES, EDGE_LOOK.QUALIFIES];
-    expect(new Set(looks.map((l) => l.colour)).size).toBe(3);
-    expect(new Set(looks.map((l) => l.dash ?? "solid")).size).toBe(3);
-    // The stance colours of the theme (app/globals.css), Okabe–Ito.
-    expect([EDGE_LOOK.SUPPORTS.colour, EDGE_LOOK.OPPOSES.colour, EDGE_LOOK.QUALIFIES.colour]).toEqual(["#009e73", "#d55e00", "#cc79a7"]);
-  });
-});
+import { EDGE_LOOK } from "@/lib/graph/edge-style";
+import type { TLayoutResult } from "@/lib/graph/layout";
+import { layoutInputOf } from "@/lib/graph/layout-input";
+import { demoMapGraph } from "@/lib/graph/test/demo-map";
+import { flowEdgesOf, flowNodesOf, type TGraphAuthor } from "../graph-elements";
 
 describe("flow nodes and edges of the demo map", () => {
   const graph = demoMapGraph();
@@ -71,12 +61,5 @@ describe("flow nodes and edges of the demo map", () => {
     const partial = { ...layout, positions: { ...layout.positions } };
     delete partial.positions["claim:talk-shop"];
     expect(flowNodesOf(view, partial, "sco-debate", authors).some((n) => n.id === "claim:talk-shop")).toBe(false);
-  });
-});
-
-describe("trim", () => {
-  it("cuts at a word with an ellipsis and leaves short text alone", () => {
-    expect(trim("short  text", 20)).toBe("short text");
-    expect(trim("The SCO is an anti-NATO bloc, say some analysts", 30)).toBe("The SCO is an anti-NATO bloc…");
   });
 });

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { DownloadMenu } from "@/app/components/export/download-menu";
 import Link from "next/link";
-import { buildArgumentGraph, scopeArgumentGraph, type TArgumentGraph, type TGraphOutline, type TGraphScope } from "@/lib/domain/argument-graph";
+import type { TArgumentGraph, TGraphOutline, TGraphScope } from "@/lib/domain/argument-graph";
 import { labelPublished } from "@/lib/domain/dates";
+import { graphDownloads } from "@/lib/export/formats";
 import { ZIdSchema } from "@/lib/schemas/params";
-import { getGraphOutline } from "@/lib/server/workspaces/get-graph-outline";
-import { getMapGraph } from "@/lib/server/workspaces/get-map-graph";
+import { getArgumentGraph } from "@/lib/server/workspaces/get-argument-graph";
 import { accentMap, FALLBACK_ACCENT } from "@/app/components/author-badge";
 import { ArgumentGraphCanvas } from "@/app/components/graph/argument-graph-canvas";
 import type { TGraphAuthor } from "@/app/components/graph/graph-elements";
 import { GraphLegend } from "@/app/components/graph/graph-legend";
 import { GraphList } from "@/app/components/graph/graph-list";
-import { trim } from "@/app/components/graph/text";
+import { describeGraphCap, describeGraphScope, trim } from "@/lib/graph/text";
 import { loadAccess } from "../load";
 
 export const dynamic = "force-dynamic";
@@ -27,13 +27,10 @@ export default async function GraphPage({ params, searchParams }: { params: Prom
   const { slug } = await params;
   const search = await searchParams;
   const { workspace } = await loadAccess(slug);
-  const outline = await getGraphOutline(workspace.id);
   // A malformed claim id names no claim: the page says so rather than failing.
   const claimParam = first(search.claim);
   const claimId = claimParam && ZIdSchema.safeParse(claimParam).success ? claimParam : claimParam ? "not-a-claim" : null;
-  const scope = scopeArgumentGraph(outline, { claimId, tag: first(search.tag) });
-  const graph = await getMapGraph(workspace.id, { claimIds: scope.whole ? undefined : scope.claimIds, evidence: scope.detail === "excerpts" });
-  const built = buildArgumentGraph(graph, { detail: scope.detail });
+  const { outline, scope, graph, view: built } = await getArgumentGraph(workspace.id, { claimId, tag: first(search.tag) });
   // Quotes travel to the browser trimmed: the canvas shows two lines of each.
   const view: TArgumentGraph = { ...built, nodes: built.nodes.map((n) => (n.kind === "excerpt" ? { ...n, exact: trim(n.exact, QUOTE_CHARS) } : n)) };
   const accents = accentMap(graph.authors.map((a) => a.id));
@@ -52,7 +49,7 @@ export default async function GraphPage({ params, searchParams }: { params: Prom
         <h1 className="text-xl font-bold tracking-tight">
           Argument graph<span className="sr-only"> of {workspace.title}</span>
         </h1>
-        <DownloadMenu slug={workspace.slug} />
+        <DownloadMenu slug={workspace.slug} first={pictureDownloads(scope)} />
       </div>
       {outline.claims.length === 0 ? (
         <div data-testid="graph-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
@@ -89,26 +86,12 @@ export default async function GraphPage({ params, searchParams }: { params: Prom
 function ScopeBar({ outline, scope, excerpts, authors, links }: { outline: TGraphOutline; scope: TGraphScope; excerpts: number; authors: number; links: number }) {
   const tags = [...new Set(outline.claims.flatMap((c) => c.tags))].sort();
   const focus = scope.focus;
-  const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
-  const shown = scope.claimIds.length;
-  const what =
-    scope.detail === "excerpts"
-      ? `${n(shown, "claim")}, ${n(excerpts, "passage")} from ${n(authors, "author")}, ${n(links, "link")} between claims`
-      : scope.detail === "authors"
-        ? `${n(shown, "claim")} with each author’s evidence counted in one node`
-        : `${n(shown, "claim")} and the links between them`;
+  const cap = describeGraphCap(scope);
   return (
     <div data-testid="graph-scope" data-detail={scope.detail} className="no-print mb-3 flex flex-col gap-2 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p className="text-slate-700 dark:text-slate-300">
-          {focus.kind === "all" && <>Showing the whole map: {what}.</>}
-          {focus.kind === "claim" && focus.text !== null && (
-            <>
-              Showing “{trim(focus.text, 90)}” and the claims linked to it: {what}.
-            </>
-          )}
-          {focus.kind === "claim" && focus.text === null && <>That claim is not in this map (it may have been deleted).</>}
-          {focus.kind === "tag" && <>Showing the claims tagged #{focus.tag}: {shown === 0 ? "none" : what}.</>}{" "}
+          {describeGraphScope(scope, { excerpts, authors, links })}{" "}
           {focus.kind !== "all" && (
             <Link href="?" className="font-semibold whitespace-nowrap text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
               Show the whole map
@@ -145,20 +128,20 @@ function ScopeBar({ outline, scope, excerpts, authors, links }: { outline: TGrap
           </button>
         </form>
       </div>
-      {scope.detail !== "excerpts" && (
+      {cap && (
         <p data-testid="graph-capped" role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          {scope.focusClaims.toLocaleString("en")} claims with {scope.focusEvidence.toLocaleString("en")} evidence links are more than the graph can draw one passage at a time
-          (it draws up to {scope.limit.toLocaleString("en")} nodes).{" "}
-          {scope.detail === "authors"
-            ? "Each author’s passages on a claim are drawn as one node with their count."
-            : scope.claimIds.length < scope.focusClaims
-              ? `Only the first ${scope.claimIds.length.toLocaleString("en")} claims and their links are drawn.`
-              : "Only the claims and their links are drawn."}{" "}
-          Choose a claim or a tag above to see the passages themselves.
+          {cap} Choose a claim or a tag above to see the passages themselves.
         </p>
       )}
     </div>
   );
+}
+
+/** The graph pictures, of the part shown (none when nothing is drawn: that picture would be empty). */
+function pictureDownloads(scope: TGraphScope) {
+  if (scope.claimIds.length === 0) return [];
+  const { focus } = scope;
+  return graphDownloads(focus.kind === "claim" ? { claim: focus.claimId } : focus.kind === "tag" ? { tag: focus.tag } : {});
 }
 
 function first(value: string | string[] | undefined): string | null {

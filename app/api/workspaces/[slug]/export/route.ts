@@ -8,7 +8,7 @@ import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
-/** `GET …/export?format=json|aif|argdown|annotations|csv|markdown|svg|png|pdf`: the workspace as a file to download. */
+/** `GET …/export?format=json|aif|argdown|annotations|csv|markdown|svg|png|pdf` (pictures: `&view=matrix|graph`, the graph with `&claim=` or `&tag=`): the workspace as a file to download. */
 export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
   const { workspace } = await authorize(await getViewer(request), slug, "read");
   const url = new URL(request.url);

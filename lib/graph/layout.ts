@@ -1,8 +1,9 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 
 /**
- * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser, in
- * plain Node in tests). Plain data in, plain data out, so it can cross a postMessage.
+ * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser for the
+ * graph page, in plain Node for the graph picture the export draws and in tests). Plain data in,
+ * plain data out, so it can cross a postMessage; the caller brings the ELK instance.
  *
  * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid
  * whose width is chosen so that the whole drawing comes close to the canvas's shape. The boxes
@@ -62,8 +63,11 @@ export const LAYOUT_SPACING = {
   nodeNode: 16,
 } as const;
 
+/** What the layout needs of ELK: an instance in this thread, a Web Worker's, or a worker thread's. */
+export type TLayoutElk = Pick<ELK, "layout">;
+
 /** Lays the graph out; rejects when ELK fails. */
-export async function computeLayout(elk: ELK, input: TLayoutInput): Promise<TLayoutResult> {
+export async function computeLayout(elk: TLayoutElk, input: TLayoutInput): Promise<TLayoutResult> {
   const { groupPadding: pad, cellGap: gap } = LAYOUT_SPACING;
   const members = new Map<string, TLayoutNode[]>(input.groups.map((g) => [g.id, []]));
   const loose: TLayoutNode[] = [];

@@ -1,4 +1,4 @@
-import type { TPositionStance, TVoice } from "@/lib/domain/types";
+import type { TPositionStance, TVoice } from "../domain/types";
 
 /**
  * How graph edges look, by stance. Colour alone is not enough (colour-blind readers, grayscale

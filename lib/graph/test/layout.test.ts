@@ -1,8 +1,8 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildArgumentGraph, type TArgumentGraph } from "@/lib/domain/argument-graph";
-import { layoutInputOf, layoutKey, NODE_SIZE } from "../graph-elements";
-import { computeLayout, type TLayoutResult } from "../graph-layout";
+import { computeLayout, type TLayoutResult } from "../layout";
+import { layoutInputOf, layoutKey, NODE_SIZE } from "../layout-input";
 import { demoMapGraph } from "./demo-map";
 
 type TRect = { id: string; x: number; y: number; width: number; height: number };

@@ -1,0 +1,27 @@
+import "server-only";
+import { buildArgumentGraph, scopeArgumentGraph, type TArgumentGraph, type TGraphOutline, type TGraphScope, type TGraphSelection } from "../../domain/argument-graph";
+import type { TMapGraph } from "../../domain/map-graph";
+import { getGraphOutline } from "./get-graph-outline";
+import { getMapGraph } from "./get-map-graph";
+
+export interface TArgumentGraphRead {
+  outline: TGraphOutline;
+  /** The part of the map drawn and its detail (see `scopeArgumentGraph`). */
+  scope: TGraphScope;
+  /** The map model of the drawn claims (authors and sources complete). */
+  graph: TMapGraph;
+  view: TArgumentGraph;
+}
+
+/**
+ * The argument graph of a workspace as the graph page draws it, for the page and for the graph
+ * picture alike: the outline decides, without reading any excerpt, which claims and how much
+ * detail fit within the node limit (a claim's neighbourhood or a tag when asked), then only those
+ * claims are read — their excerpts only when each is drawn as its own node.
+ */
+export async function getArgumentGraph(workspaceId: string, selection: TGraphSelection = {}): Promise<TArgumentGraphRead> {
+  const outline = await getGraphOutline(workspaceId);
+  const scope = scopeArgumentGraph(outline, selection);
+  const graph = await getMapGraph(workspaceId, { claimIds: scope.whole ? undefined : scope.claimIds, evidence: scope.detail === "excerpts" });
+  return { outline, scope, graph, view: buildArgumentGraph(graph, { detail: scope.detail }) };
+}

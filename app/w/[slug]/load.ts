@@ -35,6 +35,7 @@ export const loadAccess = cache(async (slug: string) => {
     workspace,
     role,
     signedIn: viewer !== null,
+    userId: viewer?.userId ?? null,
     /** Editing controls are rendered only for roles that may edit; the API checks again. */
     canEdit: isAllowed(role, workspace.visibility, "edit"),
   };
@@ -49,7 +50,11 @@ export function parseId(id: string): string {
   return parsed.data;
 }
 
-export const loadClaim = cache((workspaceId: string, claimId: string) => orNotFound(() => getClaim(workspaceId, claimId)));
+/** A claim of the page's workspace, with its comment threads as the viewer may use them. */
+export const loadClaim = cache(async (slug: string, claimId: string) => {
+  const { workspace, role, userId } = await loadAccess(slug);
+  return orNotFound(() => getClaim(workspace.id, claimId, { userId, role }));
+});
 
 export const loadSource = cache((workspaceId: string, sourceId: string) => orNotFound(() => getSource(workspaceId, sourceId)));
 

@@ -15,7 +15,7 @@ import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
 import { SilentAuthorSuggestions } from "@/app/components/suggestions/silent-author-suggestions";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
-import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
+import { loadAccess, loadClaim, loadClaimOptions, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +23,7 @@ type TParams = { params: Promise<{ slug: string; id: string }> };
 
 export async function generateMetadata({ params }: TParams): Promise<Metadata> {
   const { slug, id } = await params;
-  const workspace = await loadWorkspace(slug);
-  const claim = await loadClaim(workspace.id, parseId(id));
+  const claim = await loadClaim(slug, parseId(id));
   return { title: claim.text };
 }
 
@@ -44,7 +43,7 @@ const LINK_HEADINGS: { relation: TClaimLinkView["relation"]; direction: TClaimLi
 export default async function ClaimPage({ params }: TParams) {
   const { slug, id } = await params;
   const { workspace, canEdit } = await loadAccess(slug);
-  const claim = await loadClaim(workspace.id, parseId(id));
+  const claim = await loadClaim(slug, parseId(id));
   const accents = accentMap(claim.positions.map((p) => p.author.id));
 
   return (

@@ -10,8 +10,9 @@ import { getViewer } from "@/lib/server/viewer";
 export const dynamic = "force-dynamic";
 
 export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
-  const { workspace } = await authorize(await getViewer(request), slug, "read");
-  return json(await getClaim(workspace.id, id));
+  const viewer = await getViewer(request);
+  const { workspace, role } = await authorize(viewer, slug, "read");
+  return json(await getClaim(workspace.id, id, { userId: viewer?.userId ?? null, role }));
 });
 
 export const PATCH = mutationRoute({ params: ZClaimParamsSchema, body: ZUpdateClaimSchema, action: "edit" }, async (ctx, { params, body }) => ({

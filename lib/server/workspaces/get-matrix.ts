@@ -32,7 +32,8 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
   });
   const ids = claims.map((c) => c.id);
   const onlyWindow = window ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
-  const [authors, total, evidence, explicit] = await Promise.all([
+  const onlyWindowComments = window ? Prisma.sql`and c."claimId" = any(${ids}::uuid[])` : Prisma.empty;
+  const [authors, total, evidence, explicit, comments] = await Promise.all([
     prisma.author.findMany({
       where: { workspaceId },
       select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
@@ -46,6 +47,21 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
       where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyWindow}
       group by e."claimId", s."authorId", e.stance, e.voice`,
     prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true, version: true } }),
+    // Comment counts in one round trip: on the claims themselves (by the claim index), and on
+    // their live evidence, per cell (claim, author of the excerpt's source).
+    prisma.$queryRaw<{ claimId: string; authorId: string | null; count: number }[]>`
+      select c."claimId", null::uuid as "authorId", count(*)::int as count
+      from "Comment" c
+      where c."workspaceId" = ${workspaceId}::uuid and c."claimId" is not null and c."deletedAt" is null ${onlyWindowComments}
+      group by c."claimId"
+      union all
+      select e."claimId", s."authorId", count(*)::int as count
+      from "Comment" c
+      join "Evidence" e on e.id = c."evidenceId" and e."deletedAt" is null
+      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
+      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      where c."workspaceId" = ${workspaceId}::uuid and c."evidenceId" is not null and c."deletedAt" is null ${onlyWindow}
+      group by e."claimId", s."authorId"`,
   ]);
   const matrix = buildMatrix({
     authors: authors
@@ -54,6 +70,7 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
     claims,
     evidence,
     explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),
+    comments,
   });
   return { ...matrix, total, mapTotal: total };
 }

@@ -17,6 +17,7 @@ import { DELETE as deleteEvidence } from "../workspaces/[slug]/evidence/[id]/rou
 import { GET as listComments, POST as postComment } from "../workspaces/[slug]/comments/route";
 import { PATCH as patchComment, DELETE as deleteComment } from "../workspaces/[slug]/comments/[id]/route";
 import { POST as resolveComment } from "../workspaces/[slug]/comments/[id]/resolve/route";
+import { GET as search } from "../workspaces/[slug]/search/route";
 
 const SLUG = "comment-seminar";
 const params = { slug: SLUG };
@@ -396,6 +397,41 @@ describe("resolving", () => {
     expect(stale.body.error.current).toMatchObject({ id: root.body.id, version: 1, resolvedAt: null });
     expect((await expectNoWrites(() => resolve(owner, root.body.id, { version: 1, resolved: "yes" }))).status).toBe(400);
     expect((await resolve(owner, root.body.id, { version: 1, resolved: true })).status).toBe(200);
+  });
+});
+
+describe("search", () => {
+  const find = async (q: string) => {
+    const result = await call(search, { path: `/api/workspaces/${SLUG}/search?${new URLSearchParams({ q, kind: "comments" })}`, params });
+    expect(result.status).toBe(200);
+    return result.body.comments as { total: number; match: string; items: { id: string; author: string; target: { type: string; id: string }; claim: { id: string } | null; excerpt: { id: string } | null; fragment: { text: string; marks: { start: number; end: number }[] } }[] };
+  };
+
+  it("finds live comments by their words, with what they are on, and leaves deleted ones out", async () => {
+    const onClaimHit = await post(commenter, onClaim("The Zanzibarian reading of the charter is a stretch."));
+    const onEvidenceHit = await post(commenter2, { target: { type: "evidence", id: evidenceId }, body: "A Zanzibarian would read this passage differently." });
+    const gone = await post(commenter, onClaim("Zanzibarian thoughts, taken back."));
+    await remove(commenter, gone.body.id, { version: 1 });
+
+    const found = await find("zanzibarian");
+    expect(found.match).toBe("words");
+    expect(found.items.map((i) => i.id).sort()).toEqual([onClaimHit.body.id, onEvidenceHit.body.id].sort());
+    expect(found.total).toBe(2);
+    const claimHit = found.items.find((i) => i.id === onClaimHit.body.id)!;
+    expect(claimHit).toMatchObject({ author: "Carl Commenter", target: { type: "claim", id: claimId }, claim: { id: claimId }, excerpt: null });
+    expect(claimHit.fragment.text.slice(claimHit.fragment.marks[0].start, claimHit.fragment.marks[0].end)).toBe("Zanzibarian");
+    const evidenceHit = found.items.find((i) => i.id === onEvidenceHit.body.id)!;
+    expect(evidenceHit).toMatchObject({ target: { type: "evidence", id: evidenceId }, claim: { id: claimId }, excerpt: { id: excerptId } });
+  });
+
+  it("leaves out comments on a deleted claim, and never searches another workspace's", async () => {
+    const other = await call(createClaim, { method: "POST", params, body: { text: "A claim with a Quixotical discussion." }, headers: owner.headers });
+    await post(commenter, { target: { type: "claim", id: other.body.id }, body: "Quixotical indeed." });
+    expect((await find("quixotical")).total).toBe(1);
+    await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: other.body.id }, body: {}, headers: owner.headers });
+    expect((await find("quixotical")).total).toBe(0);
+    const demo = await call(search, { path: `/api/workspaces/sco-debate/search?q=zanzibarian&kind=comments`, params: { slug: "sco-debate" } });
+    expect(demo.body.comments.total).toBe(0);
   });
 });
 

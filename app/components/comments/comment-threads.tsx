@@ -173,6 +173,7 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
             {expanded ? "Hide" : "Show"}
             <span className="sr-only"> the resolved thread</span>
           </button>
+          {resolveButton}
         </div>
       )}
       <div id={bodyId} hidden={folded} className={thread.resolved ? "mt-3" : undefined}>
@@ -211,7 +212,7 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
           </div>
         ) : (
           (thread.canReply || (thread.canResolve && !thread.resolved)) && (
-            <div className="mt-2 flex flex-wrap items-center gap-1">
+            <div className="mt-2 -ml-2 flex flex-wrap items-center gap-1">
               {thread.canReply && (
                 <button ref={replyButton} type="button" data-testid="thread-reply" onClick={() => setReplying(true)} className={quietButtonClass}>
                   Reply
@@ -222,7 +223,6 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
           )
         )}
       </div>
-      {thread.resolved && resolveButton && <div className="mt-2">{resolveButton}</div>}
       <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
     </article>
   );
@@ -336,7 +336,7 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
             <CommentText text={comment.body ?? ""} />
           </div>
           {(comment.canEdit || comment.canDelete) && (
-            <div className="mt-1 flex flex-wrap items-center gap-1">
+            <div className="mt-1 -ml-2 flex flex-wrap items-center gap-1">
               {comment.canEdit && (
                 <button
                   ref={editButton}

@@ -1,15 +1,24 @@
 "use client";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { commentCount } from "@/lib/domain/comments";
 import { CommentIcon } from "./comment-icon";
 import { FetchedComments } from "./fetched-comments";
 
-/** Under a piece of evidence: how many comments it has, and its threads on request. */
+/**
+ * Under a piece of evidence: how many comments it has, and its threads on request. An address
+ * ending in `#comments-<evidence id>` (a search result) opens them.
+ */
 export function EvidenceComments({ slug, evidenceId, count }: { slug: string; evidenceId: string; count: number }) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (window.location.hash !== `#comments-${evidenceId}`) return;
+    setOpen(true);
+    box.current?.scrollIntoView({ block: "start" });
+  }, [evidenceId]);
   return (
-    <div className="mt-2" data-testid="evidence-comments" data-evidence-id={evidenceId} data-count={count}>
+    <div ref={box} id={`comments-${evidenceId}`} className="mt-2 scroll-mt-4" data-testid="evidence-comments" data-evidence-id={evidenceId} data-count={count}>
       <button
         type="button"
         data-testid="evidence-comments-toggle"

@@ -18,6 +18,7 @@ import { GET as listComments, POST as postComment } from "../workspaces/[slug]/c
 import { PATCH as patchComment, DELETE as deleteComment } from "../workspaces/[slug]/comments/[id]/route";
 import { POST as resolveComment } from "../workspaces/[slug]/comments/[id]/resolve/route";
 import { GET as search } from "../workspaces/[slug]/search/route";
+import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
 
 const SLUG = "comment-seminar";
 const params = { slug: SLUG };
@@ -397,6 +398,29 @@ describe("resolving", () => {
     expect(stale.body.error.current).toMatchObject({ id: root.body.id, version: 1, resolvedAt: null });
     expect((await expectNoWrites(() => resolve(owner, root.body.id, { version: 1, resolved: "yes" }))).status).toBe(400);
     expect((await resolve(owner, root.body.id, { version: 1, resolved: true })).status).toBe(200);
+  });
+});
+
+describe("the matrix", () => {
+  it("counts live comments on each claim and on each cell's evidence, whole or in a window of rows", async () => {
+    const liveOnClaim = await db().comment.count({ where: { claimId, deletedAt: null } });
+    const liveOnEvidence = await db().comment.count({ where: { evidence: { claimId, deletedAt: null }, deletedAt: null } });
+    expect(liveOnClaim).toBeGreaterThan(0);
+    expect(liveOnEvidence).toBeGreaterThan(0);
+    const author = await db().author.findFirstOrThrow({ where: { workspace: { slug: SLUG }, name: "Ada Analyst" } });
+    for (const query of ["", "?offset=0&limit=5", "?controversy=one-sided"]) {
+      const matrix = await call(getMatrix, { path: `/api/workspaces/${SLUG}/matrix${query}`, params });
+      expect(matrix.status).toBe(200);
+      const row = matrix.body.claims.find((c: { id: string }) => c.id === claimId);
+      expect(row.comments, query).toEqual({ claim: liveOnClaim, byAuthor: { [author.id]: liveOnEvidence } });
+    }
+    // One more, then one fewer.
+    const extra = await post(commenter, { target: { type: "evidence", id: evidenceId }, body: "Counted?" });
+    const more = await call(getMatrix, { path: `/api/workspaces/${SLUG}/matrix`, params });
+    expect(more.body.claims.find((c: { id: string }) => c.id === claimId).comments.byAuthor[author.id]).toBe(liveOnEvidence + 1);
+    await remove(commenter, extra.body.id, { version: 1 });
+    const fewer = await call(getMatrix, { path: `/api/workspaces/${SLUG}/matrix`, params });
+    expect(fewer.body.claims.find((c: { id: string }) => c.id === claimId).comments.byAuthor[author.id]).toBe(liveOnEvidence);
   });
 });
 

@@ -3,8 +3,8 @@
 -- A comment has exactly one target (CHECK "Comment_one_target"). A thread is a root comment
 -- (no parent) with its replies, one level deep; the application gives a reply its thread's target
 -- and resolves roots only (CHECK "Comment_resolved_root"). Deletes are soft, as everywhere.
--- Threads of a target are read by (target, createdAt); counts per claim and per evidence link by
--- the same indexes, grouped. The body carries a stored tsvector for full-text search, built like
+-- Threads of a target are read by (target, createdAt); counts per claim by the same index,
+-- grouped, and per evidence link by (workspace, evidence link, deleted). The body carries a stored tsvector for full-text search, built like
 -- the claims' (migration 20261126100000_search).
 
 -- CreateTable
@@ -43,8 +43,9 @@ CREATE INDEX "Comment_evidenceId_createdAt_idx" ON "Comment"("evidenceId", "crea
 -- CreateIndex
 CREATE INDEX "Comment_parentId_idx" ON "Comment"("parentId");
 
--- CreateIndex
-CREATE INDEX "Comment_workspaceId_createdAt_idx" ON "Comment"("workspaceId", "createdAt");
+-- CreateIndex: the comments on a workspace's evidence links, counted per link for the matrix
+-- without reading the table (an index-only scan).
+CREATE INDEX "Comment_workspaceId_evidenceId_deletedAt_idx" ON "Comment"("workspaceId", "evidenceId", "deletedAt");
 
 -- CreateIndex
 CREATE INDEX "Comment_searchVector_idx" ON "Comment" USING GIN ("searchVector");

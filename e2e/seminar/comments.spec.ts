@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { ANTI_NATO, DEMO, expect, expectLive, openEcfr, pageAs, test, write } from "../collab/support";
+import { expectAccessible } from "../views/support";
 
 interface TMatrixBody {
   claims: { id: string; text: string }[];
@@ -86,6 +87,11 @@ test("a thread on a claim: started, replied to, edited and resolved, by keyboard
     await owner.keyboard.press("Enter");
     await expect(resolved.getByTestId("comment-body").first()).toContainText("club of six");
     await expect(resolved.getByRole("button", { name: "Reopen the thread" })).toBeVisible();
+    // With threads, a reply form and an evidence link's thread open: no serious accessibility problems.
+    await edited.getByRole("button", { name: "Reply" }).click();
+    await owner.getByTestId("evidence-comments-toggle").first().click();
+    await expect(owner.getByTestId("evidence-comments").first().getByTestId("comment-threads")).toBeVisible();
+    await expectAccessible(owner);
 
     // Search finds the comment and leads back to the discussion.
     await owner.goto(`/w/${DEMO}/search?q=${encodeURIComponent("club of six")}`);

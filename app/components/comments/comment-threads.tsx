@@ -157,11 +157,13 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
     >
       {thread.resolved && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <span data-testid="thread-resolved-by" className="inline-flex items-center gap-1.5 font-medium text-slate-700 dark:text-slate-300">
-            <span aria-hidden="true" className="inline-flex size-4 items-center justify-center rounded-full bg-slate-600 text-[0.65rem] text-white dark:bg-slate-400 dark:text-slate-950">
+          <span data-testid="thread-resolved-by" className="inline-flex items-start gap-1.5 font-medium text-slate-700 dark:text-slate-300">
+            <span aria-hidden="true" className="mt-0.5 inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-slate-600 text-[0.65rem] text-white dark:bg-slate-400 dark:text-slate-950">
               ✓
             </span>
-            Resolved by {thread.resolved.by?.name ?? "someone"} · <CommentTime iso={thread.resolved.at} />
+            <span>
+              Resolved by {thread.resolved.by?.name ?? "someone"} · <CommentTime iso={thread.resolved.at} />
+            </span>
           </span>
           {folded && (
             <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">

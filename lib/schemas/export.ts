@@ -12,6 +12,8 @@ export const ZExportQuerySchema = z.object({
   bom: flag.default(false),
   /** svg, png: which view to draw. */
   view: z.enum(["matrix"], { error: "view must be matrix" }).default("matrix"),
+  /** json: include the comments. */
+  comments: flag.default(false),
   /** pdf: paper size. */
   paper: z.enum(["a4", "letter"], { error: "paper must be a4 or letter" }).default("a4"),
 });

@@ -19,6 +19,9 @@ import { PATCH as patchComment, DELETE as deleteComment } from "../workspaces/[s
 import { POST as resolveComment } from "../workspaces/[slug]/comments/[id]/resolve/route";
 import { GET as search } from "../workspaces/[slug]/search/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
+import { GET as exportWorkspace } from "../workspaces/[slug]/export/route";
+import { POST as importWorkspace } from "../workspaces/import/route";
+import type { TNativeDocument } from "@/lib/schemas/native-document";
 
 const SLUG = "comment-seminar";
 const params = { slug: SLUG };
@@ -456,6 +459,85 @@ describe("search", () => {
     expect((await find("quixotical")).total).toBe(0);
     const demo = await call(search, { path: `/api/workspaces/sco-debate/search?q=zanzibarian&kind=comments`, params: { slug: "sco-debate" } });
     expect(demo.body.comments.total).toBe(0);
+  });
+});
+
+describe("the native document", () => {
+  const exportJson = async (slug: string, query: string, actor: TActor = owner) => {
+    const response = await exportWorkspace(new Request(`http://localhost/api/workspaces/${slug}/export?format=json${query}`, { headers: { authorization: actor.headers.authorization } }), {
+      params: Promise.resolve({ slug }),
+    });
+    expect(response.status).toBe(200);
+    return JSON.parse(await response.text()) as TNativeDocument;
+  };
+
+  /** Every id replaced by its list and place, and what an import renews dropped. */
+  function normalise(doc: TNativeDocument) {
+    const names = new Map<string, string>();
+    for (const list of ["authors", "sources", "claims", "claimLinks", "excerpts", "evidence", "comments"] as const) (doc[list] ?? []).forEach((row, i) => names.set(row.id, `${list}#${i}`));
+    const rename = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rename);
+      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, (k === "id" || k.endsWith("Id")) && typeof v === "string" ? (names.get(v) ?? `unknown:${v}`) : rename(v)]));
+      return value;
+    };
+    const { exportedAt: _at, workspace, ...rest } = doc;
+    return { ...(rename(rest) as object), workspace: { ...workspace, slug: "(slug)" } };
+  }
+
+  it("leaves comments out unless asked, and brings the visible discussion when asked", async () => {
+    expect(await exportJson(SLUG, "")).not.toHaveProperty("comments");
+    const doc = await exportJson(SLUG, "&comments=1");
+    const comments = doc.comments!;
+    // Every live comment on a live target, and the deleted thread starts that still have replies.
+    const live = await db().comment.count({
+      where: {
+        workspace: { slug: SLUG },
+        deletedAt: null,
+        OR: [{ claim: { deletedAt: null } }, { excerpt: { deletedAt: null } }, { evidence: { deletedAt: null } }],
+      },
+    });
+    expect(comments.filter((c) => c.body !== null)).toHaveLength(live);
+    const placeholders = comments.filter((c) => c.body === null);
+    for (const p of placeholders) {
+      expect(p).toMatchObject({ author: null, parentId: null, editedAt: null });
+      expect(comments.some((c) => c.parentId === p.id)).toBe(true);
+    }
+    expect(comments.some((c) => c.target.type === "evidence" && c.target.id === evidenceId)).toBe(true);
+    expect(comments.some((c) => c.resolved?.by === "Olga Owner")).toBe(true);
+    expect(comments.find((c) => c.body === "First draft.")?.editedAt).not.toBeNull();
+    const times = comments.map((c) => c.createdAt);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it("round trip: export with comments → import → export gives the same document; the importer owns the comments, the names are kept", async () => {
+    const importer = await createActor(null, null, "Ivo Importer");
+    const first = await exportJson(SLUG, "&comments=1");
+    const imported = await call(importWorkspace, { method: "POST", path: "/api/workspaces/import", headers: importer.headers, body: first });
+    expect(imported.status).toBe(201);
+    expect(imported.body.counts.comments).toBe(first.comments!.length);
+    const second = await exportJson(imported.body.slug, "&comments=1", importer);
+    expect(normalise(second)).toEqual(normalise(first));
+
+    const rows = await db().comment.findMany({ where: { workspace: { slug: imported.body.slug } }, select: { authorId: true, importedAuthorName: true } });
+    expect(rows.every((r) => r.authorId === importer.userId)).toBe(true);
+    expect(new Set(rows.map((r) => r.importedAuthorName))).toContain("Carl Commenter");
+
+    // Shown under the original name, marked as imported; the importer may edit them.
+    const claim = await db().claim.findFirstOrThrow({ where: { workspace: { slug: imported.body.slug }, text: "The bloc is a talk shop." } });
+    const threads = await call(listComments, { path: `/api/workspaces/${imported.body.slug}/comments?claimId=${claim.id}`, params: { slug: imported.body.slug }, headers: { authorization: importer.headers.authorization } });
+    const carls = threads.body.threads.find((t: { author: { name: string } | null }) => t.author?.name === "Carl Commenter");
+    expect(carls).toMatchObject({ author: { id: importer.userId, name: "Carl Commenter", importedBy: "Ivo Importer" }, mine: true, canEdit: true });
+  });
+
+  it("refuses a document whose comments break the thread rules (422, paths named) and writes nothing", async () => {
+    const doc = await exportJson(SLUG, "&comments=1");
+    const reply = doc.comments!.findIndex((c) => c.parentId !== null);
+    doc.comments![reply] = { ...doc.comments![reply], resolved: { at: "2026-11-26T10:00:00.000Z", by: "Someone" } };
+    doc.comments!.push({ ...doc.comments![0], id: "extra", target: { type: "claim", id: "no-such-claim" } });
+    const importer = await createActor(null, null, "Careful Importer");
+    const refused = await expectNoWrites(() => call(importWorkspace, { method: "POST", path: "/api/workspaces/import", headers: importer.headers, body: doc }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.issues.map((i: { path: string }) => i.path)).toEqual([`comments.${reply}.resolved`, `comments.${doc.comments!.length - 1}.target.id`]);
   });
 });
 

@@ -16,6 +16,7 @@ export async function readThreads(workspaceId: string, target: TCommentTarget, a
       parentId: true,
       authorId: true,
       importedAuthorName: true,
+      importedResolverName: true,
       body: true,
       version: true,
       createdAt: true,
@@ -28,7 +29,7 @@ export async function readThreads(workspaceId: string, target: TCommentTarget, a
     },
   });
   return buildThreads(
-    rows.map(({ author, resolvedBy, ...row }) => ({ ...row, authorName: author.name, resolvedByName: resolvedBy?.name ?? null })),
+    rows.map(({ author, resolvedBy, importedResolverName, ...row }) => ({ ...row, authorName: author.name, resolvedByName: importedResolverName ?? resolvedBy?.name ?? null })),
     access,
   );
 }

@@ -30,7 +30,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
   const { format } = query;
   const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table, view: query.view, paper: query.paper }) };
   const today = new Date().toISOString().slice(0, 10);
-  if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
+  if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id, { comments: query.comments })) };
   const graph = await getMapGraph(workspace.id);
   switch (format) {
     case "aif":

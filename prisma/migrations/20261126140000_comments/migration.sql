@@ -17,6 +17,7 @@ CREATE TABLE "Comment" (
     "parentId" UUID,
     "authorId" UUID NOT NULL,
     "importedAuthorName" TEXT,
+    "importedResolverName" TEXT,
     "body" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

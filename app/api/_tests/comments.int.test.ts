@@ -457,6 +457,9 @@ describe("search", () => {
     expect((await find("quixotical")).total).toBe(1);
     await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: other.body.id }, body: {}, headers: owner.headers });
     expect((await find("quixotical")).total).toBe(0);
+    // "Why opposes?" is on an evidence link that was unlinked.
+    expect(await db().comment.count({ where: { body: "Why opposes?", deletedAt: null } })).toBe(1);
+    expect((await find("opposes")).total).toBe(0);
     const demo = await call(search, { path: `/api/workspaces/sco-debate/search?q=zanzibarian&kind=comments`, params: { slug: "sco-debate" } });
     expect(demo.body.comments.total).toBe(0);
   });

@@ -339,33 +339,43 @@ async function searchComments(ctx: TSearchContext): Promise<TSearchGroup<TCommen
 }
 
 function commentRows({ workspaceId, limit }: TSearchContext, query: Prisma.Sql) {
-  // What each comment is on comes in the same round trip; a comment on an evidence link names
-  // that link's claim and passage. Comments on anything deleted are left out with it.
+  // A comment counts only while what it is on is live (for an evidence link: the link, its claim,
+  // its passage and that passage's source). Each candidate's target is looked up by primary key
+  // (the LIMIT 1 keeps each lookup a nested index probe: hashing every evidence link of a large
+  // map to check a few hundred comments costs far more); names and titles are read for the
+  // shown rows only.
   return db().$queryRaw<TCommentRow[]>`
-    select h.*, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
+    select h.id::text, h.text, coalesce(h."importedAuthorName", u.name) as "authorName", h."createdAt", h."targetType", h."targetId"::text,
+      k.id::text as "claimId", k.text as "claimText", x.id::text as "excerptId", s.id::text as "sourceId", s.title as "sourceTitle",
+      h.rank, h.total, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
     from (
       select m.*, count(*) over ()::int as total
       from (
-        select c.id::text, c.body as text, coalesce(c."importedAuthorName", u.name) as "authorName", c."createdAt",
+        select c.id, c.body as text, c."authorId", c."importedAuthorName", c."createdAt",
           case when c."claimId" is not null then 'claim' when c."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
-          coalesce(c."claimId", c."excerptId", c."evidenceId")::text as "targetId",
-          k.id::text as "claimId", k.text as "claimText", x.id::text as "excerptId", s.id::text as "sourceId", s.title as "sourceTitle",
+          coalesce(c."claimId", c."excerptId", c."evidenceId") as "targetId",
+          coalesce(c."claimId", e."claimId") as "aboutClaim", coalesce(c."excerptId", e."excerptId") as "aboutExcerpt",
           ts_rank_cd(c."searchVector", ${query}) as rank
         from "Comment" c
-        join "User" u on u.id = c."authorId"
-        left join "Evidence" e on e.id = c."evidenceId"
-        left join "Claim" k on k.id = coalesce(c."claimId", e."claimId")
-        left join "Excerpt" x on x.id = coalesce(c."excerptId", e."excerptId")
-        left join "Source" s on s.id = x."sourceId"
+        left join lateral (select e."claimId", e."excerptId" from "Evidence" e where e.id = c."evidenceId" and e."deletedAt" is null limit 1) e on true
+        left join lateral (select 1 as live from "Claim" k where k.id = coalesce(c."claimId", e."claimId") and k."deletedAt" is null limit 1) k on true
+        left join lateral (
+          select 1 as live from "Excerpt" x join "Source" s on s.id = x."sourceId"
+          where x.id = coalesce(c."excerptId", e."excerptId") and x."deletedAt" is null and s."deletedAt" is null limit 1
+        ) t on true
         where c."workspaceId" = ${workspaceId}::uuid and c."deletedAt" is null and c."searchVector" @@ ${query}
-          and (e.id is null or e."deletedAt" is null)
-          and (k.id is null or k."deletedAt" is null)
-          and (x.id is null or (x."deletedAt" is null and s."deletedAt" is null))
+          and (c."evidenceId" is null or e."claimId" is not null)
+          and ((c."claimId" is null and e."claimId" is null) or k.live is not null)
+          and ((c."excerptId" is null and e."excerptId" is null) or t.live is not null)
         limit ${CANDIDATES}
       ) m
       order by m.rank desc, m."createdAt" desc
       limit ${limit}
     ) h
+    join "User" u on u.id = h."authorId"
+    left join "Claim" k on k.id = h."aboutClaim"
+    left join "Excerpt" x on x.id = h."aboutExcerpt"
+    left join "Source" s on s.id = x."sourceId"
     order by h.rank desc, h."createdAt" desc`;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orderAuthors } from "@/lib/domain/matrix";
+import type { TRole } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
 import { authorize, isAllowed } from "@/lib/server/authorize";
@@ -50,11 +51,13 @@ export function parseId(id: string): string {
   return parsed.data;
 }
 
-/** A claim of the page's workspace, with its comment threads as the viewer may use them. */
-export const loadClaim = cache(async (slug: string, claimId: string) => {
-  const { workspace, role, userId } = await loadAccess(slug);
-  return orNotFound(() => getClaim(workspace.id, claimId, { userId, role }));
-});
+/**
+ * A claim with its comment threads, flagged with what the viewer (`userId` with `role`; nobody by
+ * default) may do in them.
+ */
+export const loadClaim = cache((workspaceId: string, claimId: string, userId: string | null = null, role: TRole | null = null) =>
+  orNotFound(() => getClaim(workspaceId, claimId, { userId, role })),
+);
 
 export const loadSource = cache((workspaceId: string, sourceId: string) => orNotFound(() => getSource(workspaceId, sourceId)));
 

@@ -27,7 +27,8 @@ type TParams = { params: Promise<{ slug: string; id: string }> };
 
 export async function generateMetadata({ params }: TParams): Promise<Metadata> {
   const { slug, id } = await params;
-  const claim = await loadClaim(slug, parseId(id));
+  const { workspace, userId, role } = await loadAccess(slug);
+  const claim = await loadClaim(workspace.id, parseId(id), userId, role);
   return { title: claim.text };
 }
 
@@ -46,8 +47,8 @@ const LINK_HEADINGS: { relation: TClaimLinkView["relation"]; direction: TClaimLi
 
 export default async function ClaimPage({ params }: TParams) {
   const { slug, id } = await params;
-  const { workspace, canEdit } = await loadAccess(slug);
-  const claim = await loadClaim(slug, parseId(id));
+  const { workspace, canEdit, userId, role } = await loadAccess(slug);
+  const claim = await loadClaim(workspace.id, parseId(id), userId, role);
   const accents = accentMap(claim.positions.map((p) => p.author.id));
   const openThreads = claim.comments.threads.filter((t) => !t.resolved).length;
 

@@ -1,9 +1,10 @@
 /**
  * The synthetic large workspace of the performance budgets (docs: DESIGN.md, "Performance
  * budgets"): 200 sources (≈5 MB of text), 50 authors, 1,000 claims, 50,000 excerpts, 80,000
- * evidence links and a few hundred claim links, written with bulk SQL through `pg` in one
- * transaction. Text and structure come from a seeded PRNG, so every run builds the same map
- * (only the row ids differ). Comments are not generated: the schema has no comment table yet.
+ * evidence links, a few hundred claim links and 20,000 comments by 40 commenters (threads on
+ * claims, evidence links and excerpts, some with replies, some resolved, a few deleted), written
+ * with bulk SQL through `pg` in one transaction. Text and structure come from a seeded PRNG, so
+ * every run builds the same map (only the row ids differ).
  * Source passages and words for search are written by the database's trigger on "Source", as
  * for every other way a source is created.
  *
@@ -26,7 +27,7 @@ export interface GenerateLargeResult {
   workspaceId: string;
   /** Wall time of the whole call (text generation + inserts + commit + analyze), ms. */
   ms: number;
-  counts: { authors: number; sources: number; textBytes: number; claims: number; excerpts: number; evidence: number; claimLinks: number };
+  counts: { authors: number; sources: number; textBytes: number; claims: number; excerpts: number; evidence: number; claimLinks: number; comments: number };
 }
 
 export const LARGE_SHAPE = {
@@ -38,6 +39,8 @@ export const LARGE_SHAPE = {
   excerpts: 50_000,
   evidence: 80_000,
   claimLinks: 300,
+  comments: 20_000,
+  commenters: 40,
 } as const;
 
 const BATCH = 5_000;
@@ -134,7 +137,21 @@ interface Plan {
   claims: { id: string; text: string; tags: string[]; rank: number }[];
   links: { fromClaimId: string; toClaimId: string; relation: "SUPPORTS" | "OPPOSES" }[];
   excerpts: { id: string; sourceId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[];
-  evidence: { excerptId: string; claimId: string; stance: "SUPPORTS" | "OPPOSES" | "QUALIFIES"; voice: "AUTHOR" | "REPORTED" }[];
+  evidence: { id: string; excerptId: string; claimId: string; stance: "SUPPORTS" | "OPPOSES" | "QUALIFIES"; voice: "AUTHOR" | "REPORTED" }[];
+  commenters: { id: string; name: string }[];
+  comments: {
+    id: string;
+    claimId: string | null;
+    excerptId: string | null;
+    evidenceId: string | null;
+    parentId: string | null;
+    authorId: string;
+    body: string;
+    createdAt: string;
+    deletedAt: string | null;
+    resolvedAt: string | null;
+    resolvedById: string | null;
+  }[];
 }
 
 function plan(seed: number): Plan {
@@ -222,10 +239,35 @@ function plan(seed: number): Plan {
     const excerpt = i < excerpts.length ? excerpts[i] : excerpts[rng.int(0, excerpts.length - 1)];
     const r = rng.next();
     const stance = r < 0.45 ? "SUPPORTS" : r < 0.8 ? "OPPOSES" : "QUALIFIES";
-    evidence.push({ excerptId: excerpt.id, claimId: claims[rng.int(0, claims.length - 1)].id, stance, voice: rng.next() < 0.85 ? "AUTHOR" : "REPORTED" });
+    evidence.push({ id: randomUUID(), excerptId: excerpt.id, claimId: claims[rng.int(0, claims.length - 1)].id, stance, voice: rng.next() < 0.85 ? "AUTHOR" : "REPORTED" });
   }
 
-  return { authors, sources, claims, links, excerpts, evidence };
+  // Comments: 70 % start threads — half on claims, a third on evidence links, the rest on
+  // excerpts — and 30 % reply to one of them; a fifth of the threads are resolved and 2 % of all
+  // comments deleted. Times run over the last year, replies after their thread.
+  const commenters: Plan["commenters"] = Array.from({ length: LARGE_SHAPE.commenters }, (_, i) => ({ id: randomUUID(), name: `${rng.pick(FIRST)} ${rng.pick(LAST)} (${i + 1})` }));
+  const comments: Plan["comments"] = [];
+  const roots = Math.round(LARGE_SHAPE.comments * 0.7);
+  const yearAgo = Date.UTC(2025, 10, 26);
+  const at = (ms: number) => new Date(ms).toISOString();
+  for (let i = 0; i < LARGE_SHAPE.comments; i++) {
+    const author = rng.pick(commenters);
+    const body = sentence(rng, 6, 40) + (rng.next() < 0.1 ? ` See https://example.org/notes/${i}.` : "");
+    const deleted = rng.next() < 0.02;
+    if (i < roots) {
+      const r = rng.next();
+      const target = r < 0.5 ? { claimId: rng.pick(claims).id, excerptId: null, evidenceId: null } : r < 0.83 ? { claimId: null, excerptId: null, evidenceId: rng.pick(evidence).id } : { claimId: null, excerptId: rng.pick(excerpts).id, evidenceId: null };
+      const created = yearAgo + rng.int(0, 300) * 86_400_000 + rng.int(0, 86_399) * 1000;
+      const resolved = rng.next() < 0.2;
+      comments.push({ id: randomUUID(), ...target, parentId: null, authorId: author.id, body, createdAt: at(created), deletedAt: deleted ? at(created + 3_600_000) : null, resolvedAt: resolved ? at(created + 86_400_000) : null, resolvedById: resolved ? rng.pick(commenters).id : null });
+    } else {
+      const root = comments[rng.int(0, roots - 1)];
+      const created = Date.parse(root.createdAt) + rng.int(60, 30 * 86_400) * 1000;
+      comments.push({ id: randomUUID(), claimId: root.claimId, excerptId: root.excerptId, evidenceId: root.evidenceId, parentId: root.id, authorId: author.id, body, createdAt: at(created), deletedAt: deleted ? at(created + 3_600_000) : null, resolvedAt: null, resolvedById: null });
+    }
+  }
+
+  return { authors, sources, claims, links, excerpts, evidence, commenters, comments };
 }
 
 // ---------------------------------------------------------------- writing it
@@ -246,7 +288,7 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
   const slug = options.slug ?? "bench-large";
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const empty = { authors: 0, sources: 0, textBytes: 0, claims: 0, excerpts: 0, evidence: 0, claimLinks: 0 };
+  const empty = { authors: 0, sources: 0, textBytes: 0, claims: 0, excerpts: 0, evidence: 0, claimLinks: 0, comments: 0 };
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -331,16 +373,49 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
 
       await inBatches(data.evidence, BATCH, (batch) =>
         client.query(
-          `insert into "Evidence" ("workspaceId", "excerptId", "claimId", stance, voice, "updatedAt")
-           select $1::uuid, x, c, s::"Stance", v::"Voice", now()
-           from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) as t(x, c, s, v)`,
-          [workspaceId, column(batch, "excerptId"), column(batch, "claimId"), column(batch, "stance"), column(batch, "voice")],
+          `insert into "Evidence" (id, "workspaceId", "excerptId", "claimId", stance, voice, "updatedAt")
+           select id, $1::uuid, x, c, s::"Stance", v::"Voice", now()
+           from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[]) as t(id, x, c, s, v)`,
+          [workspaceId, column(batch, "id"), column(batch, "excerptId"), column(batch, "claimId"), column(batch, "stance"), column(batch, "voice")],
+        ),
+      );
+
+      // Commenters are users of their own (e-mail addresses under the workspace's slug), members
+      // of the workspace as commenters.
+      await client.query(
+        `insert into "User" (id, email, name, "updatedAt")
+         select id, 'commenter-' || n || '@' || $1 || '.bench.test', name, now() from unnest($2::uuid[], $3::text[]) with ordinality as t(id, name, n)`,
+        [slug, column(data.commenters, "id"), column(data.commenters, "name")],
+      );
+      await client.query(`insert into "Member" ("workspaceId", "userId", role) select $1::uuid, id, 'COMMENTER' from unnest($2::uuid[]) as t(id)`, [workspaceId, column(data.commenters, "id")]);
+      // Threads first, then replies (each reply's thread must exist).
+      const threadsFirst = [...data.comments.filter((c) => c.parentId === null), ...data.comments.filter((c) => c.parentId !== null)];
+      await inBatches(threadsFirst, BATCH, (batch) =>
+        client.query(
+          `insert into "Comment" (id, "workspaceId", "claimId", "excerptId", "evidenceId", "parentId", "authorId", body, "createdAt", "deletedAt", "resolvedAt", "resolvedById")
+           select id, $1::uuid, claim, excerpt, evidence, parent, author, body, created, deleted, resolved, resolver
+           from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::timestamp[], $10::timestamp[], $11::timestamp[], $12::uuid[])
+             as t(id, claim, excerpt, evidence, parent, author, body, created, deleted, resolved, resolver)`,
+          [
+            workspaceId,
+            column(batch, "id"),
+            column(batch, "claimId"),
+            column(batch, "excerptId"),
+            column(batch, "evidenceId"),
+            column(batch, "parentId"),
+            column(batch, "authorId"),
+            column(batch, "body"),
+            column(batch, "createdAt"),
+            column(batch, "deletedAt"),
+            column(batch, "resolvedAt"),
+            column(batch, "resolvedById"),
+          ],
         ),
       );
 
       await client.query(
         `insert into "Event" ("workspaceId", type, "entityType", "entityId", after) values ($1, 'workspace.seeded', 'workspace', $1, $2)`,
-        [workspaceId, JSON.stringify({ slug, generator: "bench/generate-large.ts", sources: data.sources.length, claims: data.claims.length, evidence: data.evidence.length })],
+        [workspaceId, JSON.stringify({ slug, generator: "bench/generate-large.ts", sources: data.sources.length, claims: data.claims.length, evidence: data.evidence.length, comments: data.comments.length })],
       );
       await client.query("commit");
       committed = true;
@@ -350,7 +425,7 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
       await client.query(`analyze "Author", "Source", "ClaimLink", "Evidence", "Position", "Workspace", "SearchWord"`);
       // The search tables also get their GIN indexes' pending entries merged, as autovacuum would
       // do soon after a bulk load; until then every search would read through them.
-      await client.query(`vacuum (analyze) "Claim", "Excerpt", "Passage"`);
+      await client.query(`vacuum (analyze) "Claim", "Excerpt", "Passage", "Comment"`);
 
       return {
         created: true,
@@ -364,6 +439,7 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
           excerpts: data.excerpts.length,
           evidence: data.evidence.length,
           claimLinks: data.links.length,
+          comments: data.comments.length,
         },
       };
     } finally {

@@ -14,6 +14,7 @@ const EXPECTED: { label: string; file: RegExp; starts: RegExp }[] = [
   { label: "AIF (JSON)", file: /^sco-debate-[\d-]+\.aif\.json$/, starts: /^\{\s+"nodes": \[/ },
   { label: "Web annotations (JSON-LD)", file: /^sco-debate-[\d-]+\.annotations\.jsonld$/, starts: /^\{\s+"@context": "http:\/\/www\.w3\.org\/ns\/anno\.jsonld"/ },
   { label: "Stancemap document (JSON)", file: /^sco-debate-[\d-]+\.stancemap\.json$/, starts: /^\{\s+"\$schema": / },
+  { label: "Stancemap document with comments (JSON)", file: /^sco-debate-[\d-]+\.stancemap\.json$/, starts: /^\{\s+"\$schema": / },
 ];
 
 test.describe("downloading a map and importing it as a new workspace", () => {
@@ -76,7 +77,7 @@ test.describe("downloading a map and importing it as a new workspace", () => {
   test("the JSON download is a complete document that imports as a workspace of one's own", async ({ page }, testInfo) => {
     await page.goto("/w/sco-debate/matrix");
     await page.getByTestId("download-menu").getByText("Download").click();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="download-menu"] a[data-format="json"]').click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-menu").getByRole("link", { name: /^Stancemap document \(JSON\)/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^sco-debate-\d{4}-\d{2}-\d{2}\.stancemap\.json$/);
     const file = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(file);

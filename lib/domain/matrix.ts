@@ -26,6 +26,13 @@ export interface TMatrixEvidenceInput {
   count?: number;
 }
 
+/** Live comments on a claim (`authorId` null) or on the evidence of one cell (claim, author). */
+export interface TMatrixCommentInput {
+  claimId: string;
+  authorId: string | null;
+  count: number;
+}
+
 export interface TMatrixExplicitInput extends TExplicitPosition {
   claimId: string;
   authorId: string;
@@ -46,6 +53,8 @@ export interface TMatrixClaim {
   positions: Record<string, TResolvedPosition>;
   /** How far the authors' positions (hand-set ones included) split between supporting and opposing. */
   controversy: TControversy;
+  /** When comments were counted: those on the claim itself, and those on each cell's evidence (cells without any left out). */
+  comments?: { claim: number; byAuthor: Record<string, number> };
 }
 
 export interface TMatrix {
@@ -77,6 +86,7 @@ export function buildMatrix(input: {
   claims: readonly TMatrixClaimInput[];
   evidence: readonly TMatrixEvidenceInput[];
   explicit: readonly TMatrixExplicitInput[];
+  comments?: readonly TMatrixCommentInput[];
 }): TMatrix {
   const authors = orderAuthors(input.authors);
   const byCell = new Map<string, TMatrixEvidenceInput[]>();
@@ -87,6 +97,13 @@ export function buildMatrix(input: {
     else byCell.set(key, [item]);
   }
   const explicit = new Map(input.explicit.map((p) => [`${p.claimId}:${p.authorId}`, p]));
+  const comments = new Map<string, { claim: number; byAuthor: Record<string, number> }>();
+  for (const c of input.comments ?? []) {
+    const entry = comments.get(c.claimId) ?? { claim: 0, byAuthor: {} };
+    if (c.authorId === null) entry.claim += c.count;
+    else entry.byAuthor[c.authorId] = (entry.byAuthor[c.authorId] ?? 0) + c.count;
+    comments.set(c.claimId, entry);
+  }
   const claims = [...input.claims]
     .sort((a, b) => a.rank - b.rank)
     .map((claim) => {
@@ -96,7 +113,9 @@ export function buildMatrix(input: {
           return [author.id, resolvePosition(byCell.get(key) ?? [], explicit.get(key))];
         }),
       );
-      return { id: claim.id, text: claim.text, tags: claim.tags, positions, controversy: controversyOf(Object.values(positions).map((p) => p.stance)) };
+      const row: TMatrixClaim = { id: claim.id, text: claim.text, tags: claim.tags, positions, controversy: controversyOf(Object.values(positions).map((p) => p.stance)) };
+      if (input.comments) row.comments = comments.get(claim.id) ?? { claim: 0, byAuthor: {} };
+      return row;
     });
   return { authors, claims };
 }

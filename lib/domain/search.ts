@@ -5,8 +5,8 @@
  * (a misspelt query) the way pg_trgm measures it.
  */
 
-/** The kinds of result a search returns, each in its own group. Comments will join them. */
-export const SEARCH_KINDS = ["claims", "excerpts", "passages", "sources"] as const;
+/** The kinds of result a search returns, each in its own group. */
+export const SEARCH_KINDS = ["claims", "excerpts", "passages", "sources", "comments"] as const;
 export type TSearchKind = (typeof SEARCH_KINDS)[number];
 
 /** A matching word inside a fragment: UTF-16 offsets, end exclusive. */

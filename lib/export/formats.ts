@@ -41,6 +41,7 @@ export const DOWNLOADS: TDownload[] = [
   { format: "aif", label: "AIF (JSON)", hint: "for OVA and AIFdb" },
   { format: "annotations", label: "Web annotations (JSON-LD)", hint: "W3C model, for annotation tools" },
   { format: "json", label: "Stancemap document (JSON)", hint: "complete; imports back into Stancemap" },
+  { format: "json", label: "Stancemap document with comments (JSON)", hint: "the same, with the discussion", query: "comments=1" },
 ];
 
 /**

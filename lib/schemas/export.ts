@@ -21,6 +21,8 @@ export const ZExportQuerySchema = z
     claim: z.preprocess(blank, ZIdSchema.optional()),
     /** svg, png with view=graph: the claims with this tag, as the graph page's `?tag=` (a claim wins). */
     tag: z.preprocess(blank, z.string().trim().min(1).max(100, "tag must be at most 100 characters").optional()),
+    /** json: include the comments. */
+    comments: flag.default(false),
     /** pdf: paper size. */
     paper: z.enum(["a4", "letter"], { error: "paper must be a4 or letter" }).default("a4"),
   })

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parsePublished } from "../domain/dates";
 import { MAX_CLAIM_LENGTH } from "./fields";
 import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from "../domain/types";
+import { COMMENT_TARGET_TYPES, MAX_COMMENT_LENGTH } from "../domain/comments";
 
 /**
  * The native Stancemap document, version 1: one workspace, complete, as `GET …/export?format=json`
@@ -11,7 +12,8 @@ import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from 
  * Ids are strings local to the document: they tie rows together (an excerpt's `sourceId`, an
  * evidence link's `claimId`) and are replaced by new ids on import. Array order is meaningful
  * for claims (the map's order). Positions are only those set by hand: the others follow from the
- * evidence and are derived again on import.
+ * evidence and are derived again on import. Comments are optional (`?comments=1` on export): their
+ * authors are names, not accounts; an import attributes them to the importer and keeps the names.
  */
 export const NATIVE_SCHEMA_VERSION = 1;
 export const NATIVE_SCHEMA_ID = "https://stancemap.org/schema/stancemap-v1.json";
@@ -88,6 +90,24 @@ export const ZNativePositionSchema = z.strictObject({
   note: z.string().max(5000).nullable(),
 });
 
+const ZTimestamp = z.iso.datetime({ offset: true }).describe("An ISO 8601 date and time.");
+
+export const ZNativeCommentSchema = z.strictObject({
+  id: ZLocalId,
+  target: z
+    .strictObject({ type: z.enum(COMMENT_TARGET_TYPES), id: ZLocalId })
+    .describe("What the comment is on: a claim, an excerpt or an evidence link of this document, by its id."),
+  parentId: ZLocalId.nullable().describe("For a reply, the first comment of its thread (replies are one level deep, on the thread's target); null for a thread's first comment."),
+  author: ZShortText(200).nullable().describe("The name of who wrote it (accounts are not exported); null for a deleted first comment kept because its thread has replies."),
+  body: z.string().min(1).max(MAX_COMMENT_LENGTH).nullable().describe("Plain text; null for a deleted first comment kept because its thread has replies."),
+  createdAt: ZTimestamp,
+  editedAt: ZTimestamp.nullable(),
+  resolved: z
+    .strictObject({ at: ZTimestamp, by: ZShortText(200).nullable() })
+    .nullable()
+    .describe("On a resolved thread's first comment: when, and the name of who resolved it."),
+});
+
 export const ZNativeDocumentSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -102,6 +122,7 @@ export const ZNativeDocumentSchema = z
     excerpts: z.array(ZNativeExcerptSchema),
     evidence: z.array(ZNativeEvidenceSchema),
     positions: z.array(ZNativePositionSchema),
+    comments: z.array(ZNativeCommentSchema).optional().describe("The discussion, when exported with it: threads and replies, oldest first."),
   })
   .meta({ $id: NATIVE_SCHEMA_ID, title: "Stancemap document, version 1" });
 

@@ -37,6 +37,10 @@ export async function countRows(): Promise<Record<string, number>> {
     select 'excerpt', count(*)::int from "Excerpt" union all
     select 'evidence', count(*)::int from "Evidence" union all
     select 'position', count(*)::int from "Position" union all
+    select 'comment', count(*)::int from "Comment" union all
+    select 'vote', count(*)::int from "Vote" union all
+    select 'seminar', count(*)::int from "Seminar" union all
+    select 'poll', count(*)::int from "Poll" union all
     select 'event', count(*)::int from "Event" union all
     select 'idempotent', count(*)::int from "IdempotentRequest"`;
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));

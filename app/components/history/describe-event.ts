@@ -21,6 +21,7 @@ const WHAT: Record<string, string> = {
   author: "an author",
   invite: "an invite link",
   workspace: "the workspace",
+  comment: "a comment",
 };
 
 const VERB: Record<string, string> = {
@@ -44,6 +45,10 @@ export function describeAction(event: Pick<THistoryEvent, "type" | "entityType">
   if (event.type === "seminar.ended") return "ended the live session";
   if (event.type === "seminar.locked") return "locked editing for the live session";
   if (event.type === "seminar.unlocked") return "unlocked editing";
+  if (event.type === "comment.created") return "commented";
+  if (event.type === "comment.updated") return "edited a comment";
+  if (event.type === "comment.resolved") return "resolved a thread";
+  if (event.type === "comment.reopened") return "reopened a thread";
   const verb = event.type.split(".")[1] ?? "";
   return `${VERB[verb] ?? verb} ${WHAT[event.entityType] ?? event.entityType}`;
 }
@@ -62,6 +67,7 @@ const FIELD_LABEL: Record<string, string> = {
   relation: "Relation",
   title: "Title",
   name: "Name",
+  body: "Comment",
 };
 
 function show(field: string, value: unknown): string | null {
@@ -77,11 +83,13 @@ export function describeChanges(event: Pick<THistoryEvent, "before" | "after" | 
   const before = record(event.before);
   const after = record(event.after);
   const verb = event.type.split(".")[1];
+  // A deleted comment's words stay out of the log's display, as they are out of its thread.
+  if (event.type === "comment.deleted") return [];
   return Object.keys(FIELD_LABEL).flatMap((field) => {
     if (!(field in before) && !(field in after)) return [];
     const from = show(field, before[field]);
     const to = show(field, after[field]);
-    if (verb === "updated" && from === to) return [];
+    if (verb !== "created" && verb !== "restored" && verb !== "deleted" && from === to) return [];
     if (verb === "created" || verb === "restored") return to === null ? [] : [{ field: FIELD_LABEL[field], before: null, after: to }];
     if (verb === "deleted") return from === null ? [] : [{ field: FIELD_LABEL[field], before: from, after: null }];
     return [{ field: FIELD_LABEL[field], before: from, after: to }];

@@ -4,7 +4,9 @@ import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrix, TMatrixAuthor, TMatrixClaim } from "@/lib/domain/matrix";
 import type { TClaimDetail } from "@/lib/server/claims/get-claim";
+import { commentCount } from "@/lib/domain/comments";
 import { AuthorDot, accentFor } from "../author-badge";
+import { CommentIcon } from "../comments/comment-icon";
 import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { SetByHand } from "../set-by-hand";
@@ -115,6 +117,12 @@ export function DebateMatrix({ slug, matrix, canEdit = false, filtered = false }
                         <ControversyBadge controversy={claim.controversy} />
                       </span>
                     )}
+                    {(claim.comments?.claim ?? 0) > 0 && (
+                      <span data-testid="matrix-claim-comments" data-count={claim.comments!.claim} className="mt-1 flex items-center gap-1 text-xs font-normal text-slate-500 2xl:text-base dark:text-slate-400">
+                        <CommentIcon className="size-3.5 2xl:size-4" />
+                        {commentCount(claim.comments!.claim)}
+                      </span>
+                    )}
                   </th>
                   {authors.map((author) => (
                     <MatrixCell
@@ -179,6 +187,7 @@ function AuthorHeader({ author, accent }: { author: TMatrixAuthor; accent: strin
 function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMatrixClaim; author: TMatrixAuthor; expanded: boolean; panelId: string; onToggle: () => void }) {
   const hydrated = useHydrated();
   const position = claim.positions[author.id];
+  const cellComments = claim.comments?.byAuthor[author.id] ?? 0;
   return (
     <td className="border-b border-slate-200 p-1 align-top dark:border-slate-800">
       <button
@@ -208,6 +217,13 @@ function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMa
           )}
         </span>
         {position.explicit && <SetByHand derived={position.derived} note={position.note} />}
+        {cellComments > 0 && (
+          <span data-testid="matrix-cell-comments" data-count={cellComments} className="inline-flex items-center gap-0.5 text-xs tabular-nums text-slate-500 2xl:text-sm dark:text-slate-400">
+            <CommentIcon className="size-3 2xl:size-3.5" />
+            <span aria-hidden="true">{cellComments}</span>
+            <span className="sr-only">, {commentCount(cellComments)} on this evidence</span>
+          </span>
+        )}
       </button>
     </td>
   );

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { FetchedComments } from "../comments/fetched-comments";
 import { ConfirmButton } from "../confirm-button";
 import type { TClaimOption } from "../evidence/claim-picker";
 import { EvidenceEditor } from "../evidence/evidence-editor";
@@ -38,6 +39,11 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEd
   const close = useRef(onClose);
   // While a form in the panel holds unsaved input, a click elsewhere does not throw it away.
   const editing = useRef(false);
+  // Nor over a half-written comment.
+  const commentDraft = useRef(false);
+  const onCommentDraft = useCallback((dirty: boolean) => {
+    commentDraft.current = dirty;
+  }, []);
   useEffect(() => {
     close.current = onClose;
   });
@@ -52,7 +58,7 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEd
     };
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!panel.current?.contains(target) && !anchor.contains(target) && !editing.current) close.current(false);
+      if (!panel.current?.contains(target) && !anchor.contains(target) && !editing.current && !commentDraft.current) close.current(false);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer);
@@ -67,7 +73,7 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEd
     <div
       ref={panel}
       role="dialog"
-      aria-label="Evidence in this passage"
+      aria-label="Evidence and comments on this passage"
       tabIndex={-1}
       data-testid="excerpt-panel"
       style={{ "--panel-top": `${top}px`, "--panel-left": `${left}px`, "--panel-width": `${canEdit ? PANEL_WIDTH + 48 : PANEL_WIDTH}px` } as CSSProperties}
@@ -110,6 +116,19 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEd
           ))}
         </ul>
       )}
+      {excerpts.map((excerpt) => (
+        <section key={excerpt.id} data-testid="excerpt-discussion" data-excerpt-id={excerpt.id} aria-label="Comments on this passage" className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-700">
+          <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Comments on {excerpts.length > 1 ? "a passage" : "this passage"}</h3>
+          {excerpts.length > 1 && <p className="mb-3 line-clamp-2 border-l-2 border-slate-300 pl-2 font-serif text-sm text-slate-700 dark:border-slate-600 dark:text-slate-300">{excerpt.exact}</p>}
+          <FetchedComments
+            slug={slug}
+            target={{ type: "excerpt", id: excerpt.id }}
+            about="on this passage"
+            compact
+            onDirty={onCommentDraft}
+          />
+        </section>
+      ))}
     </div>
   );
 }

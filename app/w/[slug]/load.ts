@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orderAuthors } from "@/lib/domain/matrix";
 import { isLockedOut } from "@/lib/domain/seminar";
+import type { TRole } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZSlugSchema } from "@/lib/schemas/params";
 import { authorize, isAllowed } from "@/lib/server/authorize";
@@ -36,7 +37,7 @@ export const loadAccess = cache(async (slug: string) => {
     workspace,
     role,
     signedIn: viewer !== null,
-    viewerId: viewer?.userId ?? null,
+    userId: viewer?.userId ?? null,
     /** Editing controls are rendered only for roles that may edit; the API checks again. */
     canEdit: isAllowed(role, workspace.visibility, "edit"),
     /** Commenting and voting. */
@@ -57,7 +58,13 @@ export function parseId(id: string): string {
   return parsed.data;
 }
 
-export const loadClaim = cache((workspaceId: string, claimId: string) => orNotFound(() => getClaim(workspaceId, claimId)));
+/**
+ * A claim with its comment threads, flagged with what the viewer (`userId` with `role`; nobody by
+ * default) may do in them.
+ */
+export const loadClaim = cache((workspaceId: string, claimId: string, userId: string | null = null, role: TRole | null = null) =>
+  orNotFound(() => getClaim(workspaceId, claimId, { userId, role })),
+);
 
 export const loadSource = cache((workspaceId: string, sourceId: string) => orNotFound(() => getSource(workspaceId, sourceId)));
 

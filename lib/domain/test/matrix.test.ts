@@ -26,6 +26,27 @@ describe("buildMatrix", () => {
     { id: "c1", text: "First", tags: ["x"], rank: 1 },
   ];
 
+  it("carries comment counts per claim and per cell when they were counted, and none otherwise", () => {
+    const counted = buildMatrix({
+      authors,
+      claims,
+      evidence: [],
+      explicit: [],
+      comments: [
+        { claimId: "c1", authorId: null, count: 3 },
+        { claimId: "c1", authorId: "a2", count: 2 },
+        { claimId: "c2", authorId: "a1", count: 1 },
+        { claimId: "gone", authorId: null, count: 9 },
+      ],
+    });
+    expect(counted.claims.map((c) => [c.id, c.comments])).toEqual([
+      ["c1", { claim: 3, byAuthor: { a2: 2 } }],
+      ["c2", { claim: 0, byAuthor: { a1: 1 } }],
+    ]);
+    const uncounted = buildMatrix({ authors, claims, evidence: [], explicit: [] });
+    expect(uncounted.claims.every((c) => c.comments === undefined)).toBe(true);
+  });
+
   it("fills every cell, derives from evidence and lets explicit positions win", () => {
     const matrix = buildMatrix({
       authors,

@@ -5,8 +5,8 @@ import type { TNativeDocument } from "../../schemas/native-document";
  * workspace is sent as a stream instead of being built as one giant string.
  */
 export function* serialiseNativeDocument(document: TNativeDocument): Generator<string> {
-  const { authors, sources, claims, claimLinks, excerpts, evidence, positions, ...head } = document;
-  yield* serialiseJsonWithLists(head, { authors, sources, claims, claimLinks, excerpts, evidence, positions });
+  const { authors, sources, claims, claimLinks, excerpts, evidence, positions, comments, ...head } = document;
+  yield* serialiseJsonWithLists(head, { authors, sources, claims, claimLinks, excerpts, evidence, positions, ...(comments ? { comments } : {}) });
 }
 
 /**

@@ -11,7 +11,10 @@ const MAX_ISSUES = 50;
  * What a schema cannot say about a native document: ids unique in each list, every reference
  * resolving within the document, each excerpt's selectors matching its source text (the quote at
  * its offsets, prefix and suffix beside it), one hand-set position per claim and author, author
- * names unique. Returns the problems with their paths (`excerpts.3.exact`); none means importable.
+ * names unique; comments on a claim, excerpt or evidence link of the document, replies one level
+ * deep on their thread's target, only a thread's first comment resolved or kept deleted (and then
+ * only with replies). Returns the problems with their paths (`excerpts.3.exact`); none means
+ * importable.
  */
 export function checkNativeDocument(doc: TNativeDocument): TErrorIssue[] {
   const issues: TErrorIssue[] = [];
@@ -32,7 +35,7 @@ export function checkNativeDocument(doc: TNativeDocument): TErrorIssue[] {
   const claims = idsOf(doc.claims, "claims");
   idsOf(doc.claimLinks, "claimLinks");
   const excerpts = idsOf(doc.excerpts, "excerpts");
-  idsOf(doc.evidence, "evidence");
+  const evidenceIds = idsOf(doc.evidence, "evidence");
 
   const names = new Set<string>();
   doc.authors.forEach((a, i) => {
@@ -73,6 +76,25 @@ export function checkNativeDocument(doc: TNativeDocument): TErrorIssue[] {
     const key = `${p.claimId}\u0000${p.authorId}`;
     if (cells.has(key)) add(`positions.${i}`, "this author already has a position set by hand on this claim");
     cells.add(key);
+  });
+  const comments = doc.comments ?? [];
+  idsOf(comments, "comments");
+  const targets = { claim: claims, excerpt: excerpts, evidence: evidenceIds };
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const replied = new Set(comments.flatMap((c) => (c.parentId ? [c.parentId] : [])));
+  comments.forEach((c, i) => {
+    if (!targets[c.target.type].has(c.target.id)) add(`comments.${i}.target.id`, `no ${c.target.type === "evidence" ? "evidence link" : c.target.type} has the id '${c.target.id}'`);
+    if ((c.body === null) !== (c.author === null)) add(`comments.${i}.body`, "a deleted comment has neither body nor author, a kept one has both");
+    if (c.parentId === null) {
+      if (c.body === null && !replied.has(c.id)) add(`comments.${i}.body`, "a deleted comment is kept only as the first of a thread with replies");
+      return;
+    }
+    const parent = byId.get(c.parentId);
+    if (!parent) return add(`comments.${i}.parentId`, `no comment has the id '${c.parentId}'`);
+    if (parent.parentId !== null) add(`comments.${i}.parentId`, "replies are one level deep: the parent must be the first comment of its thread");
+    if (parent.target.type !== c.target.type || parent.target.id !== c.target.id) add(`comments.${i}.target`, "a reply is on its thread's target");
+    if (c.resolved) add(`comments.${i}.resolved`, "only a thread's first comment is resolved");
+    if (c.body === null) add(`comments.${i}.body`, "a deleted reply is left out, not kept");
   });
   return issues;
 }

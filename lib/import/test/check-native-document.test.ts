@@ -63,3 +63,58 @@ describe("checkNativeDocument", () => {
     expect(checkNativeDocument(d)).toHaveLength(50);
   });
 });
+
+describe("checkNativeDocument: comments", () => {
+  const at = "2026-11-26T10:00:00.000Z";
+  const comment = (id: string, extra: Partial<NonNullable<TNativeDocument["comments"]>[number]> = {}) => ({
+    id,
+    target: { type: "claim" as const, id: "c1" },
+    parentId: null,
+    author: "Ada",
+    body: `comment ${id}`,
+    createdAt: at,
+    editedAt: null,
+    resolved: null,
+    ...extra,
+  });
+
+  it("accepts threads on claims, excerpts and evidence links, resolved, and a deleted start kept for its replies", () => {
+    const d = doc();
+    d.comments = [
+      comment("t1", { resolved: { at, by: "Bo" } }),
+      comment("r1", { parentId: "t1" }),
+      comment("t2", { target: { type: "excerpt", id: "x" } }),
+      comment("t3", { target: { type: "evidence", id: "e" }, author: null, body: null }),
+      comment("r3", { target: { type: "evidence", id: "e" }, parentId: "t3" }),
+    ];
+    expect(checkNativeDocument(d)).toEqual([]);
+  });
+
+  it("names every broken rule with its path", () => {
+    const d = doc();
+    d.comments = [
+      comment("t1"),
+      comment("t1"),
+      comment("nowhere", { target: { type: "evidence", id: "c1" } }),
+      comment("deep", { parentId: "reply" }),
+      comment("reply", { parentId: "t1" }),
+      comment("elsewhere", { parentId: "t1", target: { type: "excerpt", id: "x" } }),
+      comment("resolved-reply", { parentId: "t1", resolved: { at, by: null } }),
+      comment("orphan", { parentId: "missing" }),
+      comment("lonely-deleted", { author: null, body: null }),
+      comment("half-deleted", { author: null }),
+      comment("deleted-reply", { parentId: "t1", author: null, body: null }),
+    ];
+    expect(checkNativeDocument(d)).toEqual([
+      { path: "comments.1.id", message: "the id 't1' is used twice in comments" },
+      { path: "comments.2.target.id", message: "no evidence link has the id 'c1'" },
+      { path: "comments.3.parentId", message: "replies are one level deep: the parent must be the first comment of its thread" },
+      { path: "comments.5.target", message: "a reply is on its thread's target" },
+      { path: "comments.6.resolved", message: "only a thread's first comment is resolved" },
+      { path: "comments.7.parentId", message: "no comment has the id 'missing'" },
+      { path: "comments.8.body", message: "a deleted comment is kept only as the first of a thread with replies" },
+      { path: "comments.9.body", message: "a deleted comment has neither body nor author, a kept one has both" },
+      { path: "comments.10.body", message: "a deleted reply is left out, not kept" },
+    ]);
+  });
+});

@@ -5,6 +5,9 @@ import { orderAuthors } from "../../domain/matrix";
 import { resolvePosition, type TResolvedPosition } from "../../domain/position";
 import type { TDatePrecision, TLinkRelation, TPositionStance, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
+import { countLive, mayComment, type TCommentAccess, type TCommentList } from "../../domain/comments";
+import { countCommentsByEvidence } from "../comments/count-comments";
+import { readThreads } from "../comments/read-threads";
 
 export interface TAuthorRef {
   id: string;
@@ -40,10 +43,17 @@ export interface TClaimDetail {
   evidence: TClaimEvidence[];
   links: TClaimLinkView[];
   positions: (TResolvedPosition & { author: TAuthorRef & { published: string | null } })[];
+  /** The threads on the claim itself, and how many live comments each evidence link has (links without any left out). */
+  comments: TCommentList & { byEvidence: Record<string, number> };
 }
 
-/** A claim with its evidence (excerpt, source, author), its links and every author's position. */
-export async function getClaim(workspaceId: string, claimId: string): Promise<TClaimDetail> {
+const ANONYMOUS: TCommentAccess = { userId: null, role: null };
+
+/**
+ * A claim with its evidence (excerpt, source, author), its links, every author's position and its
+ * comment threads (with what `access` may do in them) and per-evidence comment counts.
+ */
+export async function getClaim(workspaceId: string, claimId: string, access: TCommentAccess = ANONYMOUS): Promise<TClaimDetail> {
   const prisma = db();
   const claim = await prisma.claim.findFirst({
     where: { id: claimId, workspaceId, deletedAt: null },
@@ -77,10 +87,14 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
   });
   if (!claim) throw notFound("Claim");
 
-  const authors = await prisma.author.findMany({
-    where: { workspaceId, sources: { some: { deletedAt: null } } },
-    select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
-  });
+  const [authors, threads, byEvidence] = await Promise.all([
+    prisma.author.findMany({
+      where: { workspaceId, sources: { some: { deletedAt: null } } },
+      select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
+    }),
+    readThreads(workspaceId, { type: "claim", id: claim.id }, access),
+    countCommentsByEvidence(workspaceId, claim.evidence.map((e) => e.id)),
+  ]);
 
   const evidence: TClaimEvidence[] = claim.evidence.map((e) => {
     const { source, ...selector } = e.excerpt;
@@ -115,5 +129,6 @@ export async function getClaim(workspaceId: string, claimId: string): Promise<TC
       ...claim.linksTo.map((l) => ({ id: l.id, relation: l.relation, direction: "in" as const, claim: l.fromClaim })),
     ],
     positions,
+    comments: { target: { type: "claim", id: claim.id }, threads, count: countLive(threads), canComment: mayComment(access), byEvidence },
   };
 }

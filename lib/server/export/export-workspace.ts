@@ -32,7 +32,7 @@ export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQu
   const { format } = query;
   const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table, view: query.view, paper: query.paper }) };
   const today = new Date().toISOString().slice(0, 10);
-  if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id)) };
+  if (format === "json") return { ...file, chunks: serialiseNativeDocument(await readNativeDocument(workspace.id, { comments: query.comments })) };
   if ((format === "svg" || format === "png") && query.view === "graph") {
     const svg = await drawGraphPicture(workspace, { claimId: query.claim, tag: query.tag }, today);
     return { ...file, chunks: [format === "svg" ? svg : await svgToPng(svg)] };

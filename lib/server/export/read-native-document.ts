@@ -2,7 +2,59 @@ import "server-only";
 import { db, Prisma } from "../../db/client";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision } from "../../domain/types";
+import type { TCommentTargetType } from "../../domain/comments";
 import { NATIVE_SCHEMA_ID, NATIVE_SCHEMA_VERSION, type TNativeDocument } from "../../schemas/native-document";
+import type { TTx } from "../mutation";
+
+type TCommentExportRow = {
+  id: string;
+  parentId: string | null;
+  targetType: TCommentTargetType;
+  targetId: string;
+  author: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deleted: boolean;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+};
+
+/** The comments of the document: on live targets only (those the document holds), oldest first. */
+async function readComments(tx: TTx, w: Prisma.Sql): Promise<NonNullable<TNativeDocument["comments"]>> {
+  const rows = await tx.$queryRaw<TCommentExportRow[]>`
+    select c.id::text, c."parentId"::text,
+      case when c."claimId" is not null then 'claim' when c."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
+      coalesce(c."claimId", c."excerptId", c."evidenceId")::text as "targetId",
+      coalesce(c."importedAuthorName", u.name) as author, c.body, c."createdAt", c."editedAt", c."deletedAt" is not null as deleted,
+      c."resolvedAt", coalesce(c."importedResolverName", r.name) as "resolvedBy"
+    from "Comment" c
+    join "User" u on u.id = c."authorId"
+    left join "User" r on r.id = c."resolvedById"
+    left join "Claim" k on k.id = c."claimId"
+    left join "Excerpt" x on x.id = c."excerptId"
+    left join "Source" xs on xs.id = x."sourceId"
+    left join "Evidence" e on e.id = c."evidenceId"
+    left join "Claim" ek on ek.id = e."claimId"
+    left join "Excerpt" ex on ex.id = e."excerptId"
+    left join "Source" es on es.id = ex."sourceId"
+    where c."workspaceId" = ${w}
+      and (c."claimId" is null or k."deletedAt" is null)
+      and (c."excerptId" is null or (x."deletedAt" is null and xs."deletedAt" is null))
+      and (c."evidenceId" is null or (e."deletedAt" is null and ek."deletedAt" is null and ex."deletedAt" is null and es."deletedAt" is null))
+      and (c."deletedAt" is null or (c."parentId" is null and exists (select 1 from "Comment" reply where reply."parentId" = c.id and reply."deletedAt" is null)))
+    order by c."createdAt", c.body, c.id`;
+  return rows.map((c) => ({
+    id: c.id,
+    target: { type: c.targetType, id: c.targetId },
+    parentId: c.parentId,
+    author: c.deleted ? null : c.author,
+    body: c.deleted ? null : c.body,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.deleted ? null : (c.editedAt?.toISOString() ?? null),
+    resolved: c.resolvedAt ? { at: c.resolvedAt.toISOString(), by: c.resolvedBy } : null,
+  }));
+}
 
 /**
  * Reads a workspace as a native document, in one REPEATABLE READ snapshot so that a change made
@@ -11,14 +63,16 @@ import { NATIVE_SCHEMA_ID, NATIVE_SCHEMA_VERSION, type TNativeDocument } from ".
  * are left out, as every view leaves them out.
  *
  * Rows are ordered by what they are, never by id, so exporting an imported copy gives the same
- * document again (apart from ids).
+ * document again (apart from ids). With `comments`, the discussion comes too: every live comment
+ * on a target the document holds, and a deleted thread start that still has replies, without its
+ * text or author (as its thread shows it).
  */
-export async function readNativeDocument(workspaceId: string): Promise<TNativeDocument> {
+export async function readNativeDocument(workspaceId: string, options: { comments?: boolean } = {}): Promise<TNativeDocument> {
   return db().$transaction(
     async (tx) => {
       const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { slug: true, title: true, description: true, visibility: true } });
       const w = Prisma.sql`${workspaceId}::uuid`;
-      const [authors, sources, claims, claimLinks, excerpts, evidence, positions] = await Promise.all([
+      const [authors, sources, claims, claimLinks, excerpts, evidence, positions, comments] = await Promise.all([
         tx.$queryRaw<TNativeDocument["authors"]>`
           select id::text, name, "shortName", affiliation from "Author" where "workspaceId" = ${w} order by name, id`,
         tx.$queryRaw<(Omit<TNativeDocument["sources"][number], "published"> & { publishedOn: Date; precision: TDatePrecision })[]>`
@@ -55,6 +109,7 @@ export async function readNativeDocument(workspaceId: string): Promise<TNativeDo
           join "Author" a on a.id = p."authorId"
           where p."workspaceId" = ${w} and p."deletedAt" is null
           order by c.rank, a.name`,
+        options.comments ? readComments(tx, w) : Promise.resolve(null),
       ]);
       return {
         $schema: NATIVE_SCHEMA_ID,
@@ -78,6 +133,7 @@ export async function readNativeDocument(workspaceId: string): Promise<TNativeDo
         excerpts,
         evidence,
         positions,
+        ...(comments ? { comments } : {}),
       };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000, maxWait: 10_000 },

@@ -25,7 +25,8 @@ async function freeSlug(tx: Parameters<Parameters<typeof transact>[1]>[0], wante
 /**
  * Imports a native document as a new workspace owned by the caller: checked first (422 with the
  * path of every problem, nothing written), then written in one transaction with fresh ids, so it
- * lands whole or not at all. One `workspace.imported` event records it.
+ * lands whole or not at all. One `workspace.imported` event records it. Comments are the
+ * importer's, with the names of who wrote and resolved them kept; their times are kept too.
  */
 export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"], format: "json" | "aif" | "kialo" = "json") {
   const issues = checkNativeDocument(doc);
@@ -91,6 +92,30 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
         data: rows.map((p) => ({ workspaceId, claimId: map("claim", p.claimId), authorId: map("author", p.authorId), stance: p.stance, note: p.note, setById: viewer.userId })),
       }),
     );
+    // Thread starts before replies, so every reply's thread exists when it is written.
+    const comments = [...(doc.comments ?? [])].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+    const imported = new Date();
+    await inBatches(comments, (rows) =>
+      tx.comment.createMany({
+        data: rows.map((c) => ({
+          id: map("comment", c.id),
+          workspaceId,
+          [c.target.type === "claim" ? "claimId" : c.target.type === "excerpt" ? "excerptId" : "evidenceId"]: map(c.target.type, c.target.id),
+          parentId: c.parentId ? map("comment", c.parentId) : null,
+          authorId: viewer.userId,
+          importedAuthorName: c.author,
+          // A deleted thread start is kept for its replies, without its words.
+          body: c.body ?? "",
+          createdAt: new Date(c.createdAt),
+          editedAt: c.editedAt ? new Date(c.editedAt) : null,
+          deletedAt: c.body === null ? imported : null,
+          resolvedAt: c.resolved ? new Date(c.resolved.at) : null,
+          // Resolved by someone whose name is known: the importer stands in for them.
+          resolvedById: c.resolved?.by ? viewer.userId : null,
+          importedResolverName: c.resolved?.by ?? null,
+        })),
+      }),
+    );
     const counts = {
       authors: doc.authors.length,
       sources: doc.sources.length,
@@ -99,6 +124,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
       excerpts: doc.excerpts.length,
       evidence: doc.evidence.length,
       positions: doc.positions.length,
+      ...(doc.comments ? { comments: doc.comments.length } : {}),
     };
     record({ workspaceId, type: "workspace.imported", entityType: "workspace", entityId: workspaceId, after: { slug: workspace.slug, format, counts } });
     return { status: 201, body: { slug: workspace.slug, counts } };

@@ -16,6 +16,7 @@ import {
   type TSearchKind,
 } from "../../domain/search";
 import type { TDatePrecision, TStance, TVoice } from "../../domain/types";
+import type { TCommentTargetType } from "../../domain/comments";
 import type { TAuthorRef } from "../claims/get-claim";
 
 /** How full-text search found a group's results, or how they were found when it found none. */
@@ -75,11 +76,27 @@ export interface TSourceHit {
   rank: number;
 }
 
+export interface TCommentHit {
+  id: string;
+  fragment: TFragment;
+  /** Who wrote it (for an imported comment, the name it came with). */
+  author: string;
+  createdAt: string;
+  /** What the comment is on. */
+  target: { type: TCommentTargetType; id: string };
+  /** The claim it is about: the target itself, or an evidence link's claim. */
+  claim: { id: string; text: string } | null;
+  /** The passage it is about: the target itself, or an evidence link's excerpt. */
+  excerpt: { id: string; source: { id: string; title: string } } | null;
+  rank: number;
+}
+
 export interface TSearchGroups {
   claims: TSearchGroup<TClaimHit>;
   excerpts: TSearchGroup<TExcerptHit>;
   passages: TSearchGroup<TPassageHit>;
   sources: TSearchGroup<TSourceHit>;
+  comments: TSearchGroup<TCommentHit>;
 }
 
 export type TSearchResult = { q: string } & Partial<TSearchGroups>;
@@ -113,15 +130,17 @@ const marksOf = (marked: string | null, text: string): TMark[] => (marked === nu
 const published = (row: { publishedOn: Date; precision: string }) => formatPublished(row.publishedOn, row.precision as TDatePrecision);
 
 /**
- * Searches one workspace's claims, excerpts, source passages and sources (titles and authors).
+ * Searches one workspace's claims, excerpts, source passages, sources (titles and authors) and
+ * comments.
  * Full-text search with PostgreSQL (stored tsvectors, GIN indexes, ranked by ts_rank_cd); a kind
  * that full-text search finds nothing for falls back to trigram similarity — titles and names
  * directly; texts and claims by correcting the query's words against the workspace's vocabulary
  * (and a single word also directly against the claims). Only
- * live items: anything soft-deleted, or in a deleted source, is left out. The caller authorizes.
+ * live items: anything soft-deleted, or in a deleted source, is left out (and a comment whose
+ * claim, passage or evidence link is). The caller authorizes.
  *
- * Another kind of result (comments, once they exist) is one more entry in SEARCHERS and in
- * SEARCH_KINDS; the API, the page's groups and their counts follow from those.
+ * Another kind of result is one more entry in SEARCHERS and in SEARCH_KINDS; the API, the page's
+ * groups and their counts follow from those.
  */
 export async function searchWorkspace(workspaceId: string, options: { q: string; kind?: TSearchKind; limit: number }): Promise<TSearchResult> {
   const { limit } = options;
@@ -139,6 +158,7 @@ const SEARCHERS: { [K in TSearchKind]: (ctx: TSearchContext) => Promise<TSearchG
   excerpts: searchExcerpts,
   passages: searchPassages,
   sources: searchSources,
+  comments: searchComments,
 };
 
 type TClaimRow = { id: string; text: string; rank: number; total: number; marked: string | null };
@@ -289,6 +309,85 @@ function passageHit(r: TTextRow): TPassageHit {
     fragment: clipFragment(r.text, marksOf(r.marked, r.text), FRAGMENT_LENGTH),
     source: { id: r.sourceId, title: r.title, published: published(r) },
     author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
+    rank: r.rank,
+  };
+}
+
+type TCommentRow = {
+  id: string;
+  text: string;
+  authorName: string;
+  createdAt: Date;
+  targetType: TCommentTargetType;
+  targetId: string;
+  claimId: string | null;
+  claimText: string | null;
+  excerptId: string | null;
+  sourceId: string | null;
+  sourceTitle: string | null;
+  rank: number;
+  total: number;
+  marked: string | null;
+};
+
+async function searchComments(ctx: TSearchContext): Promise<TSearchGroup<TCommentHit>> {
+  const byWords = await commentRows(ctx, userQuery(ctx.q));
+  if (byWords.length > 0) return group(byWords, "words", commentHit);
+  const corrected = await ctx.corrected();
+  if (!corrected) return group([], "words", commentHit);
+  return group(await commentRows(ctx, correctedQuery(corrected)), "similar", commentHit, corrected);
+}
+
+function commentRows({ workspaceId, limit }: TSearchContext, query: Prisma.Sql) {
+  // A comment counts only while what it is on is live (for an evidence link: the link, its claim,
+  // its passage and that passage's source). Each candidate's target is looked up by primary key
+  // (the LIMIT 1 keeps each lookup a nested index probe: hashing every evidence link of a large
+  // map to check a few hundred comments costs far more); names and titles are read for the
+  // shown rows only.
+  return db().$queryRaw<TCommentRow[]>`
+    select h.id::text, h.text, coalesce(h."importedAuthorName", u.name) as "authorName", h."createdAt", h."targetType", h."targetId"::text,
+      k.id::text as "claimId", k.text as "claimText", x.id::text as "excerptId", s.id::text as "sourceId", s.title as "sourceTitle",
+      h.rank, h.total, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
+    from (
+      select m.*, count(*) over ()::int as total
+      from (
+        select c.id, c.body as text, c."authorId", c."importedAuthorName", c."createdAt",
+          case when c."claimId" is not null then 'claim' when c."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
+          coalesce(c."claimId", c."excerptId", c."evidenceId") as "targetId",
+          coalesce(c."claimId", e."claimId") as "aboutClaim", coalesce(c."excerptId", e."excerptId") as "aboutExcerpt",
+          ts_rank_cd(c."searchVector", ${query}) as rank
+        from "Comment" c
+        left join lateral (select e."claimId", e."excerptId" from "Evidence" e where e.id = c."evidenceId" and e."deletedAt" is null limit 1) e on true
+        left join lateral (select 1 as live from "Claim" k where k.id = coalesce(c."claimId", e."claimId") and k."deletedAt" is null limit 1) k on true
+        left join lateral (
+          select 1 as live from "Excerpt" x join "Source" s on s.id = x."sourceId"
+          where x.id = coalesce(c."excerptId", e."excerptId") and x."deletedAt" is null and s."deletedAt" is null limit 1
+        ) t on true
+        where c."workspaceId" = ${workspaceId}::uuid and c."deletedAt" is null and c."searchVector" @@ ${query}
+          and (c."evidenceId" is null or e."claimId" is not null)
+          and ((c."claimId" is null and e."claimId" is null) or k.live is not null)
+          and ((c."excerptId" is null and e."excerptId" is null) or t.live is not null)
+        limit ${CANDIDATES}
+      ) m
+      order by m.rank desc, m."createdAt" desc
+      limit ${limit}
+    ) h
+    join "User" u on u.id = h."authorId"
+    left join "Claim" k on k.id = h."aboutClaim"
+    left join "Excerpt" x on x.id = h."aboutExcerpt"
+    left join "Source" s on s.id = x."sourceId"
+    order by h.rank desc, h."createdAt" desc`;
+}
+
+function commentHit(r: TCommentRow): TCommentHit {
+  return {
+    id: r.id,
+    fragment: clipFragment(r.text, marksOf(r.marked, r.text), FRAGMENT_LENGTH),
+    author: r.authorName,
+    createdAt: r.createdAt.toISOString(),
+    target: { type: r.targetType, id: r.targetId },
+    claim: r.claimId && r.claimText !== null ? { id: r.claimId, text: r.claimText } : null,
+    excerpt: r.excerptId && r.sourceId && r.sourceTitle !== null ? { id: r.excerptId, source: { id: r.sourceId, title: r.sourceTitle } } : null,
     rank: r.rank,
   };
 }

@@ -9,7 +9,9 @@ import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../dom
  * The claims × authors matrix of a workspace. Evidence arrives pre-grouped by the database
  * (claim, author, stance, voice → count), so a map costs one row per (cell, stance, voice)
  * rather than one per link. Grouping on the enum columns (not on
- * their text casts) keeps the aggregate in memory.
+ * their text casts) keeps the aggregate in memory. The same rows carry how many live comments
+ * their evidence links have (counted per link once, then hash-joined), so a cell's comment count
+ * costs no query of its own; the comments on the claims themselves are one more grouped query.
  */
 export async function getMatrix(workspaceId: string, window?: { offset: number; limit: number }, filter: TMatrixFilter = {}): Promise<TMatrix & { total: number; mapTotal: number }> {
   // A filter or a sort by controversy depends on every row's positions: read the whole map,
@@ -32,20 +34,31 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
   });
   const ids = claims.map((c) => c.id);
   const onlyWindow = window ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
-  const [authors, total, evidence, explicit] = await Promise.all([
+  const onlyWindowComments = window ? Prisma.sql`and c."claimId" = any(${ids}::uuid[])` : Prisma.empty;
+  const [authors, total, evidence, explicit, comments] = await Promise.all([
     prisma.author.findMany({
       where: { workspaceId },
       select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
     }),
     window ? prisma.claim.count({ where: live }) : Promise.resolve(claims.length),
-    prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number }[]>`
-      select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count
+    prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number; comments: number }[]>`
+      select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count, coalesce(sum(cc.n), 0)::int as comments
       from "Evidence" e
       join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
       join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      left join (
+        select c."evidenceId", count(*) as n from "Comment" c
+        where c."workspaceId" = ${workspaceId}::uuid and c."evidenceId" is not null and c."deletedAt" is null
+        group by c."evidenceId"
+      ) cc on cc."evidenceId" = e.id
       where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyWindow}
       group by e."claimId", s."authorId", e.stance, e.voice`,
     prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true, version: true } }),
+    prisma.$queryRaw<{ claimId: string; count: number }[]>`
+      select c."claimId", count(*)::int as count
+      from "Comment" c
+      where c."workspaceId" = ${workspaceId}::uuid and c."claimId" is not null and c."deletedAt" is null ${onlyWindowComments}
+      group by c."claimId"`,
   ]);
   const matrix = buildMatrix({
     authors: authors
@@ -54,6 +67,10 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
     claims,
     evidence,
     explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),
+    comments: [
+      ...comments.map((c) => ({ claimId: c.claimId, authorId: null, count: c.count })),
+      ...evidence.filter((e) => e.comments > 0).map((e) => ({ claimId: e.claimId, authorId: e.authorId, count: e.comments })),
+    ],
   });
   return { ...matrix, total, mapTotal: total };
 }

@@ -26,8 +26,8 @@ const QUOTES_PER_AUTHOR = 1;
 export default async function PresentPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string }> }) {
   const { slug } = await params;
   const { claim: requested } = await searchParams;
-  const { workspace, canEdit, viewerId } = await loadAccess(slug);
-  const [seminar, order] = await Promise.all([getLiveSeminar(workspace.id, viewerId), loadClaimOptions(workspace.id)]);
+  const { workspace, canEdit, userId } = await loadAccess(slug);
+  const [seminar, order] = await Promise.all([getLiveSeminar(workspace.id, userId), loadClaimOptions(workspace.id)]);
   const claimId = seminar?.spotlight?.claimId ?? order.find((c) => c.id === requested)?.id ?? order[0]?.id ?? null;
   const base = `/w/${workspace.slug}`;
 

@@ -30,6 +30,7 @@ const GROUPS: { kind: TSearchKind; heading: string; noun: [string, string]; abou
   { kind: "excerpts", heading: "Excerpts", noun: ["excerpt", "excerpts"], about: "Passages already cited as evidence" },
   { kind: "passages", heading: "In the sources’ text", noun: ["passage", "passages"], about: "Paragraphs of the full texts, cited or not" },
   { kind: "sources", heading: "Sources", noun: ["source", "sources"], about: "Titles and authors" },
+  { kind: "comments", heading: "Comments", noun: ["comment", "comments"], about: "The discussion of claims, passages and evidence" },
 ];
 
 export default async function SearchPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: TSearchParams }) {
@@ -54,7 +55,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       <Form action={base} role="search" aria-label="Search this workspace" className="mt-6 flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
           <label htmlFor="search-q" className="mb-1.5 block text-sm font-semibold text-slate-800 dark:text-slate-200">
-            Search claims, excerpts, source texts and authors
+            Search claims, excerpts, source texts, authors and comments
           </label>
           <input
             id="search-q"
@@ -75,7 +76,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
 
       {!q.trim() && (
         <div data-testid="search-help" className="mt-6 max-w-[68ch] text-slate-600 dark:text-slate-400">
-          <p>Find a word or phrase anywhere in this map: in its claims, in the excerpts cited as evidence, in the full text of every source, and in source titles and author names.</p>
+          <p>Find a word or phrase anywhere in this map: in its claims, in the excerpts cited as evidence, in the full text of every source, in source titles and author names, and in the comments.</p>
           <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
             <li>
               Put a phrase in quotes to find it as written: <code className="font-mono">"talk shop"</code>.
@@ -267,6 +268,36 @@ function ResultItems({ slug, kind, group, accent }: { slug: string; kind: TSearc
                   Read in source<span className="sr-only">: {passage.source.title}</span> →
                 </Link>
               </div>
+            </li>
+          ))}
+        </ol>
+      );
+    case "comments":
+      return (
+        <ol className={list}>
+          {(group as TSearchGroups["comments"]).items.map((comment) => (
+            <li key={comment.id} data-testid="result-comment" data-target-type={comment.target.type} className="border-l-4 border-slate-200 pl-4 dark:border-slate-700">
+              <p className="max-w-[68ch] whitespace-pre-line text-slate-900 dark:text-slate-100">
+                <MarkedText {...comment.fragment} />
+              </p>
+              <p className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm text-slate-600 dark:text-slate-400">
+                <span className="font-semibold text-slate-700 dark:text-slate-300">{comment.author}</span>
+                <span aria-hidden="true">·</span>
+                <time dateTime={comment.createdAt} className="tabular-nums">
+                  {labelPublished(comment.createdAt.slice(0, 10))}
+                </time>
+              </p>
+              <p className="mt-1 text-sm">
+                {comment.target.type === "excerpt" && comment.excerpt ? (
+                  <Link href={excerptHref(slug, comment.excerpt.source.id, comment.excerpt.id)} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                    On a passage of <i>{comment.excerpt.source.title}</i> →
+                  </Link>
+                ) : comment.claim ? (
+                  <Link href={`/w/${slug}/claims/${comment.claim.id}#${comment.target.type === "evidence" ? `comments-${comment.target.id}` : "discussion"}`} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                    {comment.target.type === "evidence" ? "On evidence for" : "On"} “{comment.claim.text}” →
+                  </Link>
+                ) : null}
+              </p>
             </li>
           ))}
         </ol>

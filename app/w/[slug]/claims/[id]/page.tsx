@@ -10,6 +10,10 @@ import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author
 import { ClaimHeading } from "@/app/components/claim/claim-heading";
 import { ClaimLinkEditor, UnlinkButton } from "@/app/components/claim/claim-link-editor";
 import { ClaimOrderButtons } from "@/app/components/claim/claim-order-buttons";
+import { CommentIcon } from "@/app/components/comments/comment-icon";
+import { CommentThreads } from "@/app/components/comments/comment-threads";
+import { EvidenceComments } from "@/app/components/comments/evidence-comments";
+import { commentCount } from "@/lib/domain/comments";
 import { PositionChip } from "@/app/components/position-chip";
 import { QuoteCard, excerptHref } from "@/app/components/quote-card";
 import { SetByHand } from "@/app/components/set-by-hand";
@@ -17,7 +21,7 @@ import { RoomVotes } from "@/app/components/seminar/room-votes";
 import { getRoomVotes } from "@/lib/server/seminar/room-votes";
 import { SilentAuthorSuggestions } from "@/app/components/suggestions/silent-author-suggestions";
 import { STANCE_BORDER_CLASS, STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL, quoteCount } from "@/app/components/stance";
-import { loadAccess, loadClaim, loadClaimOptions, loadWorkspace, parseId } from "../../load";
+import { loadAccess, loadClaim, loadClaimOptions, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +29,8 @@ type TParams = { params: Promise<{ slug: string; id: string }> };
 
 export async function generateMetadata({ params }: TParams): Promise<Metadata> {
   const { slug, id } = await params;
-  const workspace = await loadWorkspace(slug);
-  const claim = await loadClaim(workspace.id, parseId(id));
+  const { workspace, userId, role } = await loadAccess(slug);
+  const claim = await loadClaim(workspace.id, parseId(id), userId, role);
   return { title: claim.text };
 }
 
@@ -45,10 +49,11 @@ const LINK_HEADINGS: { relation: TClaimLinkView["relation"]; direction: TClaimLi
 
 export default async function ClaimPage({ params }: TParams) {
   const { slug, id } = await params;
-  const { workspace, canEdit, canComment, signedIn, viewerId } = await loadAccess(slug);
-  const claim = await loadClaim(workspace.id, parseId(id));
-  const votes = await getRoomVotes(claim.id, viewerId);
+  const { workspace, canEdit, canComment, signedIn, userId, role } = await loadAccess(slug);
+  const claim = await loadClaim(workspace.id, parseId(id), userId, role);
+  const votes = await getRoomVotes(claim.id, userId);
   const accents = accentMap(claim.positions.map((p) => p.author.id));
+  const openThreads = claim.comments.threads.filter((t) => !t.resolved).length;
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
@@ -60,6 +65,13 @@ export default async function ClaimPage({ params }: TParams) {
         </div>
       ) : null}
       {claim.tags.length > 0 && <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">{claim.tags.map((t) => `#${t}`).join(" ")}</p>}
+      <p className="no-print mt-3 text-sm">
+        <a href="#discussion" data-testid="claim-comment-count" data-count={claim.comments.count} className="inline-flex items-center gap-1.5 font-medium text-slate-700 underline-offset-2 hover:underline dark:text-slate-300">
+          <CommentIcon />
+          {claim.comments.count === 0 ? "No comments yet" : commentCount(claim.comments.count)}
+          {openThreads > 0 && <span className="font-normal text-slate-500 dark:text-slate-400">· {openThreads} open {openThreads === 1 ? "thread" : "threads"}</span>}
+        </a>
+      </p>
 
       <section aria-labelledby="positions-heading" className="mt-8">
         <h2 id="positions-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
@@ -97,6 +109,14 @@ export default async function ClaimPage({ params }: TParams) {
       <div className="mt-10">
         <EvidenceSection slug={workspace.slug} stance="QUALIFIES" claim={claim} accents={accents} />
       </div>
+
+      <section id="discussion" aria-labelledby="discussion-heading" data-testid="claim-discussion" className="mt-12 max-w-3xl scroll-mt-4 border-t border-slate-200 pt-8 dark:border-slate-800">
+        <h2 id="discussion-heading" className="mb-4 flex flex-wrap items-baseline gap-x-2 text-xl font-semibold">
+          Discussion
+          <span className="text-sm font-normal text-slate-500 dark:text-slate-400">{commentCount(claim.comments.count)}</span>
+        </h2>
+        <CommentThreads slug={workspace.slug} list={claim.comments} about="on this claim" />
+      </section>
 
       {/* Ranking the silent authors' passages reads many of them in a large map: the rest of the page does not wait for it. */}
       <Suspense
@@ -195,6 +215,7 @@ function EvidenceSection({ slug, stance, claim, accents }: { slug: string; stanc
                         href={excerptHref(slug, source.id, e.excerpt.id)}
                         showStance={false}
                       />
+                      <EvidenceComments slug={slug} evidenceId={e.id} count={claim.comments.byEvidence[e.id] ?? 0} />
                     </li>
                   ))}
                 </ul>

@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
   const viewer = await getViewer(request);
-  const { workspace } = await authorize(viewer, slug, "read");
-  const claim = await getClaim(workspace.id, id);
+  const { workspace, role } = await authorize(viewer, slug, "read");
+  const claim = await getClaim(workspace.id, id, { userId: viewer?.userId ?? null, role });
   return json({ ...claim, votes: await getRoomVotes(id, viewer?.userId ?? null) });
 });
 

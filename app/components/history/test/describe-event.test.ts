@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { describeAction, describeChanges, claimIdOf } from "../describe-event";
+
+const CLAIM = "c0000000-0000-4000-8000-000000000001";
+const row = (body: string, extra: Record<string, unknown> = {}) => ({ id: "x", claimId: CLAIM, body, version: 1, deletedAt: null, resolvedAt: null, ...extra });
+
+describe("comment events in the history", () => {
+  it("says what was done", () => {
+    expect(describeAction({ type: "comment.created", entityType: "comment" })).toBe("commented");
+    expect(describeAction({ type: "comment.updated", entityType: "comment" })).toBe("edited a comment");
+    expect(describeAction({ type: "comment.deleted", entityType: "comment" })).toBe("deleted a comment");
+    expect(describeAction({ type: "comment.resolved", entityType: "comment" })).toBe("resolved a thread");
+    expect(describeAction({ type: "comment.reopened", entityType: "comment" })).toBe("reopened a thread");
+  });
+
+  it("shows a new comment's and an edit's words, but not a deleted comment's or an unchanged one's", () => {
+    expect(describeChanges({ type: "comment.created", before: null, after: row("First.") })).toEqual([{ field: "Comment", before: null, after: "First." }]);
+    expect(describeChanges({ type: "comment.updated", before: row("Frist."), after: row("First.", { version: 2 }) })).toEqual([{ field: "Comment", before: "Frist.", after: "First." }]);
+    expect(describeChanges({ type: "comment.deleted", before: row("Taken back."), after: row("Taken back.", { deletedAt: "2026-11-26T10:00:00.000Z" }) })).toEqual([]);
+    expect(describeChanges({ type: "comment.resolved", before: row("Done?"), after: row("Done?", { resolvedAt: "2026-11-26T10:00:00.000Z" }) })).toEqual([]);
+  });
+
+  it("files a comment on a claim under that claim", () => {
+    expect(claimIdOf({ entityType: "comment", entityId: "x", before: null, after: row("On the claim.") })).toBe(CLAIM);
+  });
+});

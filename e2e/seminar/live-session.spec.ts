@@ -59,8 +59,8 @@ test.describe("a live seminar session", () => {
       await expect(facilitator.getByTestId("present-claim")).toHaveText(claims[0].text);
       await facilitator.getByTestId("start-seminar").click();
       await expect(facilitator.getByText("Live", { exact: true })).toBeVisible();
-      // Followers are taken to the spotlighted claim.
-      for (const page of participants) await expect(page).toHaveURL(new RegExp(`/claims/${claims[0].id}$`));
+      // Followers are taken to the spotlighted claim (the session's start re-renders their page first).
+      for (const page of participants) await expect(page).toHaveURL(new RegExp(`/claims/${claims[0].id}$`), { timeout: 10_000 });
 
       // From the claim page, the facilitator spotlights another claim: every follower is on it within 2 s.
       await facilitator.goto(`/w/${DEMO}/claims/${third.id}`);

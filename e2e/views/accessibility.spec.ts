@@ -31,6 +31,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
+  // Each page is loaded and analysed in turn: several pages per test.
+  test.describe.configure({ timeout: 90_000 });
+
   test("the demo's pages have no serious or critical violations for a reader", async ({ page }) => {
     for (const view of await demoPages(page)) {
       await page.goto(view.path);

@@ -3,7 +3,7 @@ import { ZExportQuerySchema } from "@/lib/schemas/export";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
 import { authorize } from "@/lib/server/authorize";
 import { exportWorkspace } from "@/lib/server/export/export-workspace";
-import { route } from "@/lib/server/http";
+import { route, streamBody } from "@/lib/server/http";
 import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -14,16 +14,7 @@ export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
   const url = new URL(request.url);
   const query = parseOrThrow(ZExportQuerySchema, Object.fromEntries(url.searchParams), "query");
   const file = await exportWorkspace(workspace, query, url.origin);
-  const encoder = new TextEncoder();
-  const chunks = file.chunks[Symbol.iterator]();
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
-    },
-  });
-  return new Response(body, {
+  return new Response(await streamBody(file.chunks), {
     headers: { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store" },
   });
 });

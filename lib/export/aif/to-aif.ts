@@ -1,5 +1,7 @@
 import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
 import type { TStance } from "../../domain/types";
+import { streamJsonWithLists } from "../json/serialise-native-document";
+import { pagesOf } from "../text-writer";
 
 export type TAifNodeType = "I" | "RA" | "CA" | "L" | "YA";
 
@@ -45,6 +47,21 @@ export function toAif(graph: TMapGraph): TAifDocument {
   const aif = aifWriter(graph);
   const nodes = [...aif.claimNodes(), ...aif.cite(citationsOf(graph)), ...aif.schemeNodes()];
   return { nodes, edges: [...aif.edges()], locutions: [...aif.locutions()], participants: aif.participants() };
+}
+
+/**
+ * `toAif` as JSON text, streamed from the map's outline and its citations read page by page (in
+ * the map's evidence order): the same text as `serialiseJsonWithLists({}, toAif(graph))`.
+ */
+export function streamAif(outline: TMapOutline, citations: AsyncIterable<readonly TMapCitation[]> | Iterable<readonly TMapCitation[]>, chunkSize?: number): AsyncGenerator<string> {
+  const aif = aifWriter(outline);
+  async function* nodes() {
+    yield aif.claimNodes();
+    for await (const page of citations) yield aif.cite(page);
+    yield* pagesOf(aif.schemeNodes());
+  }
+  // The lists are written in turn: edges and locutions are made once every node is out.
+  return streamJsonWithLists({}, { nodes: nodes(), edges: pagesOf(aif.edges()), locutions: pagesOf(aif.locutions()), participants: [aif.participants()] }, chunkSize);
 }
 
 /**

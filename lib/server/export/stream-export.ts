@@ -1,12 +1,11 @@
 import "server-only";
 import { readSnapshot } from "../../db/snapshot";
 import type { TMapCitation } from "../../domain/map-graph";
-import { aifWriter } from "../../export/aif/to-aif";
+import { streamAif } from "../../export/aif/to-aif";
 import { argdownWriter } from "../../export/argdown/to-argdown";
 import { evidenceCsvWriter, matrixToCsv } from "../../export/csv/to-csv";
 import type { TExportFormat } from "../../export/formats";
-import { streamJsonWithLists } from "../../export/json/serialise-native-document";
-import { pagesOf, streamText } from "../../export/text-writer";
+import { streamText } from "../../export/text-writer";
 import type { TExportQuery } from "../../schemas/export";
 import { CITATIONS_SQL, readMapOutline } from "./read-map-outline";
 import { streamNativeDocument } from "./stream-native-document";
@@ -26,8 +25,8 @@ const JSON_CHUNK = 256 * 1024;
 /**
  * An export read in one REPEATABLE READ snapshot and written as it is read: the map's outline
  * (workspace, authors, sources, claims, links) whole, its evidence with the quotes page by page
- * through a cursor, each page formatted and handed on before the next is needed. Nothing holds
- * the whole map or the whole file, so memory stays flat however large the workspace.
+ * through a cursor, each page formatted and handed on before the next is needed. Neither the
+ * whole map nor the whole file is ever in memory at once.
  */
 export function streamExport(workspaceId: string, query: TExportQuery & { format: TStreamedFormat }): AsyncGenerator<string> {
   if (query.format === "json") return streamNativeDocument(workspaceId);
@@ -41,14 +40,7 @@ export function streamExport(workspaceId: string, query: TExportQuery & { format
     } else if (format === "argdown") {
       yield* streamText(argdownWriter(outline), citations());
     } else {
-      const aif = aifWriter(outline);
-      async function* nodes() {
-        yield aif.claimNodes();
-        for await (const page of citations()) yield aif.cite(page);
-        yield* pagesOf(aif.schemeNodes());
-      }
-      // The lists are written in turn: edges and locutions are made once every node is out.
-      yield* streamJsonWithLists({}, { nodes: nodes(), edges: pagesOf(aif.edges()), locutions: pagesOf(aif.locutions()), participants: [aif.participants()] }, JSON_CHUNK);
+      yield* streamAif(outline, citations(), JSON_CHUNK);
     }
   });
 }

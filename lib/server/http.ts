@@ -59,10 +59,10 @@ export function idempotencyOf(request: Request, body: unknown) {
 }
 
 /**
- * A response body from pieces made as they are read (strings are sent as UTF-8). The first piece
- * is made before the answer starts, so a failure to begin (the database unreachable) becomes an
- * error answer instead of a cut-off file. Pieces are made one ahead of what the client has taken;
- * a client that goes away stops the maker (`return()`, which ends its database transaction).
+ * A response body made piece by piece as it is read (strings are sent as UTF-8). The first piece
+ * is made before the answer starts, so a failure to begin (the database unreachable) is an error
+ * answer instead of a cut-off file. Pieces are made one ahead of what the client has taken; a
+ * client that goes away stops the maker (`return()`, which ends its database transaction).
  */
 export async function streamBody(chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<ReadableStream<Uint8Array>> {
   const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();

@@ -87,6 +87,7 @@ export function aifWriter(outline: TMapOutline) {
   const cited: { said: string; personID: string; source: string | null }[] = [];
   // Per evidence link whose excerpt and claim both have nodes: from, to, and which scheme.
   const relations: { from: number; to: number; kind: TStance }[] = [];
+  const saidOf = new Map<string, string>();
   const saidAt = (inode: number) => cited[(inode - firstExcerptNode) / 3].said;
   const schemeOf = (kind: TStance): { text: string; type: TAifNodeType } =>
     kind === "OPPOSES" ? { text: "Default Conflict", type: "CA" } : { text: kind === "QUALIFIES" ? "Qualified Inference" : "Default Inference", type: "RA" };
@@ -111,7 +112,7 @@ export function aifWriter(outline: TMapOutline) {
           const source = sources.get(e.sourceId);
           const author = source && authors.get(source.authorId);
           if (!source || !author) continue;
-          const said = source.published ? timestampOf(source.published) : undated;
+          const said = source.published ? (saidOf.get(source.published) ?? saidOf.set(source.published, timestampOf(source.published)).get(source.published)!) : undated;
           inode = firstExcerptNode + 3 * cited.length;
           nodes.push(
             { nodeID: String(inode), text: e.exact, type: "I", timestamp: said },

@@ -2,6 +2,10 @@ import { labelPublished } from "../../domain/dates";
 import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
 import { trimmedEnd, writeText, type TTextWriter } from "../text-writer";
 
+/** Characters Argdown reads as syntax anywhere, and `.` / `:` directly before more text. */
+const ARGDOWN_SYNTAX = /[\\@#*_[\]{}<>/]|[.:](?=\S)/;
+const ARGDOWN_SYNTAX_ALL = new RegExp(ARGDOWN_SYNTAX.source, "g");
+
 /**
  * Escapes what Argdown would read as syntax inside a statement's or argument's text: mentions and
  * tags, emphasis, brackets, data blocks, comments (`//`, `/*`, `<!--`), relation arrows (their `>`
@@ -9,11 +13,12 @@ import { trimmedEnd, writeText, type TTextWriter } from "../text-writer";
  * A sentence's final period is left alone.
  */
 export function escapeArgdown(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\@#*_[\]{}<>/]|[.:](?=\S)/g, "\\$&")
-    .replace(/^([+-])/, "\\$1");
+  // Each pass only when it would change something: most quotes need none of them, and this runs
+  // for every quote of a large export.
+  let out = /\s\s|(?! )\s/.test(text) ? text.replace(/\s+/g, " ") : text;
+  out = out.trim();
+  if (ARGDOWN_SYNTAX.test(out)) out = out.replace(ARGDOWN_SYNTAX_ALL, "\\$&");
+  return out.startsWith("+") || out.startsWith("-") ? `\\${out}` : out;
 }
 
 /** The words a bracket title may keep: letters, digits and a little punctuation. */
@@ -26,10 +31,15 @@ function titleWords(text: string): string[] {
 
 /** A bracket title Argdown accepts, from the first eight words, numbered when already taken. */
 function uniqueTitle(words: readonly string[], taken: Set<string>): string {
-  const base = words.slice(0, 8).join(" ") || "Claim";
+  return numbered(words.slice(0, 8).join(" ") || "Claim", taken);
+}
+
+/** `base`, or `base 2`, `base 3`… — the first not yet taken (case aside); then taken. */
+function numbered(base: string, taken: Set<string>): string {
   let title = base;
-  for (let n = 2; taken.has(title.toLowerCase()); n++) title = `${base} ${n}`;
-  taken.add(title.toLowerCase());
+  let key = title.toLowerCase();
+  for (let n = 2; taken.has(key); n++) key = (title = `${base} ${n}`).toLowerCase();
+  taken.add(key);
   return title;
 }
 
@@ -38,10 +48,6 @@ function dataFields(data: Record<string, string | null | undefined>): string[] {
   return Object.entries(data)
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-}
-
-function dataBlock(fields: readonly string[]): string {
-  return fields.length ? ` {${fields.join(", ")}}` : "";
 }
 
 /**
@@ -72,11 +78,29 @@ export function argdownWriter(outline: TMapOutline): TTextWriter<TMapCitation> {
   const argumentTitles = new Set<string>();
   const perAuthor = new Map<string, number>();
   const text = trimmedEnd();
-  // What every argument from one source (or author and year, or author and stance) has in common,
-  // worked out once: tens of thousands of arguments share a few hundred of each.
-  const titlePrefix = new Map<string, string[]>();
-  const sourceData = new Map<string, string[]>();
-  const tagsOf = new Map<string, string>();
+  // What every argument from one source, or with one stance and voice, has in common is worked
+  // out once: tens of thousands of arguments share a few hundred of each.
+  const cards = new Map<string, { authorId: string; title: (n: number) => string; fields: string; tags: Map<string, string> } | null>();
+  const cardOf = (sourceId: string) => {
+    let card = cards.get(sourceId);
+    if (card === undefined) {
+      const source = sources.get(sourceId);
+      const author = source && authors.get(source.authorId);
+      card = null;
+      if (source && author) {
+        // An argument is titled by its author, year and number ("Katz 2008 3"), from the words a title may keep.
+        const prefix = titleWords(`${author.shortName} ${source.published.slice(0, 4)}`);
+        const joined = prefix.join(" ");
+        const fields = dataFields({ author: author.name, source: source.title, published: source.published, date: labelPublished(source.published), url: source.url });
+        card = { authorId: author.id, title: prefix.length >= 8 ? () => prefix.slice(0, 8).join(" ") : (n) => (joined ? `${joined} ${n}` : String(n)), fields: fields.join(", "), tags: new Map() };
+      }
+      cards.set(sourceId, card);
+    }
+    return card;
+  };
+  const tagsOf = (shortName: string, stance: string, voice: string) =>
+    [shortName, stance.toLowerCase(), ...(voice === "REPORTED" ? ["reported"] : [])].map((t) => ` #(${t.replace(/[()]/g, "")})`).join("");
+  const stanceAndVoice = new Map<string, string>();
 
   return {
     head() {
@@ -101,33 +125,22 @@ export function argdownWriter(outline: TMapOutline): TTextWriter<TMapCitation> {
     rows(page) {
       let out = "";
       for (const e of page) {
-        const source = sources.get(e.sourceId);
-        const author = source && authors.get(source.authorId);
+        const card = cardOf(e.sourceId);
         const claim = claimTitle.get(e.claimId);
-        if (!source || !author || !claim) continue;
-        const n = (perAuthor.get(author.id) ?? 0) + 1;
-        perAuthor.set(author.id, n);
-        const year = source.published.slice(0, 4);
-        const prefixKey = `${author.id} ${year}`;
-        let prefix = titlePrefix.get(prefixKey);
-        if (!prefix) titlePrefix.set(prefixKey, (prefix = titleWords(`${author.shortName} ${year}`)));
-        const title = uniqueTitle([...prefix, String(n)], argumentTitles);
-        const tagsKey = `${author.id} ${e.stance} ${e.voice}`;
-        let tags = tagsOf.get(tagsKey);
-        if (tags === undefined) {
-          tags = [author.shortName, e.stance.toLowerCase(), ...(e.voice === "REPORTED" ? ["reported"] : [])].map((t) => ` #(${t.replace(/[()]/g, "")})`).join("");
-          tagsOf.set(tagsKey, tags);
-        }
-        let fromSource = sourceData.get(source.id);
-        if (!fromSource) {
-          fromSource = dataFields({ author: author.name, source: source.title, published: source.published, date: labelPublished(source.published), url: source.url });
-          sourceData.set(source.id, fromSource);
-        }
-        const data = dataBlock([
-          ...fromSource,
-          ...dataFields({ stance: e.stance.toLowerCase(), voice: e.voice.toLowerCase(), ...(e.stance === "QUALIFIES" ? { qualifies: claim } : {}), note: e.note }),
-        ]);
-        out += `<${title}>: ${escapeArgdown(e.exact)}${tags}${data}\n`;
+        if (!card || !claim) continue;
+        const n = (perAuthor.get(card.authorId) ?? 0) + 1;
+        perAuthor.set(card.authorId, n);
+        const title = numbered(card.title(n), argumentTitles);
+        const kind = `${e.stance} ${e.voice}`;
+        let tags = card.tags.get(kind);
+        if (tags === undefined) card.tags.set(kind, (tags = tagsOf(authors.get(card.authorId)!.shortName, e.stance, e.voice)));
+        let said = stanceAndVoice.get(kind);
+        if (said === undefined) stanceAndVoice.set(kind, (said = dataFields({ stance: e.stance.toLowerCase(), voice: e.voice.toLowerCase() }).join(", ")));
+        // The data block's fields in order: the source's, stance and voice, then what this link adds.
+        let data = card.fields ? `${card.fields}, ${said}` : said;
+        if (e.stance === "QUALIFIES") data += `, ${dataFields({ qualifies: claim })[0]}`;
+        if (e.note) data += `, ${dataFields({ note: e.note })[0]}`;
+        out += `<${title}>: ${escapeArgdown(e.exact)}${tags} {${data}}\n`;
         if (e.stance !== "QUALIFIES") out += `  ${e.stance === "SUPPORTS" ? "+>" : "->"} [${claim}]\n`;
         out += "\n";
       }

@@ -88,6 +88,12 @@ export function aifWriter(outline: TMapOutline) {
   // Per evidence link whose excerpt and claim both have nodes: from, to, and which scheme.
   const relations: { from: number; to: number; kind: TStance }[] = [];
   const saidOf = new Map<string, string>();
+  const saidAtSource = (published: string) => {
+    if (!published) return undated;
+    let said = saidOf.get(published);
+    if (said === undefined) saidOf.set(published, (said = timestampOf(published)));
+    return said;
+  };
   const saidAt = (inode: number) => cited[(inode - firstExcerptNode) / 3].said;
   const schemeOf = (kind: TStance): { text: string; type: TAifNodeType } =>
     kind === "OPPOSES" ? { text: "Default Conflict", type: "CA" } : { text: kind === "QUALIFIES" ? "Qualified Inference" : "Default Inference", type: "RA" };
@@ -112,7 +118,7 @@ export function aifWriter(outline: TMapOutline) {
           const source = sources.get(e.sourceId);
           const author = source && authors.get(source.authorId);
           if (!source || !author) continue;
-          const said = source.published ? (saidOf.get(source.published) ?? saidOf.set(source.published, timestampOf(source.published)).get(source.published)!) : undated;
+          const said = saidAtSource(source.published);
           inode = firstExcerptNode + 3 * cited.length;
           nodes.push(
             { nodeID: String(inode), text: e.exact, type: "I", timestamp: said },

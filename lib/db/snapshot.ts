@@ -30,10 +30,10 @@ const IDLE_TIMEOUT = "60s";
 
 const globalForPool = globalThis as unknown as { stancemapSnapshotPool?: pg.Pool };
 
-/** The pool for streamed reads: at most four at once (STANCEMAP_SNAPSHOT_POOL); others wait. */
+/** The pool for streamed reads: at most four at once per app instance; more wait their turn. */
 function snapshotPool(): pg.Pool {
   if (!globalForPool.stancemapSnapshotPool) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.STANCEMAP_SNAPSHOT_POOL ?? 4) });
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
     // An idle connection dropped by the server (a restart) is discarded by the pool; without a
     // listener its error would crash the process.
     pool.on("error", () => {});
@@ -48,13 +48,15 @@ function snapshotPool(): pg.Pool {
  * `read` is done, fails, or the consumer stops early (`return()` on the generator, as a cancelled
  * download does).
  */
-export async function* readSnapshot<T>(read: (snapshot: TSnapshot) => AsyncIterable<T>, pool: pg.Pool = snapshotPool()): AsyncGenerator<T> {
-  const client = await pool.connect();
+export async function* readSnapshot<T>(read: (snapshot: TSnapshot) => AsyncIterable<T>): AsyncGenerator<T> {
+  const client = await snapshotPool().connect();
   let failure: Error | undefined;
   let done = false;
   try {
     await client.query("begin isolation level repeatable read, read only");
-    // Plan cursors for all their rows, as a plain query would be (the default favours the first 10 %).
+    // Plan cursors for all their rows, as plain queries are planned. By default PostgreSQL plans a
+    // cursor for its first rows: for the large map's evidence, nested loops sorted claim by claim,
+    // which cost it about 60 % more CPU than one hash join and sort (measured on 2 shared cores).
     await client.query("set local cursor_tuple_fraction = 1");
     await client.query(`set local idle_in_transaction_session_timeout = '${IDLE_TIMEOUT}'`);
     yield* read(snapshotOf(client));

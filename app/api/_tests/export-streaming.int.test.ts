@@ -18,7 +18,10 @@ import { serialiseJsonWithLists } from "@/lib/export/json/serialise-native-docum
 import { aifProblems, parseArgdown } from "@/lib/export/test/validators";
 import { ZNativeDocumentSchema, type TNativeDocument } from "@/lib/schemas/native-document";
 import { getMapGraph } from "@/lib/server/workspaces/get-map-graph";
+import { createActor } from "@/lib/testing/actors";
+import { call } from "@/lib/testing/call";
 import { GET as exportRoute } from "../workspaces/[slug]/export/route";
+import { POST as createWorkspace } from "../workspaces/route";
 
 const SLUG = "export-streaming-medium";
 /** More evidence than two pages of the cursor, excerpts over one page. */
@@ -27,13 +30,13 @@ const SHAPE = { authors: 6, sourcesPerAuthor: 2, sourceChars: 4_000, claims: 120
 let workspaceId: string;
 let live: { sources: number; claims: number; links: number; excerpts: number; evidence: number; supportsOrOpposes: number; excerptsCited: number };
 
-function request(query: string) {
-  return exportRoute(new Request(`http://stancemap.test/api/workspaces/${SLUG}/export?${query}`), { params: Promise.resolve({ slug: SLUG }) });
+function request(query: string, slug = SLUG, headers: Record<string, string> = {}) {
+  return exportRoute(new Request(`http://stancemap.test/api/workspaces/${slug}/export?${query}`, { headers }), { params: Promise.resolve({ slug }) });
 }
 
 /** The whole body, and how many pieces it came in. */
-async function download(query: string): Promise<{ text: string; pieces: number; response: Response }> {
-  const response = await request(query);
+async function download(query: string, slug = SLUG, headers: Record<string, string> = {}): Promise<{ text: string; pieces: number; response: Response }> {
+  const response = await request(query, slug, headers);
   expect(response.status).toBe(200);
   const reader = response.body!.getReader();
   // ignoreBOM: keep a byte order mark in the text, where a spreadsheet would see it.
@@ -84,8 +87,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await db().workspace.deleteMany({ where: { slug: SLUG } });
+  await db().workspace.deleteMany({ where: { slug: { in: [SLUG, EMPTY] } } });
 });
+
+const EMPTY = "export-streaming-empty";
 
 describe("streamed exports of a workspace larger than a page of rows", () => {
   it("is larger than a page: the evidence spans more than two pages of the cursor", () => {
@@ -195,6 +200,20 @@ describe("streamed exports of a workspace larger than a page of rows", () => {
     await expect.poll(inTransaction, { timeout: 2_000 }).toBe(1);
     await reader.cancel();
     await expect.poll(inTransaction, { timeout: 2_000 }).toBe(0);
+  });
+
+  it("an empty workspace exports in every streamed format: no rows, still complete files", async () => {
+    const owner = await createActor(null, null, "Empty owner");
+    expect((await call(createWorkspace, { method: "POST", headers: owner.headers, body: { title: "Nothing yet", slug: EMPTY, visibility: "PRIVATE" } })).status).toBe(201);
+    const get = (query: string) => download(query, EMPTY, owner.headers).then((d) => d.text);
+    const doc = ZNativeDocumentSchema.parse(JSON.parse(await get("format=json")));
+    expect([doc.sources, doc.claims, doc.excerpts, doc.evidence]).toEqual([[], [], [], []]);
+    expect(JSON.parse(await get("format=aif"))).toEqual({ nodes: [], edges: [], locutions: [], participants: [] });
+    const argdown = parseArgdown(await get("format=argdown"));
+    expect(argdown.errors).toEqual([]);
+    expect(argdown.statements).toEqual([]);
+    expect(await get("format=csv&table=evidence")).toBe("Claim,Author,Source,Published,Stance,Voice,Quote,Start,End,Note\r\n");
+    expect(await get("format=csv")).toBe("Claim,Tags\r\n");
   });
 
   it("more downloads at once than the pool has connections all finish, each complete", async () => {

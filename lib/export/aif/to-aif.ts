@@ -56,12 +56,27 @@ export function toAif(graph: TMapGraph): TAifDocument {
 export function streamAif(outline: TMapOutline, citations: AsyncIterable<readonly TMapCitation[]> | Iterable<readonly TMapCitation[]>, chunkSize?: number): AsyncGenerator<string> {
   const aif = aifWriter(outline);
   async function* nodes() {
-    yield aif.claimNodes();
-    for await (const page of citations) yield aif.cite(page);
-    yield* pagesOf(aif.schemeNodes());
+    yield aif.claimNodes().map(nodeJson);
+    for await (const page of citations) yield aif.cite(page).map(nodeJson);
+    for (const page of pagesOf(aif.schemeNodes())) yield page.map(nodeJson);
   }
+  const written = <T>(rows: Iterable<T>, json: (row: T) => string) => ({ json: map(pagesOf(rows), (page) => page.map(json)) });
   // The lists are written in turn: edges and locutions are made once every node is out.
-  return streamJsonWithLists({}, { nodes: nodes(), edges: pagesOf(aif.edges()), locutions: pagesOf(aif.locutions()), participants: [aif.participants()] }, chunkSize);
+  return streamJsonWithLists(
+    {},
+    { nodes: { json: nodes() }, edges: written(aif.edges(), edgeJson), locutions: written(aif.locutions(), locutionJson), participants: [aif.participants()] },
+    chunkSize,
+  );
+}
+
+// What JSON.stringify makes of each, written by template (hundreds of thousands of rows). Ids are
+// digits, types letters and timestamps digits: only texts and URLs need JSON's escaping.
+const nodeJson = (n: TAifNode) => `{"nodeID":"${n.nodeID}","text":${JSON.stringify(n.text)},"type":"${n.type}","timestamp":"${n.timestamp}"}`;
+const edgeJson = (e: TAifEdge) => `{"edgeID":"${e.edgeID}","fromID":"${e.fromID}","toID":"${e.toID}","formEdgeID":null}`;
+const locutionJson = (l: TAifDocument["locutions"][number]) => `{"nodeID":"${l.nodeID}","personID":"${l.personID}","timestamp":"${l.timestamp}","source":${JSON.stringify(l.source)}}`;
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /**

@@ -37,17 +37,27 @@ export function* serialiseJsonWithLists(head: Record<string, unknown>, lists: Re
 export type TJsonListPages = AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
 
 /**
+ * A list whose rows come already written as JSON (each exactly what `JSON.stringify` makes of the
+ * row): for very many rows of one fixed shape, which a template writes in half the time.
+ */
+export interface TJsonTextPages {
+  json: AsyncIterable<readonly string[]> | Iterable<readonly string[]>;
+}
+
+/**
  * `serialiseJsonWithLists` for lists whose rows arrive page by page (rows read from a database
  * cursor, or made while another list is read): the same text, in pieces of about `chunkSize`.
  * The lists are read one after another, in the order of `lists`.
  */
-export async function* streamJsonWithLists(head: Record<string, unknown>, lists: Record<string, TJsonListPages>, chunkSize = CHUNK): AsyncGenerator<string> {
+export async function* streamJsonWithLists(head: Record<string, unknown>, lists: Record<string, TJsonListPages | TJsonTextPages>, chunkSize = CHUNK): AsyncGenerator<string> {
   const json = jsonWithLists(head);
   yield json.opening;
-  for (const [key, pages] of Object.entries(lists)) {
+  for (const [key, list] of Object.entries(lists)) {
     let chunk = json.openList(key);
-    for await (const rows of pages) {
-      for (const row of rows) chunk += json.row(row);
+    const written = "json" in list;
+    for await (const rows of written ? list.json : list) {
+      if (written) for (const text of rows as readonly string[]) chunk += json.rowText(text);
+      else for (const row of rows) chunk += json.row(row);
       if (chunk.length > chunkSize) {
         yield chunk;
         chunk = "";
@@ -76,6 +86,9 @@ function jsonWithLists(head: Record<string, unknown>) {
     },
     row(row: unknown): string {
       return `${rows++ === 0 ? "" : ","}\n    ${JSON.stringify(row)}`;
+    },
+    rowText(text: string): string {
+      return `${rows++ === 0 ? "" : ","}\n    ${text}`;
     },
     closeList(): string {
       return `${rows > 0 ? "\n  " : ""}]`;

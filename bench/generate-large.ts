@@ -19,6 +19,8 @@ export interface GenerateLargeOptions {
   slug?: string;
   /** PRNG seed; the same seed gives the same texts, dates, excerpts and links. */
   seed?: number;
+  /** Other sizes than the budgets' (tests use a smaller map of the same kind). */
+  shape?: Partial<TLargeShape>;
   log?: (message: string) => void;
 }
 
@@ -42,6 +44,8 @@ export const LARGE_SHAPE = {
   comments: 20_000,
   commenters: 40,
 } as const;
+
+export type TLargeShape = { [K in keyof typeof LARGE_SHAPE]: number };
 
 const BATCH = 5_000;
 const QUOTE_CONTEXT = 32;
@@ -154,12 +158,12 @@ interface Plan {
   }[];
 }
 
-function plan(seed: number): Plan {
+function plan(seed: number, shape: TLargeShape): Plan {
   const rng = prng(seed);
 
   const authors: Plan["authors"] = [];
   const names = new Set<string>();
-  while (authors.length < LARGE_SHAPE.authors) {
+  while (authors.length < shape.authors) {
     const first = rng.pick(FIRST);
     const last = rng.pick(LAST);
     const name = `${first} ${last}`;
@@ -171,12 +175,12 @@ function plan(seed: number): Plan {
   const precisions = ["YEAR", "MONTH", "DAY"] as const;
   const sources: Plan["sources"] = [];
   for (const author of authors) {
-    for (let i = 0; i < LARGE_SHAPE.sourcesPerAuthor; i++) {
+    for (let i = 0; i < shape.sourcesPerAuthor; i++) {
       const year = rng.int(2000, 2024);
       const precision = rng.pick(precisions);
       const month = precision === "YEAR" ? 1 : rng.int(1, 12);
       const day = precision === "DAY" ? rng.int(1, 28) : 1;
-      const chars = rng.int(Math.round(LARGE_SHAPE.sourceChars * 0.8), Math.round(LARGE_SHAPE.sourceChars * 1.2));
+      const chars = rng.int(Math.round(shape.sourceChars * 0.8), Math.round(shape.sourceChars * 1.2));
       const n = sources.length + 1;
       sources.push({
         id: randomUUID(),
@@ -192,14 +196,14 @@ function plan(seed: number): Plan {
   }
 
   const claims: Plan["claims"] = [];
-  for (let rank = 1; rank <= LARGE_SHAPE.claims; rank++) {
+  for (let rank = 1; rank <= shape.claims; rank++) {
     const tags = [...new Set(Array.from({ length: rng.int(0, 3) }, () => rng.pick(TAGS)))];
     claims.push({ id: randomUUID(), text: sentence(rng, 8, 20), tags, rank });
   }
 
   const links: Plan["links"] = [];
   const linkKeys = new Set<string>();
-  while (links.length < LARGE_SHAPE.claimLinks) {
+  while (links.length < shape.claimLinks) {
     const from = rng.int(0, claims.length - 1);
     const to = rng.int(0, claims.length - 1);
     if (from === to || linkKeys.has(`${from}:${to}`)) continue;
@@ -210,8 +214,8 @@ function plan(seed: number): Plan {
   // Excerpts: spread evenly over the sources; each starts after a space and ends before one, so
   // it reads like a passage someone selected (whole words, 40–320 characters).
   const excerpts: Plan["excerpts"] = [];
-  const perSource = LARGE_SHAPE.excerpts / sources.length;
-  for (let i = 0; i < LARGE_SHAPE.excerpts; i++) {
+  const perSource = shape.excerpts / sources.length;
+  for (let i = 0; i < shape.excerpts; i++) {
     const source = sources[Math.floor(i / perSource)];
     const text = source.text;
     let start = rng.int(0, text.length - 400);
@@ -235,7 +239,7 @@ function plan(seed: number): Plan {
   // Evidence: every excerpt is cited once, the rest cite random excerpts again (a passage can back
   // several claims). Stances weighted towards SUPPORTS/OPPOSES; ~15 % REPORTED voice.
   const evidence: Plan["evidence"] = [];
-  for (let i = 0; i < LARGE_SHAPE.evidence; i++) {
+  for (let i = 0; i < shape.evidence; i++) {
     const excerpt = i < excerpts.length ? excerpts[i] : excerpts[rng.int(0, excerpts.length - 1)];
     const r = rng.next();
     const stance = r < 0.45 ? "SUPPORTS" : r < 0.8 ? "OPPOSES" : "QUALIFIES";
@@ -305,7 +309,7 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
         return { created: false, workspaceId: existing.rows[0].id, ms: performance.now() - started, counts: empty };
       }
 
-      const data = plan(options.seed ?? 20261125);
+      const data = plan(options.seed ?? 20261125, { ...LARGE_SHAPE, ...options.shape });
       const textBytes = data.sources.reduce((sum, s) => sum + Buffer.byteLength(s.text, "utf8"), 0);
       log(`[bench] planned '${slug}' in ${Math.round(performance.now() - started)} ms (${(textBytes / 1e6).toFixed(2)} MB of source text)`);
 

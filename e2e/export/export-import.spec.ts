@@ -74,6 +74,18 @@ test.describe("downloading a map and importing it as a new workspace", () => {
     expect(focused).toContain(`data-claim-id="${claim.id}"`);
   });
 
+  test("exports are streamed as they are made, and not gzipped by the server even for a client that accepts it", async ({ request }) => {
+    for (const format of ["json", "aif", "argdown", "csv&table=evidence"]) {
+      const response = await request.get(`/api/workspaces/sco-debate/export?format=${format}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(response.status(), format).toBe(200);
+      const headers = response.headers();
+      expect(headers["content-encoding"], format).toBeUndefined();
+      expect(headers["cache-control"], format).toContain("no-transform");
+      expect(headers["transfer-encoding"], format).toBe("chunked");
+      expect((await response.body()).length, format).toBeGreaterThan(10_000);
+    }
+  });
+
   test("the JSON download is a complete document that imports as a workspace of one's own", async ({ page }, testInfo) => {
     await page.goto("/w/sco-debate/matrix");
     await page.getByTestId("download-menu").getByText("Download").click();

@@ -1,5 +1,5 @@
-import type { TPublished } from "./dates";
-import type { TMatrix } from "./matrix";
+import { formatPublished, type TPublished } from "./dates";
+import { orderAuthors, type TMatrix, type TMatrixAuthorInput } from "./matrix";
 import type { TDatePrecision, TLinkRelation, TPositionStance, TSelector, TStance, TVisibility, TVoice } from "./types";
 
 /**
@@ -108,6 +108,69 @@ export interface TMapPosition {
   evidenceCount: number;
   /** The note of a hand-set position; null when derived. */
   note: string | null;
+}
+
+/** The small part of a map graph: everything but its excerpts and evidence (the bulk of a large map). */
+export type TMapOutline = Omit<TMapGraph, "excerpts" | "evidence">;
+
+/**
+ * An evidence link with the passage it cites (its excerpt's source, offsets and quote): what the
+ * large exports read row by row, in the graph's evidence order, instead of whole lists.
+ */
+export interface TMapCitation extends TMapEvidence {
+  sourceId: string;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+/** A graph's evidence with the excerpt each cites, in the graph's order; evidence whose excerpt is not in the graph is left out. */
+export function citationsOf(graph: Pick<TMapGraph, "excerpts" | "evidence">): TMapCitation[] {
+  const excerpts = new Map(graph.excerpts.map((x) => [x.id, x]));
+  const citations: TMapCitation[] = [];
+  for (const e of graph.evidence) {
+    const x = excerpts.get(e.excerptId);
+    if (x) citations.push({ ...e, sourceId: x.sourceId, start: x.start, end: x.end, exact: x.exact });
+  }
+  return citations;
+}
+
+/** A live source as stored, with its author's names. */
+export interface TMapSourceRow {
+  id: string;
+  title: string;
+  authorId: string;
+  publication: string | null;
+  publishedOn: Date;
+  publishedPrecision: TDatePrecision;
+  publishedNote: string | null;
+  url: string | null;
+  author: { name: string; shortName: string; affiliation: string | null };
+}
+
+/**
+ * The graph's sources and authors from the live sources (oldest first): each author once, with the
+ * dates of their sources, in the matrix's column order; `matrixAuthors` is the matrix's input.
+ */
+export function mapSourcesAndAuthors(rows: readonly TMapSourceRow[]): { sources: TMapSource[]; authors: TMapAuthor[]; matrixAuthors: TMatrixAuthorInput[] } {
+  const sources: TMapSource[] = rows.map((s) => ({
+    id: s.id,
+    title: s.title,
+    authorId: s.authorId,
+    publication: s.publication,
+    published: formatPublished(s.publishedOn, s.publishedPrecision),
+    precision: s.publishedPrecision,
+    publishedNote: s.publishedNote,
+    url: s.url,
+  }));
+  const authorRows = new Map<string, { id: string; name: string; shortName: string; affiliation: string | null; published: string[] }>();
+  for (const source of rows) {
+    const row = authorRows.get(source.authorId) ?? { id: source.authorId, ...source.author, published: [] };
+    row.published.push(formatPublished(source.publishedOn, source.publishedPrecision));
+    authorRows.set(source.authorId, row);
+  }
+  const authors: TMapAuthor[] = orderAuthors([...authorRows.values()]).map((a) => ({ ...a, affiliation: authorRows.get(a.id)!.affiliation }));
+  return { sources, authors, matrixAuthors: [...authorRows.values()] };
 }
 
 /**

@@ -57,3 +57,26 @@ export function idempotencyOf(request: Request, body: unknown) {
   if (!ZIdempotencyKey.test(key)) throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 1–200 visible ASCII characters.");
   return { key, method: request.method, path: new URL(request.url).pathname, body };
 }
+
+/**
+ * A response body made piece by piece as it is read (strings are sent as UTF-8). The first piece
+ * is made before the answer starts, so a failure to begin (the database unreachable) is an error
+ * answer instead of a cut-off file. Pieces are made one ahead of what the client has taken; a
+ * client that goes away stops the maker (`return()`, which ends its database transaction).
+ */
+export async function streamBody(chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<ReadableStream<Uint8Array>> {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  let first: IteratorResult<string | Uint8Array> | null = await iterator.next();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = first ?? (await iterator.next());
+      first = null;
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

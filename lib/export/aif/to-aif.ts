@@ -1,5 +1,7 @@
-import type { TMapGraph } from "../../domain/map-graph";
-import { readMap } from "../map-reading";
+import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
+import type { TStance } from "../../domain/types";
+import { streamJsonWithLists } from "../json/serialise-native-document";
+import { pagesOf } from "../text-writer";
 
 export type TAifNodeType = "I" | "RA" | "CA" | "L" | "YA";
 
@@ -10,9 +12,16 @@ export interface TAifNode {
   timestamp: string;
 }
 
+export interface TAifEdge {
+  edgeID: string;
+  fromID: string;
+  toID: string;
+  formEdgeID: null;
+}
+
 export interface TAifDocument {
   nodes: TAifNode[];
-  edges: { edgeID: string; fromID: string; toID: string; formEdgeID: null }[];
+  edges: TAifEdge[];
   locutions: { nodeID: string; personID: string; timestamp: string; source: string | null }[];
   participants: { participantID: string; firstname: string; surname: string }[];
 }
@@ -35,61 +44,140 @@ function timestampOf(published: string): string {
  * Node ids are consecutive numbers as strings, unique within the document.
  */
 export function toAif(graph: TMapGraph): TAifDocument {
-  const map = readMap(graph);
-  const doc: TAifDocument = { nodes: [], edges: [], locutions: [], participants: [] };
-  let nextNode = 0;
-  const when = new Map<string, string>();
-  const node = (type: TAifNodeType, text: string, timestamp: string) => {
-    const nodeID = String(++nextNode);
-    doc.nodes.push({ nodeID, text, type, timestamp });
-    when.set(nodeID, timestamp);
-    return nodeID;
-  };
-  const edge = (fromID: string, toID: string) => doc.edges.push({ edgeID: String(doc.edges.length + 1), fromID, toID, formEdgeID: null });
+  const aif = aifWriter(graph);
+  const nodes = [...aif.claimNodes(), ...aif.cite(citationsOf(graph)), ...aif.schemeNodes()];
+  return { nodes, edges: [...aif.edges()], locutions: [...aif.locutions()], participants: aif.participants() };
+}
+
+/**
+ * `toAif` as JSON text, streamed from the map's outline and its citations read page by page (in
+ * the map's evidence order): the same text as `serialiseJsonWithLists({}, toAif(graph))`.
+ */
+export function streamAif(outline: TMapOutline, citations: AsyncIterable<readonly TMapCitation[]> | Iterable<readonly TMapCitation[]>, chunkSize?: number): AsyncGenerator<string> {
+  const aif = aifWriter(outline);
+  async function* nodes() {
+    yield aif.claimNodes().map(nodeJson);
+    for await (const page of citations) yield aif.cite(page).map(nodeJson);
+    for (const page of pagesOf(aif.schemeNodes())) yield page.map(nodeJson);
+  }
+  const written = <T>(rows: Iterable<T>, json: (row: T) => string) => ({ json: map(pagesOf(rows), (page) => page.map(json)) });
+  // The lists are written in turn: edges and locutions are made once every node is out.
+  return streamJsonWithLists(
+    {},
+    { nodes: { json: nodes() }, edges: written(aif.edges(), edgeJson), locutions: written(aif.locutions(), locutionJson), participants: [aif.participants()] },
+    chunkSize,
+  );
+}
+
+// What JSON.stringify makes of each, written by template (hundreds of thousands of rows). Ids are
+// digits, types letters and timestamps digits: only texts and URLs need JSON's escaping.
+const nodeJson = (n: TAifNode) => `{"nodeID":"${n.nodeID}","text":${JSON.stringify(n.text)},"type":"${n.type}","timestamp":"${n.timestamp}"}`;
+const edgeJson = (e: TAifEdge) => `{"edgeID":"${e.edgeID}","fromID":"${e.fromID}","toID":"${e.toID}","formEdgeID":null}`;
+const locutionJson = (l: TAifDocument["locutions"][number]) => `{"nodeID":"${l.nodeID}","personID":"${l.personID}","timestamp":"${l.timestamp}","source":${JSON.stringify(l.source)}}`;
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/**
+ * `toAif` in steps, for a map whose evidence is read page by page: the claims' nodes; then, for
+ * each page of citations (in the map's evidence order), the nodes of the excerpts cited there for
+ * the first time; then, once every page is read, the scheme nodes and the other lists. Between
+ * pages it keeps only numbers per evidence link (which nodes it joins), not the rows.
+ *
+ * Node ids follow from the order: claims 1…C; the k-th cited excerpt's I, L and YA nodes
+ * C+3k+1…C+3k+3; then one scheme node per related evidence link, then per claim link.
+ */
+export function aifWriter(outline: TMapOutline) {
+  const sources = new Map(outline.sources.map((s) => [s.id, s]));
+  const authors = new Map(outline.authors.map((a) => [a.id, a]));
   const undated = "1970-01-01 00:00:00";
-  const latest = graph.sources.reduce((max, s) => (s.published > max ? s.published : max), "1970");
+  const latest = timestampOf(outline.sources.reduce((max, s) => (s.published > max ? s.published : max), "1970"));
+  const participant = new Map(outline.authors.map((author, i) => [author.id, String(i + 1)]));
+  const claimNode = new Map(outline.claims.map((c, i) => [c.id, i + 1]));
+  const firstExcerptNode = outline.claims.length + 1;
 
-  const participant = new Map<string, string>();
-  graph.authors.forEach((author, i) => {
-    const participantID = String(i + 1);
-    participant.set(author.id, participantID);
-    const parts = author.name.trim().split(/\s+/);
-    // An organisation ("ECFR") has no first name: the whole name goes in firstname.
-    doc.participants.push(parts.length > 1 ? { participantID, firstname: parts.slice(0, -1).join(" "), surname: parts.at(-1)! } : { participantID, firstname: author.name, surname: "" });
-  });
-
-  const claimNode = new Map(graph.claims.map((c) => [c.id, node("I", c.text, timestampOf(latest))]));
-  const excerptNode = new Map<string, string>();
-  for (const e of graph.evidence) {
-    if (excerptNode.has(e.excerptId)) continue;
-    const excerpt = map.excerpts.get(e.excerptId);
-    const source = excerpt && map.sources.get(excerpt.sourceId);
-    const author = source && map.authors.get(source.authorId);
-    if (!excerpt || !source || !author) continue;
-    const said = source.published ? timestampOf(source.published) : undated;
-    const inode = node("I", excerpt.exact, said);
-    const lnode = node("L", `${author.shortName}: ${excerpt.exact}`, said);
-    const ya = node("YA", "Asserting", said);
-    edge(lnode, ya);
-    edge(ya, inode);
-    doc.locutions.push({ nodeID: lnode, personID: participant.get(author.id)!, timestamp: said, source: source.url });
-    excerptNode.set(e.excerptId, inode);
-  }
-
-  const relate = (from: string, to: string, kind: "SUPPORTS" | "OPPOSES" | "QUALIFIES", at: string) => {
-    const scheme = kind === "OPPOSES" ? node("CA", "Default Conflict", at) : node("RA", kind === "QUALIFIES" ? "Qualified Inference" : "Default Inference", at);
-    edge(from, scheme);
-    edge(scheme, to);
+  // Per cited excerpt, in order: when it was said, its speaker, its source's URL.
+  const excerptNode = new Map<string, number>();
+  const cited: { said: string; personID: string; source: string | null }[] = [];
+  // Per evidence link whose excerpt and claim both have nodes: from, to, and which scheme.
+  const relations: { from: number; to: number; kind: TStance }[] = [];
+  const saidOf = new Map<string, string>();
+  const saidAtSource = (published: string) => {
+    if (!published) return undated;
+    let said = saidOf.get(published);
+    if (said === undefined) saidOf.set(published, (said = timestampOf(published)));
+    return said;
   };
-  for (const e of graph.evidence) {
-    const from = excerptNode.get(e.excerptId);
-    const to = claimNode.get(e.claimId);
-    if (from && to) relate(from, to, e.stance, when.get(from)!);
-  }
-  for (const link of graph.claimLinks) {
-    const from = claimNode.get(link.fromClaimId);
-    const to = claimNode.get(link.toClaimId);
-    if (from && to) relate(from, to, link.relation, timestampOf(latest));
-  }
-  return doc;
+  const saidAt = (inode: number) => cited[(inode - firstExcerptNode) / 3].said;
+  const schemeOf = (kind: TStance): { text: string; type: TAifNodeType } =>
+    kind === "OPPOSES" ? { text: "Default Conflict", type: "CA" } : { text: kind === "QUALIFIES" ? "Qualified Inference" : "Default Inference", type: "RA" };
+  const firstSchemeNode = () => firstExcerptNode + 3 * cited.length;
+  const linked = () =>
+    outline.claimLinks.flatMap((link) => {
+      const from = claimNode.get(link.fromClaimId);
+      const to = claimNode.get(link.toClaimId);
+      return from && to ? [{ from, to, kind: link.relation as TStance }] : [];
+    });
+
+  return {
+    claimNodes(): TAifNode[] {
+      return outline.claims.map((c, i) => ({ nodeID: String(i + 1), text: c.text, type: "I", timestamp: latest }));
+    },
+    /** The I, L and YA nodes of the excerpts first cited in `page`. */
+    cite(page: readonly TMapCitation[]): TAifNode[] {
+      const nodes: TAifNode[] = [];
+      for (const e of page) {
+        let inode = excerptNode.get(e.excerptId);
+        if (inode === undefined) {
+          const source = sources.get(e.sourceId);
+          const author = source && authors.get(source.authorId);
+          if (!source || !author) continue;
+          const said = saidAtSource(source.published);
+          inode = firstExcerptNode + 3 * cited.length;
+          nodes.push(
+            { nodeID: String(inode), text: e.exact, type: "I", timestamp: said },
+            { nodeID: String(inode + 1), text: `${author.shortName}: ${e.exact}`, type: "L", timestamp: said },
+            { nodeID: String(inode + 2), text: "Asserting", type: "YA", timestamp: said },
+          );
+          cited.push({ said, personID: participant.get(author.id)!, source: source.url });
+          excerptNode.set(e.excerptId, inode);
+        }
+        const to = claimNode.get(e.claimId);
+        if (to) relations.push({ from: inode, to, kind: e.stance });
+      }
+      return nodes;
+    },
+    /** After the last page: a scheme node per related evidence link, then per claim link. */
+    *schemeNodes(): Generator<TAifNode> {
+      let id = firstSchemeNode();
+      for (const r of relations) yield { nodeID: String(id++), ...schemeOf(r.kind), timestamp: saidAt(r.from) };
+      for (const r of linked()) yield { nodeID: String(id++), ...schemeOf(r.kind), timestamp: latest };
+    },
+    *edges(): Generator<TAifEdge> {
+      let edgeID = 0;
+      const edge = (fromID: number, toID: number): TAifEdge => ({ edgeID: String(++edgeID), fromID: String(fromID), toID: String(toID), formEdgeID: null });
+      for (let k = 0; k < cited.length; k++) {
+        const inode = firstExcerptNode + 3 * k;
+        yield edge(inode + 1, inode + 2);
+        yield edge(inode + 2, inode);
+      }
+      let scheme = firstSchemeNode();
+      for (const r of [...relations, ...linked()]) {
+        yield edge(r.from, scheme);
+        yield edge(scheme++, r.to);
+      }
+    },
+    *locutions(): Generator<TAifDocument["locutions"][number]> {
+      for (const [k, c] of cited.entries()) yield { nodeID: String(firstExcerptNode + 3 * k + 1), personID: c.personID, timestamp: c.said, source: c.source };
+    },
+    participants(): TAifDocument["participants"] {
+      return outline.authors.map((author) => {
+        const participantID = participant.get(author.id)!;
+        const parts = author.name.trim().split(/\s+/);
+        // An organisation ("ECFR") has no first name: the whole name goes in firstname.
+        return parts.length > 1 ? { participantID, firstname: parts.slice(0, -1).join(" "), surname: parts.at(-1)! } : { participantID, firstname: author.name, surname: "" };
+      });
+    },
+  };
 }

@@ -1,41 +1,53 @@
 import { labelPublished } from "../../domain/dates";
-import type { TMapGraph } from "../../domain/map-graph";
-import { readMap } from "../map-reading";
+import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
+import { trimmedEnd, writeText, type TTextWriter } from "../text-writer";
+
+/** Characters Argdown reads as syntax anywhere, and `.` / `:` directly before more text. */
+const ARGDOWN_SYNTAX = /[\\@#*_[\]{}<>/]|[.:](?=\S)/;
+const ARGDOWN_SYNTAX_ALL = new RegExp(ARGDOWN_SYNTAX.source, "g");
 
 /**
  * Escapes what Argdown would read as syntax inside a statement's or argument's text: mentions and
- * tags, emphasis, brackets, data blocks, comments (`//`, `/*`, `<!--`), relation arrows and the
- * `.name.` / `:name:` special characters (so "U.S." and "https://" stay text). A sentence's final
- * period is left alone.
+ * tags, emphasis, brackets, data blocks, comments (`//`, `/*`, `<!--`), relation arrows (their `>`
+ * is escaped) and the `.name.` / `:name:` special characters (so "U.S." and "https://" stay text).
+ * A sentence's final period is left alone.
  */
 export function escapeArgdown(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\@#*_[\]{}<>/]/g, "\\$&")
-    .replace(/[.:](?=\S)/g, "\\$&")
-    .replace(/-(?=>)/g, "\\-")
-    .replace(/^([+-])/, "\\$1");
+  // Each pass only when it would change something: most quotes need none of them, and this runs
+  // for every quote of a large export.
+  let out = /\s\s|(?! )\s/.test(text) ? text.replace(/\s+/g, " ") : text;
+  out = out.trim();
+  if (ARGDOWN_SYNTAX.test(out)) out = out.replace(ARGDOWN_SYNTAX_ALL, "\\$&");
+  return out.startsWith("+") || out.startsWith("-") ? `\\${out}` : out;
 }
 
-/** A bracket title Argdown accepts: letters, digits, spaces and a little punctuation. */
-function titleOf(text: string, taken: Set<string>): string {
-  const words = text
+/** The words a bracket title may keep: letters, digits and a little punctuation. */
+function titleWords(text: string): string[] {
+  return text
     .replace(/[^\p{L}\p{N}' -]+/gu, " ")
     .split(/\s+/)
     .filter(Boolean);
-  const base = words.slice(0, 8).join(" ") || "Claim";
+}
+
+/** A bracket title Argdown accepts, from the first eight words, numbered when already taken. */
+function uniqueTitle(words: readonly string[], taken: Set<string>): string {
+  return numbered(words.slice(0, 8).join(" ") || "Claim", taken);
+}
+
+/** `base`, or `base 2`, `base 3`… — the first not yet taken (case aside); then taken. */
+function numbered(base: string, taken: Set<string>): string {
   let title = base;
-  for (let n = 2; taken.has(title.toLowerCase()); n++) title = `${base} ${n}`;
-  taken.add(title.toLowerCase());
+  let key = title.toLowerCase();
+  for (let n = 2; taken.has(key); n++) key = (title = `${base} ${n}`).toLowerCase();
+  taken.add(key);
   return title;
 }
 
-function dataBlock(data: Record<string, string | null | undefined>): string {
-  const fields = Object.entries(data)
+/** The fields of a data block that have a value, as `key: "value"`. */
+function dataFields(data: Record<string, string | null | undefined>): string[] {
+  return Object.entries(data)
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  return fields.length ? ` {${fields.join(", ")}}` : "";
 }
 
 /**
@@ -50,50 +62,90 @@ function dataBlock(data: Record<string, string | null | undefined>): string {
  * opposing evidence links.
  */
 export function toArgdown(graph: TMapGraph): string {
-  const map = readMap(graph);
-  const out: string[] = ["===", `title: ${JSON.stringify(graph.workspace.title)}`, `subTitle: ${JSON.stringify("Exported from Stancemap")}`, "==="];
-  if (graph.workspace.description) out.push("", `// ${graph.workspace.description.replace(/\s+/g, " ")}`);
+  return writeText(argdownWriter(graph), citationsOf(graph));
+}
+
+/**
+ * `toArgdown` in pieces: the head and the claims from the map's outline, then the arguments a
+ * page of citations (evidence with its quote, in the map's order) at a time.
+ */
+export function argdownWriter(outline: TMapOutline): TTextWriter<TMapCitation> {
+  const sources = new Map(outline.sources.map((s) => [s.id, s]));
+  const authors = new Map(outline.authors.map((a) => [a.id, a]));
   const claimTitle = new Map<string, string>();
   const taken = new Set<string>();
-  for (const claim of graph.claims) claimTitle.set(claim.id, titleOf(claim.text, taken));
-
-  out.push("", "# Claims", "");
-  for (const claim of graph.claims) {
-    const tags = claim.tags.map((t) => ` #(${t})`).join("");
-    out.push(`[${claimTitle.get(claim.id)}]: ${escapeArgdown(claim.text)}${tags}`);
-    for (const link of graph.claimLinks.filter((l) => l.fromClaimId === claim.id)) {
-      out.push(`  ${link.relation === "SUPPORTS" ? "+>" : "->"} [${claimTitle.get(link.toClaimId)}]`);
-    }
-    out.push("");
-  }
-
-  out.push("# Evidence", "");
+  for (const claim of outline.claims) claimTitle.set(claim.id, uniqueTitle(titleWords(claim.text), taken));
   const argumentTitles = new Set<string>();
   const perAuthor = new Map<string, number>();
-  for (const e of graph.evidence) {
-    const excerpt = map.excerpts.get(e.excerptId);
-    const source = excerpt && map.sources.get(excerpt.sourceId);
-    const author = source && map.authors.get(source.authorId);
-    const claim = claimTitle.get(e.claimId);
-    if (!excerpt || !source || !author || !claim) continue;
-    const n = (perAuthor.get(author.id) ?? 0) + 1;
-    perAuthor.set(author.id, n);
-    const title = titleOf(`${author.shortName} ${source.published.slice(0, 4)} ${n}`, argumentTitles);
-    const tags = [author.shortName, e.stance.toLowerCase(), ...(e.voice === "REPORTED" ? ["reported"] : [])].map((t) => ` #(${t.replace(/[()]/g, "")})`).join("");
-    const data = dataBlock({
-      author: author.name,
-      source: source.title,
-      published: source.published,
-      date: labelPublished(source.published),
-      url: source.url,
-      stance: e.stance.toLowerCase(),
-      voice: e.voice.toLowerCase(),
-      ...(e.stance === "QUALIFIES" ? { qualifies: claim } : {}),
-      note: e.note,
-    });
-    out.push(`<${title}>: ${escapeArgdown(excerpt.exact)}${tags}${data}`);
-    if (e.stance !== "QUALIFIES") out.push(`  ${e.stance === "SUPPORTS" ? "+>" : "->"} [${claim}]`);
-    out.push("");
-  }
-  return `${out.join("\n").trimEnd()}\n`;
+  const text = trimmedEnd();
+  // What every argument from one source, or with one stance and voice, has in common is worked
+  // out once: tens of thousands of arguments share a few hundred of each.
+  const cards = new Map<string, { authorId: string; title: (n: number) => string; fields: string; tags: Map<string, string> } | null>();
+  const cardOf = (sourceId: string) => {
+    let card = cards.get(sourceId);
+    if (card === undefined) {
+      const source = sources.get(sourceId);
+      const author = source && authors.get(source.authorId);
+      card = null;
+      if (source && author) {
+        // An argument is titled by its author, year and number ("Katz 2008 3"), from the words a title may keep.
+        const prefix = titleWords(`${author.shortName} ${source.published.slice(0, 4)}`);
+        const joined = prefix.join(" ");
+        const fields = dataFields({ author: author.name, source: source.title, published: source.published, date: labelPublished(source.published), url: source.url });
+        card = { authorId: author.id, title: prefix.length >= 8 ? () => prefix.slice(0, 8).join(" ") : (n) => (joined ? `${joined} ${n}` : String(n)), fields: fields.join(", "), tags: new Map() };
+      }
+      cards.set(sourceId, card);
+    }
+    return card;
+  };
+  const tagsOf = (shortName: string, stance: string, voice: string) =>
+    [shortName, stance.toLowerCase(), ...(voice === "REPORTED" ? ["reported"] : [])].map((t) => ` #(${t.replace(/[()]/g, "")})`).join("");
+  const stanceAndVoice = new Map<string, string>();
+
+  return {
+    head() {
+      const out: string[] = ["===", `title: ${JSON.stringify(outline.workspace.title)}`, `subTitle: ${JSON.stringify("Exported from Stancemap")}`, "==="];
+      if (outline.workspace.description) out.push("", `// ${outline.workspace.description.replace(/\s+/g, " ")}`);
+      const linksFrom = new Map<string, TMapOutline["claimLinks"]>();
+      for (const link of outline.claimLinks) {
+        const list = linksFrom.get(link.fromClaimId);
+        if (list) list.push(link);
+        else linksFrom.set(link.fromClaimId, [link]);
+      }
+      out.push("", "# Claims", "");
+      for (const claim of outline.claims) {
+        const tags = claim.tags.map((t) => ` #(${t})`).join("");
+        out.push(`[${claimTitle.get(claim.id)}]: ${escapeArgdown(claim.text)}${tags}`);
+        for (const link of linksFrom.get(claim.id) ?? []) out.push(`  ${link.relation === "SUPPORTS" ? "+>" : "->"} [${claimTitle.get(link.toClaimId)}]`);
+        out.push("");
+      }
+      out.push("# Evidence", "");
+      return text.push(out.join("\n") + "\n");
+    },
+    rows(page) {
+      let out = "";
+      for (const e of page) {
+        const card = cardOf(e.sourceId);
+        const claim = claimTitle.get(e.claimId);
+        if (!card || !claim) continue;
+        const n = (perAuthor.get(card.authorId) ?? 0) + 1;
+        perAuthor.set(card.authorId, n);
+        const title = numbered(card.title(n), argumentTitles);
+        const kind = `${e.stance} ${e.voice}`;
+        let tags = card.tags.get(kind);
+        if (tags === undefined) card.tags.set(kind, (tags = tagsOf(authors.get(card.authorId)!.shortName, e.stance, e.voice)));
+        let said = stanceAndVoice.get(kind);
+        if (said === undefined) stanceAndVoice.set(kind, (said = dataFields({ stance: e.stance.toLowerCase(), voice: e.voice.toLowerCase() }).join(", ")));
+        // The data block's fields in order: the source's, stance and voice, then what this link adds.
+        let data = card.fields ? `${card.fields}, ${said}` : said;
+        if (e.stance === "QUALIFIES") data += `, ${dataFields({ qualifies: claim })[0]}`;
+        if (e.note) data += `, ${dataFields({ note: e.note })[0]}`;
+        out += `<${title}>: ${escapeArgdown(e.exact)}${tags} {${data}}\n`;
+        if (e.stance !== "QUALIFIES") out += `  ${e.stance === "SUPPORTS" ? "+>" : "->"} [${claim}]\n`;
+        out += "\n";
+      }
+      return text.push(out);
+    },
+    end: () => text.end(),
+  };
 }

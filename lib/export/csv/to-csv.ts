@@ -1,7 +1,8 @@
 import { stringify } from "csv-stringify/sync";
-import type { TMapGraph } from "../../domain/map-graph";
+import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
 import { STANCE_LABEL } from "../../domain/stance-words";
 import { readMap } from "../map-reading";
+import { writeText, type TTextWriter } from "../text-writer";
 
 export interface TCsvOptions {
   /** `matrix`: one row per claim, one column per author; `evidence`: one row per evidence link. */
@@ -38,17 +39,31 @@ export function matrixToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}
 
 /** Every evidence link as a row: claim, author, source, date, stance, voice, quote, offsets, note. */
 export function evidenceToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}): string {
-  const map = readMap(graph);
-  const header = ["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"];
-  const rows = graph.evidence.flatMap((e) => {
-    const excerpt = map.excerpts.get(e.excerptId);
-    const claim = map.claims.get(e.claimId);
-    const source = excerpt && map.sources.get(excerpt.sourceId);
-    const author = source && map.authors.get(source.authorId);
-    if (!excerpt || !claim || !source) return [];
-    return [[claim.text, author?.name ?? "", source.title, source.published, e.stance.toLowerCase(), e.voice.toLowerCase(), excerpt.exact, excerpt.start, excerpt.end, e.note ?? ""]];
-  });
-  return write([header, ...rows], options.bom ?? false);
+  return writeText(evidenceCsvWriter(graph, options), citationsOf(graph));
+}
+
+const EVIDENCE_HEADER = ["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"];
+
+/** `evidenceToCsv` in pieces: the header, then the rows of a page of citations (in the map's order) at a time. */
+export function evidenceCsvWriter(outline: TMapOutline, options: Partial<TCsvOptions> = {}): TTextWriter<TMapCitation> {
+  const claims = new Map(outline.claims.map((c) => [c.id, c]));
+  const sources = new Map(outline.sources.map((s) => [s.id, s]));
+  const authors = new Map(outline.authors.map((a) => [a.id, a]));
+  return {
+    head: () => write([EVIDENCE_HEADER], options.bom ?? false),
+    rows(page) {
+      const rows: (string | number)[][] = [];
+      for (const e of page) {
+        const claim = claims.get(e.claimId);
+        const source = sources.get(e.sourceId);
+        const author = source && authors.get(source.authorId);
+        if (!claim || !source) continue;
+        rows.push([claim.text, author?.name ?? "", source.title, source.published, e.stance.toLowerCase(), e.voice.toLowerCase(), e.exact, e.start, e.end, e.note ?? ""]);
+      }
+      return write(rows, false);
+    },
+    end: () => "",
+  };
 }
 
 export function toCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}): string {

@@ -90,6 +90,30 @@ describe("Argdown", () => {
     expect(arrow.members[0].text).toContain("NATO-like talk -> nothing.");
     expect(escapeArgdown("a // b")).toBe("a \\/\\/ b");
   });
+
+  it("escapes as the plain chain of replacements does: white space collapsed, syntax escaped, a leading sign escaped", () => {
+    const chain = (text: string) =>
+      text
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/[\\@#*_[\]{}<>/]/g, "\\$&")
+        .replace(/[.:](?=\S)/g, "\\$&")
+        .replace(/^([+-])/, "\\$1");
+    const samples = [
+      "Plain words, nothing to escape.",
+      "  padded\tby tabs\u00a0and  double  spaces \n",
+      "U.S. policy: see https://example.org/a#b and @someone's *view* [1] {x} <!-- c --> a -> b",
+      "-starts with a dash",
+      "+starts with a plus",
+      " - a dash after a space",
+      "ends with a colon:",
+      "a.b:c .d :e",
+      "back\\slash_and_underscores",
+      "",
+      "\u2028line\u2029separators\ufeff",
+    ];
+    for (const text of samples) expect(escapeArgdown(text), JSON.stringify(text)).toBe(chain(text));
+  });
 });
 
 describe("AIF", () => {

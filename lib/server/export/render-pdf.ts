@@ -1,5 +1,4 @@
 import "server-only";
-import PDFDocument from "pdfkit";
 import { labelPublished } from "../../domain/dates";
 import { STANCE_LABEL, STANCE_VERB } from "../../domain/stance-words";
 import type { TMapGraph } from "../../domain/map-graph";
@@ -17,6 +16,8 @@ export type TPaper = "A4" | "LETTER";
  * positions, then each author's quotes with citations. A4 or US Letter.
  */
 export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPaper; generatedOn?: string }): Promise<Buffer> {
+  // pdfkit takes long to load (≈0.2 s): only when a PDF is asked for, not with the route's first export of any kind.
+  const { default: PDFDocument } = await import("pdfkit");
   const map = readMap(graph);
   const [regular, medium, semibold, bold, italic] = interFontFiles();
   const doc = new PDFDocument({ size: options.paper, margin: 56, info: { Title: `${graph.workspace.title} — seminar handout`, Creator: "Stancemap" } });

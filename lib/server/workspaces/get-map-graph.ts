@@ -1,8 +1,7 @@
 import "server-only";
 import { db, Prisma } from "../../db/client";
-import { formatPublished } from "../../domain/dates";
-import { positionsFromMatrix, type TMapAuthor, type TMapExcerpt, type TMapEvidence, type TMapGraph, type TMapSource } from "../../domain/map-graph";
-import { buildMatrix, orderAuthors } from "../../domain/matrix";
+import { mapSourcesAndAuthors, positionsFromMatrix, type TMapExcerpt, type TMapEvidence, type TMapGraph } from "../../domain/map-graph";
+import { buildMatrix } from "../../domain/matrix";
 import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
 
@@ -81,7 +80,7 @@ export async function getMapGraph(workspaceId: string, scope: TMapGraphScope = {
       : prisma.$queryRaw<TMapEvidence[]>`
           select e.id, e."excerptId", e."claimId", e.stance::text as stance, e.voice::text as voice, e.note
           ${liveEvidence}
-          order by c.rank, c."createdAt", s."publishedOn", s.title, x.start, e."createdAt"`,
+          order by c.rank, c."createdAt", s."publishedOn", s.title, x.start, e."createdAt", e.id`,
     prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number }[]>`
       select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count
       ${liveEvidence}
@@ -93,26 +92,12 @@ export async function getMapGraph(workspaceId: string, scope: TMapGraphScope = {
   ]);
   if (!workspace) throw notFound("Workspace");
 
-  const mapSources: TMapSource[] = sources.map((s) => ({
-    id: s.id,
-    title: s.title,
-    authorId: s.authorId,
-    publication: s.publication,
-    published: formatPublished(s.publishedOn, s.publishedPrecision as TDatePrecision),
-    precision: s.publishedPrecision as TDatePrecision,
-    publishedNote: s.publishedNote,
-    url: s.url,
-  }));
-  const authorRows = new Map<string, { id: string; name: string; shortName: string; affiliation: string | null; published: string[] }>();
-  for (const source of sources) {
-    const row = authorRows.get(source.authorId) ?? { id: source.authorId, ...source.author, published: [] };
-    row.published.push(formatPublished(source.publishedOn, source.publishedPrecision as TDatePrecision));
-    authorRows.set(source.authorId, row);
-  }
-  const authors: TMapAuthor[] = orderAuthors([...authorRows.values()]).map((a) => ({ ...a, affiliation: authorRows.get(a.id)!.affiliation }));
+  const { sources: mapSources, authors, matrixAuthors } = mapSourcesAndAuthors(
+    sources.map(({ publishedPrecision, ...s }) => ({ ...s, publishedPrecision: publishedPrecision as TDatePrecision })),
+  );
 
   const matrix = buildMatrix({
-    authors: [...authorRows.values()],
+    authors: matrixAuthors,
     claims,
     evidence: grouped,
     explicit: explicit.map((p) => ({ ...p, stance: p.stance as TPositionStance })),

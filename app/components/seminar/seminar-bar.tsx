@@ -103,7 +103,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
       <div className="mx-auto flex max-w-[96rem] flex-col gap-2 px-4 py-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <p className="flex items-center gap-2 font-semibold text-sky-900 dark:text-sky-200">
-            <span aria-hidden="true" className="inline-block size-2.5 animate-pulse rounded-full bg-red-600" />
+            <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600 motion-safe:animate-pulse" />
             Live session
             <span className="font-normal text-slate-700 dark:text-slate-300">
               · {seminar.isFacilitator ? "you are facilitating" : `facilitated by ${seminar.facilitator.name}`}
@@ -150,7 +150,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
 
 /** Calls a session control, then re-renders with the new state; failures are shown, not thrown. */
 function useControl(slug: string) {
-  const { refresh } = useLive();
+  const { refresh, status } = useLive();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function run(path: string, options: TApiOptions) {
@@ -162,7 +162,8 @@ function useControl(slug: string) {
       setError(describeFailure(result));
       return null;
     }
-    refresh();
+    // While the stream is live, the change's own message refreshes the page (once).
+    if (status !== "live") refresh();
     return result.data;
   }
   return { busy, error, run };

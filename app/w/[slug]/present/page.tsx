@@ -63,7 +63,7 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
         <p>
           {seminar ? (
             <span className="mr-3 inline-flex items-center gap-2 font-semibold text-red-700 dark:text-red-400">
-              <span aria-hidden="true" className="inline-block size-3 animate-pulse rounded-full bg-red-600" />
+              <span aria-hidden="true" className="inline-block size-3 rounded-full bg-red-600 motion-safe:animate-pulse" />
               Live
             </span>
           ) : null}

@@ -34,15 +34,9 @@ export const test = base.extend<object, TWorkerFixtures>({
   editorState: [
     async ({ ownerState }, use, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL!;
-      const api = await signedUp(baseURL, "Editor B");
-      const owner = await request.newContext({ baseURL, storageState: ownerState, extraHTTPHeaders: { origin: baseURL } });
-      const invite = await owner.post(`/api/workspaces/${DEMO}/invites`, { data: { role: "EDITOR", maxUses: 1 } });
-      expect(invite.status(), await invite.text()).toBe(201);
-      const { token } = (await invite.json()) as { token: string };
-      const accepted = await api.post(`/api/invites/${token}/accept`, { data: {}, headers: { origin: baseURL } });
-      expect(accepted.status(), await accepted.text()).toBe(200);
+      const api = await joinedDemo(baseURL, ownerState, "Editor B", "EDITOR");
       await use(await saveState(api, workerInfo, "editor"));
-      await Promise.all([api.dispose(), owner.dispose()]);
+      await api.dispose();
     },
     { scope: "worker" },
   ],
@@ -55,6 +49,19 @@ export const test = base.extend<object, TWorkerFixtures>({
     { scope: "worker" },
   ],
 });
+
+/** A fresh user who joined the demo with `role` by an invite link the owner made (an API context with their cookie). */
+export async function joinedDemo(baseURL: string, ownerState: string, name: string, role: "EDITOR" | "COMMENTER" | "VIEWER") {
+  const api = await signedUp(baseURL, name);
+  const owner = await request.newContext({ baseURL, storageState: ownerState, extraHTTPHeaders: { origin: baseURL } });
+  const invite = await owner.post(`/api/workspaces/${DEMO}/invites`, { data: { role, maxUses: 1 } });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await api.post(`/api/invites/${token}/accept`, { data: {}, headers: { origin: baseURL } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  await owner.dispose();
+  return api;
+}
 
 async function signedUp(baseURL: string, name: string) {
   const api = await request.newContext({ baseURL });

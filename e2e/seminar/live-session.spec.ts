@@ -1,5 +1,5 @@
-import { request, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO, expect, openEcfr, selectPassage, test } from "../collab/support";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { DEMO, expect, joinedDemo, openEcfr, selectPassage, test } from "../collab/support";
 
 /**
  * A seminar with four browsers: the demo owner facilitates, three editors participate. The
@@ -7,26 +7,17 @@ import { DEMO, expect, openEcfr, selectPassage, test } from "../collab/support";
  * participant's citation, and a participant who reloads lands on the spotlighted claim.
  */
 
-const PASSWORD = "a long enough password";
-
 interface TClaim {
   id: string;
   text: string;
 }
 
+/** A participant's browser: a fresh user who joined the demo as an editor. */
 async function participantContext(browser: Browser, baseURL: string, ownerState: string, name: string): Promise<BrowserContext> {
-  const api = await request.newContext({ baseURL });
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-  const signUp = await api.post("/api/auth/sign-up/email", { data: { name, email, password: PASSWORD } });
-  expect(signUp.ok(), await signUp.text()).toBe(true);
-  const owner = await request.newContext({ baseURL, storageState: ownerState, extraHTTPHeaders: { origin: baseURL } });
-  const invite = await owner.post(`/api/workspaces/${DEMO}/invites`, { data: { role: "EDITOR", maxUses: 1 } });
-  expect(invite.status(), await invite.text()).toBe(201);
-  const { token } = (await invite.json()) as { token: string };
-  const accepted = await api.post(`/api/invites/${token}/accept`, { data: {}, headers: { origin: baseURL } });
-  expect(accepted.status(), await accepted.text()).toBe(200);
+  const api = await joinedDemo(baseURL, ownerState, name, "EDITOR");
   const state = await api.storageState();
-  await Promise.all([api.dispose(), owner.dispose()]);
+  await api.dispose();
+  // Four browsers share the test machine's two cores: no animation repaints competing for them.
   return browser.newContext({ storageState: state, reducedMotion: "reduce" });
 }
 

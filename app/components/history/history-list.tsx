@@ -4,21 +4,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
 import { FormError } from "../evidence/evidence-fields";
 import { useLive } from "../live/live-context";
+import { LOCAL_TIME, describeTime } from "../describe-time";
 import { claimIdOf, describeAction, describeChanges, undoOf, type THistoryEvent } from "./describe-event";
 
 type TLoad = { status: "loading" } | { status: "error"; failure: TApiFailure } | { status: "ready"; events: THistoryEvent[]; next: string | null };
-
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-function ago(iso: string, now: number): string {
-  const seconds = Math.round((now - Date.parse(iso)) / 1000);
-  if (seconds < 45) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return TIME.format(new Date(iso));
-}
 
 /**
  * The change log, newest first: who did what, when, and what it was before and after. Undo where
@@ -124,8 +113,8 @@ export function HistoryList({ slug, entityId, claims }: { slug: string; entityId
                   {undone && <span className="text-slate-500 dark:text-slate-400"> (undoing an earlier change)</span>}
                 </p>
                 <p className="text-sm text-slate-500 dark:text-slate-400">
-                  <time dateTime={event.createdAt} title={TIME.format(new Date(event.createdAt))}>
-                    {ago(event.createdAt, now)}
+                  <time dateTime={event.createdAt} title={LOCAL_TIME.format(new Date(event.createdAt))}>
+                    {describeTime(event.createdAt, now)}
                   </time>
                   {event.undoneBy && <span className="ml-2 rounded border border-slate-300 px-1.5 py-px text-xs dark:border-slate-600">Undone</span>}
                 </p>

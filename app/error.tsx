@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useEffect } from "react";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { UserMenu } from "./components/auth/user-menu";
 import "./globals.css";
 

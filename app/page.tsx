@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TVisibility } from "@/lib/domain/types";
 import { getViewer } from "@/lib/server/viewer";
 import { listWorkspaces } from "@/lib/server/workspaces/list-workspaces";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TStance, TVoice } from "@/lib/domain/types";
 import { ReportedBadge } from "./reported-badge";
 import { StanceLabel } from "./stance-label";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
 import { AuthorBadge, FALLBACK_ACCENT } from "./author-badge";

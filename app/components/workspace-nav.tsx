@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 

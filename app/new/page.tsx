@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { ImportWorkspaceForm } from "@/app/components/forms/import-workspace-form";
 import { NewWorkspaceForm } from "@/app/components/forms/new-workspace-form";
 import { viewerOfPage } from "@/lib/server/viewer";

@@ -62,12 +62,14 @@ test.describe("a live seminar session", () => {
       // the test machine's cores.
       const clicked = Date.now();
       await controls.getByRole("button", { name: "Spotlight this claim" }).click();
+      // Arrived means the claim's page is on screen: its heading, not just the address.
       const arrivals = await Promise.all(
         participants.map(async (page) => {
-          await expect(page).toHaveURL(new RegExp(`/claims/${third.id}$`), { timeout: 10_000 });
+          await expect(page.getByRole("heading", { level: 1, name: third.text })).toBeVisible({ timeout: 10_000 });
           return Date.now() - clicked;
         }),
       );
+      for (const page of participants) await expect(page).toHaveURL(new RegExp(`/claims/${third.id}$`));
       testInfo.annotations.push({ type: "follow-ms", description: arrivals.join(", ") });
       console.log(`followers on the spotlighted claim after ${arrivals.join(", ")} ms`);
       for (const page of participants) await expect(page.getByTestId("seminar-spotlight")).toHaveText(third.text);

@@ -41,3 +41,30 @@ test("the compare and timeline pages follow a position set by hand, live", async
   await expect(compare.locator(`[data-testid="compare-group"][data-group="only-one"]`).locator(row)).toHaveCount(1);
   await expect(cell).toHaveAttribute("data-n", String(nBefore));
 });
+
+test("open pages do not prefetch the links they show, neither on arrival nor after a live refresh", async ({ browser, ownerState }) => {
+  const reader = await pageAs(browser, ownerState);
+  const prefetches: string[] = [];
+  reader.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(new URL(request.url()).pathname);
+  });
+  const owner = await pageAs(browser, ownerState);
+  await reader.goto(`/w/${DEMO}/matrix`);
+  await expect(reader.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  const created = await write(owner, "POST", `/api/workspaces/${DEMO}/claims`, { text: "A claim that makes every open page refresh." });
+  expect(created.status(), await created.text()).toBe(201);
+  const claim = (await created.json()) as { id: string; version: number };
+  try {
+    // The refresh shows the new claim; the links on the page (one per claim, the workspace's
+    // navigation, the header's search) are not fetched ahead.
+    await expect(reader.getByText("A claim that makes every open page refresh.")).toBeVisible();
+    await reader.getByRole("link", { name: "A claim that makes every open page refresh." }).first().click();
+    await expect(reader.getByTestId("claim-text")).toHaveText("A claim that makes every open page refresh.");
+    await reader.waitForLoadState("networkidle");
+    expect(prefetches).toEqual([]);
+  } finally {
+    const removed = await write(owner, "DELETE", `/api/workspaces/${DEMO}/claims/${claim.id}`, { version: claim.version });
+    expect(removed.status(), await removed.text()).toBe(200);
+    await Promise.all([reader.context().close(), owner.context().close()]);
+  }
+});

@@ -14,6 +14,8 @@ export interface TChangeMessage {
   entityType: string;
   entityId: string;
   actorId: string | null;
+  /** On `seminar.steered` only: the claim now in the spotlight (null when none). */
+  claimId?: string | null;
 }
 
 export interface TPresenceEntry {

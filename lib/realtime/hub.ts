@@ -18,6 +18,16 @@ export interface TSubscriber {
 }
 
 const BATCH = 500;
+const STEERED = "seminar.steered";
+
+interface TEventRow {
+  id: bigint;
+  type: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+  claimId: string | null;
+}
 
 class Hub {
   private readonly subscribers = new Map<string, Set<TSubscriber>>();
@@ -108,14 +118,14 @@ class Hub {
       const subscribers = [...(this.subscribers.get(workspaceId) ?? [])];
       if (subscribers.length === 0) return;
       const from = subscribers.reduce((min, s) => (s.lastId < min ? s.lastId : min), subscribers[0].lastId);
-      const events = await db().event.findMany({
-        where: { workspaceId, id: { gt: from } },
-        orderBy: { id: "asc" },
-        take: BATCH,
-        select: { id: true, type: true, entityType: true, entityId: true, actorId: true },
-      });
-      for (const event of events) {
-        const message: TChangeMessage = { ...event, id: event.id.toString() };
+      // The spotlight's claim rides along with its change, so followers move without asking.
+      const events = await db().$queryRaw<TEventRow[]>`
+        select id, type, "entityType", "entityId", "actorId",
+               case when type = ${STEERED} then after ->> 'spotlightClaimId' end as "claimId"
+        from "Event" where "workspaceId" = ${workspaceId}::uuid and id > ${from}
+        order by id asc limit ${BATCH}`;
+      for (const { claimId, ...event } of events) {
+        const message: TChangeMessage = { ...event, id: event.id.toString(), ...(event.type === STEERED ? { claimId } : {}) };
         for (const s of subscribers) {
           if (event.id > s.lastId) {
             s.lastId = event.id;

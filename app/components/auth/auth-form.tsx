@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useId, useState, type FormEvent } from "react";
 import { callApi, type TApiFailure } from "../api";
 import { useHydrated } from "../use-hydrated";

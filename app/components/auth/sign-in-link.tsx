@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
 
 /** "Sign in", coming back afterwards to the page (and query, and passage) it was clicked on. */

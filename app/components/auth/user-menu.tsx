@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { currentUser } from "./current-user";
 import { initialsOf } from "./initials";
 import { SignInLink } from "./sign-in-link";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { agreementLabel, percentOf, type TAgreement } from "@/lib/domain/agreement";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import { AuthorDot, FALLBACK_ACCENT } from "../author-badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { describeComparison, type TComparisonGroup, type TComparisonSummary } from "@/lib/domain/agreement";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TArgumentGraph, TClaimNode, TExcerptNode, TPositionNode } from "@/lib/domain/argument-graph";
 import { AuthorDot } from "../author-badge";
 import { PositionChip } from "../position-chip";

@@ -1,6 +1,6 @@
 "use client";
 import { Handle, Position, useReactFlow, useStoreApi, type Node, type NodeProps } from "@xyflow/react";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useRouter } from "next/navigation";
 import { memo, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { TPositionStance } from "@/lib/domain/types";
@@ -98,7 +98,6 @@ function NodeCard({
       )}
       <Link
         href={href}
-        prefetch={false}
         draggable={false}
         aria-label={label}
         title={label}

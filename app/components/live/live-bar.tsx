@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useEffect, useId, useRef, useState } from "react";
 import type { TPresenceEntry } from "@/lib/realtime/events";
 import { initialsOf } from "../auth/initials";

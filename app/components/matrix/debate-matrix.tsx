@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrix, TMatrixAuthor, TMatrixClaim } from "@/lib/domain/matrix";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import { isFiltering } from "@/lib/domain/matrix-filter";
 import { toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";

@@ -11,7 +11,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
   const action = `/w/${slug}/search`;
   if (pathname === action) return null;
   return (
-    <Form action={action} role="search" aria-label="Search this workspace" className="no-print flex min-w-0 grow basis-56 sm:grow-0 sm:basis-auto">
+    <Form action={action} prefetch={false} role="search" aria-label="Search this workspace" className="no-print flex min-w-0 grow basis-56 sm:grow-0 sm:basis-auto">
       <label htmlFor="header-search" className="sr-only">
         Search this workspace
       </label>

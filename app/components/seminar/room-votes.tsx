@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TRoomVotes } from "@/lib/domain/seminar";
 import { workspaceApi } from "../api";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { describeTally } from "@/lib/domain/seminar";
@@ -60,9 +60,14 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   const spotlightId = seminar.spotlight?.claimId ?? null;
   const target = spotlightId ? `/w/${slug}/claims/${spotlightId}` : null;
 
-  // Move with the spotlight: on arrival (a reload or a new tab lands on it) and whenever it
-  // changes; in between, a follower may read elsewhere without being pulled back.
+  // Move with the spotlight: on arrival (a reload or a new tab lands on it) and whenever the
+  // session's state shows a new one; in between, a follower may read elsewhere without being
+  // pulled back. `seen` is the spotlight this tab last went to (or chose not to): the state
+  // fetched after a steering message may arrive after the move it announced, and must not move
+  // the screen again — nor, arriving late with the old spotlight, move it back.
   const seen = useRef<string | null | undefined>(undefined);
+  const here = useRef(pathname);
+  here.current = pathname;
   useEffect(() => {
     if (!known) return;
     if (!following || seminar.isFacilitator) {
@@ -71,29 +76,32 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
     }
     if (seen.current === spotlightId) return;
     seen.current = spotlightId;
-    if (target && pathname !== target) router.push(target);
-  }, [known, following, seminar.isFacilitator, spotlightId, target, pathname, router]);
+    if (target && here.current !== target) router.push(target);
+  }, [known, following, seminar.isFacilitator, spotlightId, target, router]);
 
-  // The spotlight moving is acted on as soon as its message arrives: one small request, then
-  // straight to the claim, without re-rendering the page being left.
-  const { subscribe, refresh } = useLive();
+  // The spotlight moving is acted on as soon as its message arrives — the message names the
+  // claim — straight to it, without re-rendering the page being left. Pages other than the
+  // session's own do not show the spotlight (this bar fetches its state itself), so for everyone
+  // else the message re-renders nothing: with a room of followers, the server renders each
+  // follower's next page and nothing more.
+  const { subscribe } = useLive();
   const follow = useRef({ following, isFacilitator: seminar.isFacilitator, pathname });
   follow.current = { following, isFacilitator: seminar.isFacilitator, pathname };
   useEffect(
     () =>
       subscribe((message) => {
-        if (message.type !== "seminar.steered" || !follow.current.following || follow.current.isFacilitator) return;
-        void (async () => {
-          const result = await callApi<{ session: TSeminarView | null }>(workspaceApi(slug, "/session"));
-          const next = result.ok ? (result.data.session?.spotlight?.claimId ?? null) : null;
-          const path = next ? `/w/${slug}/claims/${next}` : null;
-          if (!next || seen.current === next || follow.current.pathname === path) return refresh();
-          seen.current = next;
-          router.push(path!);
-        })();
+        if (message.type !== "seminar.steered") return;
+        const { following, isFacilitator, pathname } = follow.current;
+        const showsSession = pathname.startsWith(`/w/${slug}/sessions/`);
+        if (!following || isFacilitator) return showsSession ? undefined : "handled";
+        const next = message.claimId ?? null;
+        const path = next ? `/w/${slug}/claims/${next}` : null;
+        if (!next || seen.current === next || pathname === path) return showsSession ? undefined : "handled";
+        seen.current = next;
+        router.push(path!);
         return "handled";
       }),
-    [subscribe, refresh, slug, router],
+    [subscribe, slug, router],
   );
 
   const poll = seminar.poll;

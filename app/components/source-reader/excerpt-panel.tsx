@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
 import { FetchedComments } from "../comments/fetched-comments";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { TStance, TVoice } from "@/lib/domain/types";
 import type { TSuggestedPassage, TSuggestions } from "@/lib/server/claims/suggest-passages";

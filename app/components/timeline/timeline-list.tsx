@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import type { TTimelineClaim, TTimelineSource } from "@/lib/server/timeline/get-timeline";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { notFound } from "next/navigation";
 import { JoinButton } from "@/app/components/forms/join-button";
 import { ZInviteParamsSchema } from "@/lib/schemas/workspaces";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { viewerOfPage } from "@/lib/server/viewer";
 import { WorkspaceNav } from "@/app/components/workspace-nav";
 import { LiveBar } from "@/app/components/live/live-bar";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TPositionStance } from "@/lib/domain/types";
 import type { TMatrixClaim } from "@/lib/domain/matrix";
 import { getMatrix } from "@/lib/server/workspaces/get-matrix";

@@ -12,6 +12,8 @@ import { createActor, type TActor } from "../../testing/actors";
 import { call } from "../../testing/call";
 import { GET as events } from "../../../app/api/workspaces/[slug]/events/route";
 import { POST as createClaim } from "../../../app/api/workspaces/[slug]/claims/route";
+import { POST as endSession } from "../../../app/api/workspaces/[slug]/session/end/route";
+import { PATCH as steer, POST as startSession } from "../../../app/api/workspaces/[slug]/session/route";
 import type { TChangeMessage } from "../events";
 
 const SLUG = "sco-debate";
@@ -85,6 +87,30 @@ describe("GET /api/workspaces/:slug/events", () => {
       id = await makeClaim("Made while listening.");
     });
     expect(messages.map((m) => m.entityId)).toEqual([id]);
+  });
+
+  it("names the spotlighted claim on a session's steering message, so followers need not ask", async () => {
+    const claims = await db().claim.findMany({ where: { workspace: { slug: SLUG }, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], take: 2, select: { id: true } });
+    const session = { method: "POST", params: { slug: SLUG }, headers: editor.headers };
+    let spotlit = "";
+    try {
+      const messages = await collect({}, (m) => m.some((x) => x.type === "seminar.steered" && x.claimId === spotlit) && m.some((x) => x.type === "seminar.steered" && x.claimId === null), async () => {
+        await new Promise((r) => setTimeout(r, 200));
+        expect((await call(startSession, { ...session, body: { spotlightClaimId: claims[0].id } })).status).toBe(201);
+        spotlit = claims[1].id;
+        expect((await call(steer, { ...session, method: "PATCH", body: { spotlightClaimId: spotlit } })).status).toBe(200);
+        expect((await call(steer, { ...session, method: "PATCH", body: { locked: true } })).status).toBe(200);
+        expect((await call(steer, { ...session, method: "PATCH", body: { spotlightClaimId: null } })).status).toBe(200);
+      });
+      const steered = messages.filter((m) => m.type === "seminar.steered");
+      expect(steered.map((m) => m.claimId)).toEqual([spotlit, null]);
+      // Every other change carries ids only, as before.
+      const others = messages.filter((m) => m.type !== "seminar.steered");
+      expect(others.length).toBeGreaterThan(0);
+      for (const m of others) expect(m).not.toHaveProperty("claimId");
+    } finally {
+      await call(endSession, { ...session, body: {} });
+    }
   });
 
   it("delivers a change made by another app instance on the same database (LISTEN/NOTIFY)", async () => {

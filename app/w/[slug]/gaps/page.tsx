@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { findGaps } from "@/lib/server/workspaces/find-gaps";
 import { getMatrix } from "@/lib/server/workspaces/get-matrix";
 import { AuthorBadge, FALLBACK_ACCENT, accentFor } from "@/app/components/author-badge";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DownloadMenu } from "@/app/components/export/download-menu";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import type { TArgumentGraph, TGraphOutline, TGraphScope } from "@/lib/domain/argument-graph";
 import { labelPublished } from "@/lib/domain/dates";
 import { graphDownloads } from "@/lib/export/formats";

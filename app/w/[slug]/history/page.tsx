@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { ZIdSchema } from "@/lib/schemas/params";
 import { HistoryFilter } from "@/app/components/history/history-filter";
 import { HistoryList } from "@/app/components/history/history-list";

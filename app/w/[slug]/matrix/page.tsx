@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { isFiltering } from "@/lib/domain/matrix-filter";
 import { ZMatrixFilterSchema, toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";
 import { getMatrix, listClaimTags, matrixRowsPerPage } from "@/lib/server/workspaces/get-matrix";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { labelPublished } from "@/lib/domain/dates";
 import { shortQuote } from "@/lib/domain/seminar";
 import type { TClaimEvidence } from "@/lib/server/claims/get-claim";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { labelPublished } from "@/lib/domain/dates";
 import { SEARCH_KINDS, type TSearchKind } from "@/lib/domain/search";
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX, ZSearchQuerySchema } from "@/lib/schemas/search";
@@ -52,7 +52,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Search</p>
       <h1 className="mt-1 text-2xl font-bold tracking-tight text-balance sm:text-3xl">{result ? <>Results for “{q.trim()}”</> : workspace.title}</h1>
 
-      <Form action={base} role="search" aria-label="Search this workspace" className="mt-6 flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-end">
+      <Form action={base} prefetch={false} role="search" aria-label="Search this workspace" className="mt-6 flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
           <label htmlFor="search-q" className="mb-1.5 block text-sm font-semibold text-slate-800 dark:text-slate-200">
             Search claims, excerpts, source texts, authors and comments

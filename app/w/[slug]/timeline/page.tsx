@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DownloadMenu } from "@/app/components/export/download-menu";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { POSITION_STANCES } from "@/lib/domain/types";
 import { timelineRowsPerPage } from "@/lib/server/timeline/get-timeline";
 import { accentMap } from "@/app/components/author-badge";

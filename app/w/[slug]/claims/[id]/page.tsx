@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { Suspense } from "react";
 import { labelPublished } from "@/lib/domain/dates";
 import type { TStance } from "@/lib/domain/types";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/components/app-link";
 import { notFound } from "next/navigation";
 import { AddSourceForm } from "@/app/components/forms/add-source-form";
 import { AppError } from "@/lib/errors/app-error";

@@ -5,7 +5,7 @@ const SIZE = {
   sm: "gap-1 px-2 py-0.5 text-xs",
   md: "gap-1.5 px-2.5 py-1 text-sm",
   // Large enough to read from the back of a seminar room on a projector.
-  lg: "gap-1 px-2.5 py-1 text-sm sm:gap-1.5 sm:px-3 sm:text-base 2xl:px-4 2xl:py-1.5 2xl:text-xl",
+  lg: "chip-lg",
 } as const;
 
 /** An author's position: colour, shape and word, so it reads without colour too. */
@@ -14,7 +14,7 @@ export function PositionChip({ stance, size = "md" }: { stance: TPositionStance;
     <span
       data-testid="position-chip"
       data-stance={stance}
-      className={`inline-flex items-center whitespace-nowrap rounded-full border-2 font-semibold leading-tight ${SIZE[size]} ${POSITION_CHIP_CLASS[stance]}`}
+      className={`chip ${SIZE[size]} ${POSITION_CHIP_CLASS[stance]}`}
     >
       <span aria-hidden="true">{STANCE_ICON[stance]}</span>
       {STANCE_LABEL[stance]}

@@ -22,11 +22,11 @@ export const STANCE_ICON: Record<TPositionStance, string> = {
  * (about 6:1 against 3.5:1), which matters on a projector.
  */
 export const POSITION_CHIP_CLASS: Record<TPositionStance, string> = {
-  SUPPORTS: "border-supports bg-supports text-slate-950",
-  OPPOSES: "border-opposes bg-opposes text-slate-950",
-  MIXED: "border-transparent bg-origin-border bg-linear-to-r from-supports from-50% to-opposes to-50% text-slate-950",
-  QUALIFIES: "border-qualifies bg-qualifies text-slate-950",
-  SILENT: "border-dashed border-slate-400 bg-transparent text-slate-500 dark:border-slate-600 dark:text-slate-400",
+  SUPPORTS: "chip-supports",
+  OPPOSES: "chip-opposes",
+  MIXED: "chip-mixed",
+  QUALIFIES: "chip-qualifies",
+  SILENT: "chip-silent",
 };
 
 export const STANCE_DOT_CLASS: Record<TStance, string> = {

@@ -107,7 +107,7 @@ export function DebateMatrix({ slug, matrix, canEdit = false, filtered = false }
                 <tr data-testid="matrix-row" data-claim-id={claim.id} data-split={claim.controversy.split ? "true" : undefined}>
                   <th
                     scope="row"
-                    className="sticky left-0 z-10 w-[9.5rem] min-w-[9.5rem] max-w-[9.5rem] border-r border-b border-slate-200 bg-white px-3 py-3 align-top text-sm font-medium leading-snug sm:w-[16rem] sm:max-w-[16rem] sm:text-base lg:w-[20rem] lg:max-w-[20rem] 2xl:w-[28rem] 2xl:max-w-[28rem] 2xl:text-xl dark:border-slate-800 dark:bg-slate-950"
+                    className="matrix-claim"
                   >
                     <Link href={`/w/${slug}/claims/${claim.id}`} className="hover:underline">
                       {claim.text}
@@ -189,7 +189,7 @@ function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMa
   const position = claim.positions[author.id];
   const cellComments = claim.comments?.byAuthor[author.id] ?? 0;
   return (
-    <td className="border-b border-slate-200 p-1 align-top dark:border-slate-800">
+    <td className="matrix-td">
       <button
         type="button"
         data-testid="matrix-cell"
@@ -201,12 +201,12 @@ function MatrixCell({ claim, author, expanded, panelId, onToggle }: { claim: TMa
         aria-controls={expanded ? panelId : undefined}
         aria-disabled={hydrated ? undefined : true}
         onClick={onToggle}
-        className="flex h-full min-h-[4.5rem] w-full flex-col items-center justify-start gap-1 rounded-md px-1.5 py-2 hover:bg-slate-100 aria-expanded:bg-slate-100 aria-expanded:ring-2 aria-expanded:ring-slate-900 aria-expanded:ring-inset dark:hover:bg-slate-800 dark:aria-expanded:bg-slate-800 dark:aria-expanded:ring-slate-100"
+        className="matrix-cell"
       >
         {/* The name a screen reader gives the button is its visible text, after the author's name. */}
         <span className="sr-only">{author.shortName}: </span>
         <PositionChip stance={position.stance} size="lg" />
-        <span className="text-xs tabular-nums text-slate-600 sm:text-sm 2xl:text-base dark:text-slate-400">
+        <span className="matrix-count">
           {position.evidenceCount > 0 ? (
             quoteCount(position.evidenceCount)
           ) : (

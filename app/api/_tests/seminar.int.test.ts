@@ -82,6 +82,7 @@ describe("votes", () => {
     expect((await expectNoWrites(() => call(putVote, { ...as(null, "PUT", { choice: "AGREE" }), params: { ...params, id: claimId } }))).status).toBe(401);
     const unknown = await expectNoWrites(() => call(putVote, { ...as(participants[0], "PUT", { choice: "AGREE" }), params: { ...params, id: "00000000-0000-4000-8000-000000000000" } }));
     expect(unknown.status).toBe(404);
+    expect((await call(getVotes, { ...as(participants[0], "GET"), params: { ...params, id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
   });
 
   it("keeps who voted what out of the history", async () => {
@@ -120,7 +121,7 @@ describe("a live session", () => {
     expect(previous.body.session.spotlight.claimId).toBe(claims[0].id);
     expect((await call(steer, as(facilitator, "PATCH", { step: "previous" }))).status).toBe(422);
     const last = claims[claims.length - 1];
-    expect((await call(steer, as(facilitator, "PATCH", { spotlightClaimId: last.id }))).body.session.spotlight.claimId).toBe(last.id);
+    expect((await call(steer, as(facilitator, "PATCH", { spotlightClaimId: last.id }))).body.session.spotlight).toMatchObject({ claimId: last.id, position: claims.length, count: claims.length });
     expect((await call(steer, as(facilitator, "PATCH", { step: "next" }))).status).toBe(422);
     expect((await call(steer, as(facilitator, "PATCH", {}))).status).toBe(400);
     expect((await call(steer, as(facilitator, "PATCH", { spotlightClaimId: "00000000-0000-4000-8000-000000000000" }))).status).toBe(404);

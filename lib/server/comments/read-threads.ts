@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { buildThreads, type TCommentAccess, type TCommentTarget, type TCommentThread } from "../../domain/comments";
+import { COMMENT_FIELDS } from "./find-comment";
 import { TARGET_COLUMN } from "./find-comment-target";
 
 /**
@@ -12,18 +13,8 @@ export async function readThreads(workspaceId: string, target: TCommentTarget, a
     where: { workspaceId, [TARGET_COLUMN[target.type]]: target.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      parentId: true,
-      authorId: true,
-      importedAuthorName: true,
+      ...COMMENT_FIELDS,
       importedResolverName: true,
-      body: true,
-      version: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      resolvedAt: true,
-      resolvedById: true,
       author: { select: { name: true } },
       resolvedBy: { select: { name: true } },
     },

@@ -14,13 +14,12 @@ export async function getLiveSeminar(workspaceId: string, viewerId: string | nul
     select: { id: true, version: true, startedAt: true, facilitatorId: true, spotlightClaimId: true, locked: true },
   });
   if (!seminar) return null;
-  const [facilitator, order, poll] = await Promise.all([
+  const [facilitator, spotlight, poll] = await Promise.all([
     client.user.findUnique({ where: { id: seminar.facilitatorId }, select: { id: true, name: true } }),
-    client.claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true } }),
+    seminar.spotlightClaimId ? spotlightOf(client, workspaceId, seminar.spotlightClaimId) : null,
     client.poll.findFirst({ where: { seminarId: seminar.id }, orderBy: { openedAt: "desc" }, select: { id: true, claimId: true, closedAt: true, revealedAt: true, claim: { select: { text: true } } } }),
   ]);
   const isFacilitator = viewerId === seminar.facilitatorId;
-  const at = seminar.spotlightClaimId ? order.findIndex((c) => c.id === seminar.spotlightClaimId) : -1;
   return {
     id: seminar.id,
     version: seminar.version,
@@ -28,9 +27,25 @@ export async function getLiveSeminar(workspaceId: string, viewerId: string | nul
     facilitator: facilitator ?? { id: seminar.facilitatorId, name: "The facilitator" },
     isFacilitator,
     locked: seminar.locked,
-    spotlight: at === -1 ? null : { claimId: order[at].id, text: order[at].text, position: at + 1, count: order.length },
+    spotlight,
     poll: poll ? await pollView(client, poll, viewerId, isFacilitator) : null,
   };
+}
+
+/**
+ * The spotlighted claim with its place in the map's order ("Claim 3 of 12"), counted by the
+ * database: this runs in the workspace layout on every page while a session is live, so it must
+ * not read every claim of a large map. Null when the claim was deleted meanwhile.
+ */
+async function spotlightOf(client: TClient, workspaceId: string, claimId: string): Promise<TSeminarView["spotlight"]> {
+  const [row] = await client.$queryRaw<{ id: string; text: string; position: number; count: number }[]>`
+    select k.id::text, k.text,
+      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and c."deletedAt" is null
+         and (c.rank < k.rank or (c.rank = k.rank and c."createdAt" < k."createdAt"))) + 1 as position,
+      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and c."deletedAt" is null) as count
+    from "Claim" k
+    where k.id = ${claimId}::uuid and k."workspaceId" = ${workspaceId}::uuid and k."deletedAt" is null`;
+  return row ? { claimId: row.id, text: row.text, position: row.position, count: row.count } : null;
 }
 
 async function pollView(

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db/client";
 import { tallyFromCounts, type TRoomVotes } from "../../domain/seminar";
+import { notFound } from "../../errors/app-error";
 
 export type { TRoomVotes };
 
@@ -11,4 +12,11 @@ export async function getRoomVotes(claimId: string, viewerId: string | null): Pr
     viewerId ? db().vote.findUnique({ where: { claimId_userId: { claimId, userId: viewerId } }, select: { choice: true } }) : null,
   ]);
   return { tally: tallyFromCounts(counts.map((c) => ({ choice: c.choice, count: c._count._all }))), mine: mine?.choice ?? null };
+}
+
+/** The room's votes on a live claim of the workspace; NOT_FOUND for any other claim. */
+export async function getClaimVotes(workspaceId: string, claimId: string, viewerId: string | null): Promise<TRoomVotes> {
+  const claim = await db().claim.findFirst({ where: { id: claimId, workspaceId, deletedAt: null }, select: { id: true } });
+  if (!claim) throw notFound("Claim");
+  return getRoomVotes(claimId, viewerId);
 }

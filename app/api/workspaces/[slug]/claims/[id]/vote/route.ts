@@ -3,11 +3,9 @@ import { ZCastVoteSchema } from "@/lib/schemas/seminar";
 import { authorize } from "@/lib/server/authorize";
 import { json, mutationRoute, route } from "@/lib/server/http";
 import { castVote, withdrawVote } from "@/lib/server/seminar/cast-vote";
-import { getRoomVotes } from "@/lib/server/seminar/room-votes";
+import { getClaimVotes } from "@/lib/server/seminar/room-votes";
 import { getViewer } from "@/lib/server/viewer";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors/app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
   const viewer = await getViewer(request);
   const { workspace } = await authorize(viewer, slug, "read");
-  const claim = await db().claim.findFirst({ where: { id, workspaceId: workspace.id, deletedAt: null }, select: { id: true } });
-  if (!claim) throw notFound("Claim");
-  return json(await getRoomVotes(id, viewer?.userId ?? null));
+  return json(await getClaimVotes(workspace.id, id, viewer?.userId ?? null));
 });
 
 /** `{ choice: "AGREE" | "DISAGREE" | "UNSURE" }` → the caller's vote, set or changed. */

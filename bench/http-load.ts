@@ -206,7 +206,7 @@ export async function runWriteLoad(base: string, fixture: LoadFixture, options: 
 
 // ---------------------------------------------------------------- realtime fan-out
 
-interface Subscriber {
+export interface Subscriber {
   controller: AbortController;
   connected: Promise<void>;
   isConnected: boolean;
@@ -216,8 +216,23 @@ interface Subscriber {
   error?: string;
 }
 
+/** A `change` message as the stream sends it (lib/realtime/events.ts), as far as the bench reads it. */
+export interface ChangeMessage {
+  id: string;
+  type: string;
+  entityId?: string;
+  claimId?: string | null;
+}
+
+export interface SubscribeOptions {
+  /** Sent with the request, e.g. a session cookie. */
+  headers?: Record<string, string>;
+  /** Called for every `change` message, with performance.now() of the chunk that carried it. */
+  onChange?: (message: ChangeMessage, at: number) => void;
+}
+
 /** Opens one event stream and reads it until aborted; resolves `connected` on `: connected`. */
-function subscribe(url: string): Subscriber {
+export function subscribe(url: string, options: SubscribeOptions = {}): Subscriber {
   const controller = new AbortController();
   let markConnected!: () => void;
   let failConnect!: (error: Error) => void;
@@ -228,7 +243,7 @@ function subscribe(url: string): Subscriber {
   connected.catch(() => {}); // observed by whoever awaits it
   const subscriber: Subscriber = { controller, connected, isConnected: false, received: new Map(), closed: Promise.resolve() };
   subscriber.closed = (async () => {
-    const res = await fetch(url, { headers: { accept: "text/event-stream" }, signal: controller.signal });
+    const res = await fetch(url, { headers: { ...options.headers, accept: "text/event-stream" }, signal: controller.signal });
     if (res.status !== 200 || !res.body) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
@@ -260,8 +275,9 @@ function subscribe(url: string): Subscriber {
           else if (field === "data") data.push(fieldValue);
         }
         if (event === "change" && data.length) {
-          const message = JSON.parse(data.join("\n")) as { entityId?: string };
+          const message = JSON.parse(data.join("\n")) as ChangeMessage;
           if (message.entityId && !subscriber.received.has(message.entityId)) subscriber.received.set(message.entityId, at);
+          options.onChange?.(message, at);
         }
       }
     }

@@ -7,16 +7,22 @@
  *    `sco-debate`, then generates the large synthetic workspace `bench-large`;
  * 3. starts the app (`node --import tsx scripts/start.ts`, as `npm start` does) on 127.0.0.1:3399
  *    against that database, with the per-caller write rate limit off (STANCEMAP_WRITE_LIMIT=0:
- *    the write budget is about raw capacity, and 32 clients would otherwise hit 429s);
+ *    the write budget is about raw capacity, and 32 clients would otherwise hit 429s) and the
+ *    sign-up rate limit off (STANCEMAP_AUTH_RATE_LIMIT=off: the seminar followers sign up);
  * 4. times matrix requests and full-text searches sequentially (5 warm-up + 50 measured each,
  *    full body read; the searches cycle through a set of queries);
  * 5. creates evidence over HTTP from 32 concurrent clients (2 s warm-up + 10 s timed), then
  *    measures how fast an edit reaches 500 Server-Sent-Events subscribers (bench/http-load.ts);
- * 6. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
+ * 6. seminar follow: rooms of 5 and 40 signed-in followers (BENCH_FOLLOWERS) on the event
+ *    stream; a facilitator moves the spotlight 10 times, and every follower fetches the claim's
+ *    page on the steering event — time from the click to the last follower's page
+ *    (bench/follow-load.ts);
+ * 7. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
- * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`, comma-separated) runs
- * just those measurements and prints them; a partial run leaves bench/RESULTS.md as it is.
+ * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`,
+ * `--only=follow`, comma-separated) runs just those measurements and prints them; a partial run
+ * leaves bench/RESULTS.md as it is.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -28,6 +34,7 @@ import pg from "pg";
 import { prepareDatabase } from "../lib/db/prepare";
 import { buildIfStale } from "../scripts/build-if-stale";
 import { generateLargeWorkspace, type GenerateLargeResult } from "./generate-large";
+import { runFollow, type FollowResult } from "./follow-load";
 import { prepareWriters, runFanout, runWriteLoad, type FanoutResult, type WriteLoadResult } from "./http-load";
 import { CpuMeter, formatShare, postmasterPid, type CpuShare } from "./proc-cpu";
 import { EXPORT_BUDGET, exportVerdict, measureExports, type TExportMeasurement } from "./export-load";
@@ -52,6 +59,13 @@ const SSE_SPACING_MS = 250;
 /** Budgets of DESIGN.md for the two concurrent measurements. */
 const WRITE_BUDGET = { perSecond: 400, p99: 50 };
 const SSE_BUDGET_P95 = 200;
+/** Seminar rooms measured (followers per round) and how the facilitator steers in each. */
+const FOLLOWERS = (process.env.BENCH_FOLLOWERS ?? "5,40").split(",").map(Number).filter((n) => n > 0);
+const FOLLOW_STEERS = 10;
+const FOLLOW_PAUSE_MS = 500;
+const FOLLOW_TIMEOUT_MS = 15_000;
+/** The seminar requirement: every follower on the spotlighted claim within 2 s of the click. */
+const FOLLOW_BUDGET_MS = 2_000;
 
 interface Target {
   label: string;
@@ -112,7 +126,7 @@ const ONLY = new Set(
     .flatMap((arg) => arg.slice("--only=".length).split(","))
     .filter(Boolean),
 );
-const runs = (group: "matrix" | "search" | "writes" | "exports") => ONLY.size === 0 || ONLY.has(group);
+const runs = (group: "matrix" | "search" | "writes" | "exports" | "follow") => ONLY.size === 0 || ONLY.has(group);
 
 const NOT_MEASURED = [
   ["first matrix paint in a real browser, demo workspace", "≤ 1 s"],
@@ -252,6 +266,8 @@ function startApp(databaseUrl: string, port: number): App {
       NEXT_TELEMETRY_DISABLED: "1",
       // The write budget measures raw capacity; the per-caller limit (default 1200/min) is off.
       STANCEMAP_WRITE_LIMIT: "0",
+      // The seminar followers sign up over HTTP: 40 would exceed the 20 sign-ups a minute allowed.
+      STANCEMAP_AUTH_RATE_LIMIT: "off",
     },
   });
   let output = "";
@@ -469,6 +485,75 @@ function summarizeFanout(r: FanoutResult): string {
   return `${r.delivered}/${r.expected} delivered, ${r.missed} missed  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  max ${ms(r.max)} ms  (edit POST p50 ${ms(r.editP50)} ms, fan-out spread p50 ${ms(r.spreadP50)} ms)`;
 }
 
+// ---------------------------------------------------------------- seminar follow: verdicts
+
+type FollowPhase = { results: FollowResult[] | Failed; load: [number[], number[]] };
+
+function followVerdict(r: FollowResult): string {
+  const accepted = r.steers.filter((s) => s.answer === "200").length;
+  if (!accepted) return `NOT MEASURED (no steer was accepted: ${r.steers.map((s) => s.answer).join(", ")})`;
+  const misses = [];
+  if (!(r.lastMax <= FOLLOW_BUDGET_MS)) misses.push(Number.isFinite(r.lastMax) ? `last follower after ${ms(r.lastMax)} ms > ${FOLLOW_BUDGET_MS}` : "a follower never arrived");
+  if (r.connected < r.followers) misses.push(`only ${r.connected} of ${r.followers} streams connected`);
+  if (r.missed) misses.push(`${r.missed} of ${r.expected} arrivals missing`);
+  if (accepted < r.steers.length) misses.push(`${r.steers.length - accepted} steers refused`);
+  return misses.length ? `FAIL (${misses.join("; ")})` : "PASS";
+}
+
+/** CPU ms per follower arriving on a claim, per party, over the steering. */
+function cpuPerFollowText(r: FollowResult): string {
+  if (!r.cpuPerFollow) return "not available";
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "?");
+  return `app ${f(r.cpuPerFollow.app)} ms, PostgreSQL ${f(r.cpuPerFollow.postgres)} ms`;
+}
+
+function firstToLast(r: FollowResult): string {
+  return r.steers.map((s) => `${ms(s.firstMs)} → ${ms(s.lastMs)}`).join(", ");
+}
+
+function summarizeFollow(r: FollowResult): string {
+  return `${r.followers} followers: last follower per steer median ${ms(r.lastP50)} ms, max ${ms(r.lastMax)} ms; arrivals p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  max ${ms(r.max)} ms; SSE p50 ${ms(r.sseP50)} ms  p95 ${ms(r.sseP95)} ms; ${r.arrived}/${r.expected} arrived (PATCH p50 ${ms(r.patchP50)} ms)`;
+}
+
+/** The "Seminar" section of RESULTS.md. */
+function followSection(phase: FollowPhase, fmtLoad: (l: number[]) => string): string[] {
+  const lines = ["## Seminar: followers reaching the spotlight", ""];
+  lines.push(
+    `A facilitator moves the spotlight of a live session of \`${DEMO_SLUG}\`. The requirement: in a room of 5–40 people, every follower is on the spotlighted claim within ${FOLLOW_BUDGET_MS / 1000} s of the click. The result judges the slowest follower of the slowest steer.`,
+    "",
+  );
+  lines.push("| followers | last follower per steer: median / max ms | all arrivals p50 / p95 / max ms | SSE delivery p50 / p95 ms | arrived | app CPU per follow | result |");
+  lines.push("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  const { results } = phase;
+  if (failed(results)) lines.push(`| ${FOLLOWERS.join(", ")} | — | — | — | — | — | NOT MEASURED (error: ${results.error.replace(/\|/g, "\\|")}) |`);
+  else
+    for (const r of results)
+      lines.push(
+        `| ${r.followers} | **${ms(r.lastP50)} / ${ms(r.lastMax)}** | ${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.max)} | ${ms(r.sseP50)} / ${ms(r.sseP95)} | ${r.arrived} of ${r.expected} | ${r.cpuPerFollow ? `${ms(r.cpuPerFollow.app)} ms` : "—"} | ${followVerdict(r)} |`,
+      );
+  lines.push("", "How this was measured:", "");
+  lines.push(
+    `- **Followers**: signed up over HTTP (\`POST /api/auth/sign-up/email\` with an \`Origin\` header, as a browser; the sign-up rate limit off with \`STANCEMAP_AUTH_RATE_LIMIT=off\`), so each holds a real session cookie — the pages read the cookie, not API tokens — then made COMMENTERs of \`${DEMO_SLUG}\` in the database. Each opens the workspace's event stream with its cookie and counts as connected on \`: connected\`; before the session starts each loads one claim page (where a browser would be, and it warms the app).`,
+  );
+  lines.push(
+    `- **Steering**: the facilitator (an EDITOR with an API token) ends any live session, starts one, and sends \`PATCH /api/workspaces/${DEMO_SLUG}/session {"spotlightClaimId"}\` ${FOLLOW_STEERS} times, cycling through the claims in the matrix's order. The next steer goes ${FOLLOW_PAUSE_MS} ms after every follower has arrived (or ${FOLLOW_TIMEOUT_MS / 1000} s after the steer, when a follower still missing counts as a failure and as infinitely late).`,
+  );
+  lines.push(
+    `- **A follower's move**: on the \`seminar.steered\` change naming the claim, it does what the seminar bar does in a browser — go to \`/w/${DEMO_SLUG}/claims/:claimId\` — as a GET of the full HTML page with its cookie, read to the end (a little heavier than the RSC request of the browser's client-side navigation). **Arrival** = the PATCH being sent → that page fully read; **SSE delivery** = the PATCH being sent → the change message read. Not included: the browser's own work after the answer (parsing, React rendering) and the click → request time in the facilitator's browser.`,
+  );
+  lines.push(`- App CPU per follow = the app process group's CPU time over the steering phase ÷ arrivals (it includes the PATCHes and the event fan-out).`);
+  if (!failed(results)) {
+    for (const r of results) {
+      lines.push(
+        `- ${r.followers} followers: ${r.connected} of ${r.followers} streams connected in ${(r.connectMs / 1000).toFixed(1)} s; first → last follower per steer: ${firstToLast(r)} ms; PATCH → 200 p50 ${ms(r.patchP50)} ms; pages answered ${answersText(r.pageAnswers)}. ${r.cpu ? `CPU while steering (average cores in use): ${formatShare(r.cpu)}; per follow: ${cpuPerFollowText(r)}` : "CPU use not available"}.`,
+      );
+      if (r.errors.length) lines.push(`  Errors (examples): ${r.errors.map((e) => `\`${e.replace(/`/g, "'").replace(/\|/g, "\\|")}\``).join("; ")}`);
+    }
+  }
+  lines.push(`- Load average before: ${fmtLoad(phase.load[0])}; after: ${fmtLoad(phase.load[1])}.`, "");
+  return lines;
+}
+
 // ---------------------------------------------------------------- the report
 
 function report(input: {
@@ -483,7 +568,8 @@ function report(input: {
   load: { before: number[]; after: number[] };
   writes: WriteLoadResult | Failed;
   fanout: FanoutResult | Failed;
-  loads: { writes: [number[], number[]]; fanout: [number[], number[]] };
+  loads: Loads;
+  follow: FollowPhase;
   fileLimit: number;
   exports: TExportMeasurement[];
 }): string {
@@ -495,7 +581,7 @@ function report(input: {
   lines.push(`- date: ${input.started.toISOString()}`);
   lines.push(`- machine: ${cpus.length} cores, ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()} (${os.arch()})`);
   lines.push(`- node ${process.version}, PostgreSQL ${input.postgres} (embedded, fresh cluster in .data/bench), Next.js production build`);
-  lines.push(`- app: \`node --import tsx scripts/start.ts\` (as \`npm start\`) on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn, with **STANCEMAP_WRITE_LIMIT=0 (the per-caller write rate limit off)**; the app, PostgreSQL and the bench clients share this machine`);
+  lines.push(`- app: \`node --import tsx scripts/start.ts\` (as \`npm start\`) on http://${HOST}:${input.port}, ready ${(input.healthMs / 1000).toFixed(1)} s after spawn, with **STANCEMAP_WRITE_LIMIT=0 (the per-caller write rate limit off)** and STANCEMAP_AUTH_RATE_LIMIT=off (sign-ups for the seminar rooms); the app, PostgreSQL and the bench clients share this machine`);
   lines.push(`- matrix rows: Node fetch, one request at a time (keep-alive); ${WARMUP} warm-up requests, then ${SAMPLES} timed requests (full response body read); nearest-rank percentiles`);
   lines.push(`- full-text search: the same, the requests cycling through ${SEARCH_QUERIES.map((q) => `\`${q}\``).join(", ")} (every group: claims, excerpts, passages, sources, comments; 10 results each)`);
   const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
@@ -596,12 +682,62 @@ function report(input: {
     lines.push("");
   }
 
+  lines.push(...followSection(input.follow, fmtLoad));
+
   lines.push("## Not measured yet", "");
   lines.push("| what | budget | status |");
   lines.push("| --- | --- | --- |");
   for (const [what, budget] of NOT_MEASURED) lines.push(`| ${what} | ${budget} | not measured yet: the feature does not exist |`);
   lines.push("");
   return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- writes, realtime and follow: running
+
+type Loads = { writes: [number[], number[]]; fanout: [number[], number[]] };
+
+/** Concurrent evidence writes, then the realtime fan-out, with the load average around each. */
+async function measureWrites(base: string, databaseUrl: string, cpu: CpuMeter): Promise<{ writes: WriteLoadResult | Failed; fanout: FanoutResult | Failed; loads: Loads }> {
+  const loads: Loads = { writes: [[], []], fanout: [[], []] };
+  const fixture = await prepareWriters(databaseUrl, DEMO_SLUG, Math.max(1, WRITE_CLIENTS)).catch((error: Error) => ({ error: error.message }));
+  if (failed(fixture)) {
+    const error = { error: `setting up the editors failed: ${fixture.error}` };
+    return { writes: error, fanout: error, loads };
+  }
+  log(`[bench] create evidence: ${WRITE_CLIENTS} clients, ${WRITE_WARMUP_MS / 1000} s warm-up + ${WRITE_SECONDS} s timed`);
+  loads.writes[0] = os.loadavg();
+  const writes = await runWriteLoad(base, fixture, { clients: WRITE_CLIENTS, warmupMs: WRITE_WARMUP_MS, durationMs: WRITE_SECONDS * 1000, cpu, log }).catch((error: Error) => ({ error: error.message }));
+  loads.writes[1] = os.loadavg();
+  log(failed(writes) ? `[bench]   failed: ${writes.error}` : `[bench]   ${summarizeWrites(writes)}  → ${writeVerdict(writes)}`);
+  if (!failed(writes) && writes.cpu) log(`[bench]   cpu: ${formatShare(writes.cpu)}; per write: ${cpuPerWrite(writes)}`);
+
+  await sleep(2_000); // let the write burst settle (WAL, autovacuum) before the next phase
+  log(`[bench] realtime: ${SSE_SUBSCRIBERS} subscribers, ${SSE_EDITS} edits ${SSE_SPACING_MS} ms apart`);
+  loads.fanout[0] = os.loadavg();
+  const fanout = await runFanout(base, fixture, { subscribers: SSE_SUBSCRIBERS, edits: SSE_EDITS, spacingMs: SSE_SPACING_MS, cpu, log }).catch((error: Error) => ({ error: error.message }));
+  loads.fanout[1] = os.loadavg();
+  log(failed(fanout) ? `[bench]   failed: ${fanout.error}` : `[bench]   ${summarizeFanout(fanout)}  → ${fanoutVerdict(fanout)}`);
+  if (!failed(fanout) && fanout.cpu) log(`[bench]   cpu: ${formatShare(fanout.cpu)}`);
+  return { writes, fanout, loads };
+}
+
+/** Seminar rooms of BENCH_FOLLOWERS sizes following the spotlight, with the load average around them. */
+async function measureFollow(base: string, databaseUrl: string, cpu: CpuMeter): Promise<FollowPhase> {
+  log(`[bench] seminar follow: rooms of ${FOLLOWERS.join(" and ")} followers, ${FOLLOW_STEERS} steers each`);
+  const before = os.loadavg();
+  const results = await runFollow(base, databaseUrl, { slug: DEMO_SLUG, followers: FOLLOWERS, steers: FOLLOW_STEERS, pauseMs: FOLLOW_PAUSE_MS, steerTimeoutMs: FOLLOW_TIMEOUT_MS, cpu, log }).catch((error: Error) => ({ error: error.message }));
+  const load: [number[], number[]] = [before, os.loadavg()];
+  if (failed(results)) {
+    log(`[bench]   failed: ${results.error}`);
+    return { results, load };
+  }
+  for (const r of results) {
+    log(`[bench]   ${summarizeFollow(r)}  → ${followVerdict(r)}`);
+    log(`[bench]     first → last follower per steer: ${firstToLast(r)} ms`);
+    if (r.cpu) log(`[bench]     cpu: ${formatShare(r.cpu)}; per follow: ${cpuPerFollowText(r)}`);
+    if (r.errors.length) log(`[bench]     errors: ${r.errors.join("; ")}`);
+  }
+  return { results, load };
 }
 
 // ---------------------------------------------------------------- main
@@ -681,35 +817,16 @@ async function main() {
     const breakdown = runs("matrix") ? await queryBreakdown(database.url, LARGE_SLUG) : [];
     const exports = runs("exports") ? await measureExports(base, LARGE_SLUG, app.child.pid!, log) : [];
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
-    if (!runs("writes")) {
+    // 6. Concurrent writes, then realtime fan-out (both on the demo workspace).
+    const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
+
+    // 7. Seminar rooms following the spotlight (on the demo workspace).
+    const follow = runs("follow") ? await measureFollow(base, database.url, cpu) : undefined;
+
+    if (ONLY.size > 0 || !realtime || !follow) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
       return;
     }
-
-    // 6. Concurrent writes, then realtime fan-out (both on the demo workspace).
-    let writes: WriteLoadResult | Failed;
-    let fanout: FanoutResult | Failed;
-    const loads = { writes: [[], []] as [number[], number[]], fanout: [[], []] as [number[], number[]] };
-    const fixture = await prepareWriters(database.url, DEMO_SLUG, Math.max(1, WRITE_CLIENTS)).catch((error: Error) => ({ error: error.message }));
-    if (failed(fixture)) {
-      writes = fanout = { error: `setting up the editors failed: ${fixture.error}` };
-    } else {
-      log(`[bench] create evidence: ${WRITE_CLIENTS} clients, ${WRITE_WARMUP_MS / 1000} s warm-up + ${WRITE_SECONDS} s timed`);
-      loads.writes[0] = os.loadavg();
-      writes = await runWriteLoad(base, fixture, { clients: WRITE_CLIENTS, warmupMs: WRITE_WARMUP_MS, durationMs: WRITE_SECONDS * 1000, cpu, log }).catch((error: Error) => ({ error: error.message }));
-      loads.writes[1] = os.loadavg();
-      log(failed(writes) ? `[bench]   failed: ${writes.error}` : `[bench]   ${summarizeWrites(writes)}  → ${writeVerdict(writes)}`);
-      if (!failed(writes) && writes.cpu) log(`[bench]   cpu: ${formatShare(writes.cpu)}; per write: ${cpuPerWrite(writes)}`);
-
-      await sleep(2_000); // let the write burst settle (WAL, autovacuum) before the next phase
-      log(`[bench] realtime: ${SSE_SUBSCRIBERS} subscribers, ${SSE_EDITS} edits ${SSE_SPACING_MS} ms apart`);
-      loads.fanout[0] = os.loadavg();
-      fanout = await runFanout(base, fixture, { subscribers: SSE_SUBSCRIBERS, edits: SSE_EDITS, spacingMs: SSE_SPACING_MS, cpu, log }).catch((error: Error) => ({ error: error.message }));
-      loads.fanout[1] = os.loadavg();
-      log(failed(fanout) ? `[bench]   failed: ${fanout.error}` : `[bench]   ${summarizeFanout(fanout)}  → ${fanoutVerdict(fanout)}`);
-      if (!failed(fanout) && fanout.cpu) log(`[bench]   cpu: ${formatShare(fanout.cpu)}`);
-    }
-
     const text = report({
       started,
       postgres,
@@ -720,16 +837,11 @@ async function main() {
       breakdown,
       totalS: (performance.now() - t0) / 1000,
       load: { before: loadBefore, after: loadAfter },
-      writes,
-      fanout,
-      loads,
+      ...realtime,
+      follow,
       fileLimit,
       exports,
     });
-    if (ONLY.size > 0) {
-      log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
-      return;
-    }
     fs.writeFileSync(RESULTS, text);
     log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);
   } finally {

@@ -338,40 +338,51 @@ async function searchComments(ctx: TSearchContext): Promise<TSearchGroup<TCommen
   return group(await commentRows(ctx, correctedQuery(corrected)), "similar", commentHit, corrected);
 }
 
+/**
+ * Whether a comment (`c`, with its link's claim and excerpt as `e`) is on something live: for an
+ * evidence link, the link, its claim, its passage and that passage's source. Each target is looked
+ * up by primary key (the LIMIT 1 keeps each lookup a nested index probe: hashing every evidence
+ * link of a large map to check a few hundred comments costs far more).
+ */
+const COMMENT_TARGET_JOINS = Prisma.sql`
+  left join lateral (select e."claimId", e."excerptId" from "Evidence" e where e.id = c."evidenceId" and e."deletedAt" is null limit 1) e on true
+  left join lateral (select 1 as live from "Claim" k where k.id = coalesce(c."claimId", e."claimId") and k."deletedAt" is null limit 1) k on true
+  left join lateral (
+    select 1 as live from "Excerpt" x join "Source" s on s.id = x."sourceId"
+    where x.id = coalesce(c."excerptId", e."excerptId") and x."deletedAt" is null and s."deletedAt" is null limit 1
+  ) t on true`;
+const COMMENT_TARGET_LIVE = Prisma.sql`(c."evidenceId" is null or e."claimId" is not null)
+  and ((c."claimId" is null and e."claimId" is null) or k.live is not null)
+  and ((c."excerptId" is null and e."excerptId" is null) or t.live is not null)`;
+
 function commentRows({ workspaceId, limit }: TSearchContext, query: Prisma.Sql) {
-  // A comment counts only while what it is on is live (for an evidence link: the link, its claim,
-  // its passage and that passage's source). Each candidate's target is looked up by primary key
-  // (the LIMIT 1 keeps each lookup a nested index probe: hashing every evidence link of a large
-  // map to check a few hundred comments costs far more); names and titles are read for the
-  // shown rows only.
+  // The candidates are ranked first and checked for a live target in rank order, so a common
+  // word checks the shown few rather than a thousand. The count checks every candidate only when
+  // there are fewer than the cap (at the cap it reads "1,000+" either way).
   return db().$queryRaw<TCommentRow[]>`
-    select h.id::text, h.text, coalesce(h."importedAuthorName", u.name) as "authorName", h."createdAt", h."targetType", h."targetId"::text,
-      k.id::text as "claimId", k.text as "claimText", x.id::text as "excerptId", s.id::text as "sourceId", s.title as "sourceTitle",
-      h.rank, h.total, ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
-    from (
-      select m.*, count(*) over ()::int as total
-      from (
-        select c.id, c.body as text, c."authorId", c."importedAuthorName", c."createdAt",
-          case when c."claimId" is not null then 'claim' when c."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
-          coalesce(c."claimId", c."excerptId", c."evidenceId") as "targetId",
-          coalesce(c."claimId", e."claimId") as "aboutClaim", coalesce(c."excerptId", e."excerptId") as "aboutExcerpt",
-          ts_rank_cd(c."searchVector", ${query}) as rank
-        from "Comment" c
-        left join lateral (select e."claimId", e."excerptId" from "Evidence" e where e.id = c."evidenceId" and e."deletedAt" is null limit 1) e on true
-        left join lateral (select 1 as live from "Claim" k where k.id = coalesce(c."claimId", e."claimId") and k."deletedAt" is null limit 1) k on true
-        left join lateral (
-          select 1 as live from "Excerpt" x join "Source" s on s.id = x."sourceId"
-          where x.id = coalesce(c."excerptId", e."excerptId") and x."deletedAt" is null and s."deletedAt" is null limit 1
-        ) t on true
-        where c."workspaceId" = ${workspaceId}::uuid and c."deletedAt" is null and c."searchVector" @@ ${query}
-          and (c."evidenceId" is null or e."claimId" is not null)
-          and ((c."claimId" is null and e."claimId" is null) or k.live is not null)
-          and ((c."excerptId" is null and e."excerptId" is null) or t.live is not null)
-        limit ${CANDIDATES}
-      ) m
-      order by m.rank desc, m."createdAt" desc
+    with candidates as materialized (
+      select c.id, c.body as text, c."authorId", c."importedAuthorName", c."createdAt", c."claimId", c."excerptId", c."evidenceId",
+        ts_rank_cd(c."searchVector", ${query}) as rank
+      from "Comment" c
+      where c."workspaceId" = ${workspaceId}::uuid and c."deletedAt" is null and c."searchVector" @@ ${query}
+      limit ${CANDIDATES}
+    ), hits as (
+      select c.*, coalesce(c."claimId", e."claimId") as "aboutClaim", coalesce(c."excerptId", e."excerptId") as "aboutExcerpt"
+      from (select * from candidates order by rank desc, "createdAt" desc) c
+      ${COMMENT_TARGET_JOINS}
+      where ${COMMENT_TARGET_LIVE}
+      order by c.rank desc, c."createdAt" desc
       limit ${limit}
-    ) h
+    )
+    select h.id::text, h.text, coalesce(h."importedAuthorName", u.name) as "authorName", h."createdAt",
+      case when h."claimId" is not null then 'claim' when h."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
+      coalesce(h."claimId", h."excerptId", h."evidenceId")::text as "targetId",
+      k.id::text as "claimId", k.text as "claimText", x.id::text as "excerptId", s.id::text as "sourceId", s.title as "sourceTitle",
+      h.rank,
+      (case when (select count(*) from candidates) >= ${CANDIDATES} then ${CANDIDATES}
+            else (select count(*) from candidates c ${COMMENT_TARGET_JOINS} where ${COMMENT_TARGET_LIVE}) end)::int as total,
+      ts_headline('english', stancemap_search_text(h.text), ${query}, ${HIGHLIGHT_OPTIONS}) as marked
+    from hits h
     join "User" u on u.id = h."authorId"
     left join "Claim" k on k.id = h."aboutClaim"
     left join "Excerpt" x on x.id = h."aboutExcerpt"

@@ -142,3 +142,40 @@ test.describe("a live seminar session", () => {
     }
   });
 });
+
+test("a follower who is writing is not pulled away: the screen stays, the draft is kept, and the bar offers the way", async ({ browser, ownerState }, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  const facilitatorContext = await browser.newContext({ storageState: ownerState });
+  const facilitator = await facilitatorContext.newPage();
+  await endAnyLiveSession(facilitator, baseURL);
+  const writerContext = await participantContext(browser, baseURL, ownerState, "Participant Writer");
+  const participant = await writerContext.newPage();
+  const claims = ((await (await facilitator.request.get(`/api/workspaces/${DEMO}/matrix`)).json()) as { claims: TClaim[] }).claims;
+  const session = (method: "POST" | "PATCH", data: object) => facilitator.request.fetch(`/api/workspaces/${DEMO}/session`, { method, data, headers: { origin: baseURL } });
+  try {
+    expect((await session("POST", { spotlightClaimId: claims[0].id })).status()).toBe(201);
+    await participant.goto(`/w/${DEMO}/claims/${claims[0].id}`);
+    await expect(participant.getByTestId("seminar-follow")).toHaveAttribute("aria-pressed", "true");
+    await expect(participant.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    const box = participant.getByLabel("Start a thread on this claim");
+    await box.fill("Half a thought about this claim");
+
+    expect((await session("PATCH", { spotlightClaimId: claims[1].id })).status()).toBe(200);
+    const held = participant.getByTestId("seminar-held");
+    await expect(held).toBeVisible();
+    await expect(participant.getByTestId("seminar-spotlight")).toHaveText(claims[1].text);
+    await expect(participant).toHaveURL(new RegExp(`/claims/${claims[0].id}$`));
+    await expect(box).toHaveValue("Half a thought about this claim");
+
+    await held.getByRole("link", { name: "Go to the spotlighted claim" }).click();
+    await expect(participant.getByRole("heading", { level: 1, name: claims[1].text })).toBeVisible();
+    await expect(held).toHaveCount(0);
+
+    // With nothing typed, the next move takes the screen along again.
+    expect((await session("PATCH", { spotlightClaimId: claims[2].id })).status()).toBe(200);
+    await expect(participant.getByRole("heading", { level: 1, name: claims[2].text })).toBeVisible();
+  } finally {
+    await endAnyLiveSession(facilitator, baseURL);
+    await Promise.all([facilitatorContext.close(), writerContext.close()]);
+  }
+});

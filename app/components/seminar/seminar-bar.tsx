@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TSeminarView } from "@/lib/domain/seminar";
 import { callApi, describeFailure, workspaceApi, type TApiOptions } from "../api";
@@ -68,6 +68,19 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   const seen = useRef<string | null | undefined>(undefined);
   const here = useRef(pathname);
   here.current = pathname;
+  // A follower in the middle of writing (a comment, a claim, a citation) is not pulled away from
+  // it: the screen stays, and the bar offers the way to the spotlight.
+  const [held, setHeld] = useState<string | null>(null);
+  const moveTo = useCallback(
+    (claimId: string | null) => {
+      const path = claimId ? `/w/${slug}/claims/${claimId}` : null;
+      if (!path || here.current === path) return setHeld(null);
+      if (isWriting()) return setHeld(claimId);
+      setHeld(null);
+      router.push(path);
+    },
+    [slug, router],
+  );
   useEffect(() => {
     if (!known) return;
     if (!following || seminar.isFacilitator) {
@@ -76,8 +89,8 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
     }
     if (seen.current === spotlightId) return;
     seen.current = spotlightId;
-    if (target && here.current !== target) router.push(target);
-  }, [known, following, seminar.isFacilitator, spotlightId, target, router]);
+    moveTo(spotlightId);
+  }, [known, following, seminar.isFacilitator, spotlightId, moveTo]);
 
   // The spotlight moving is acted on as soon as its message arrives — the message names the
   // claim — straight to it, without re-rendering the page being left. Pages other than the
@@ -95,14 +108,14 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
         const showsSession = pathname.startsWith(`/w/${slug}/sessions/`);
         if (!following || isFacilitator) return showsSession ? undefined : "handled";
         const next = message.claimId ?? null;
-        const path = next ? `/w/${slug}/claims/${next}` : null;
-        if (!next || seen.current === next || pathname === path) return showsSession ? undefined : "handled";
+        if (!next || seen.current === next) return showsSession ? undefined : "handled";
         seen.current = next;
-        router.push(path!);
+        moveTo(next);
         return "handled";
       }),
-    [subscribe, slug, router],
+    [subscribe, slug, moveTo],
   );
+  const heldBack = following && !seminar.isFacilitator && held !== null && held === spotlightId && pathname !== target;
 
   const poll = seminar.poll;
   const pollOnScreen = poll && (poll.open || poll.revealed);
@@ -149,6 +162,14 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
             </Link>
           </div>
         </div>
+        {heldBack ? (
+          <p role="status" data-testid="seminar-held" className="text-sm text-slate-700 dark:text-slate-300">
+            The facilitator moved on; your screen stayed because you are writing.{" "}
+            <Link href={target!} className="font-semibold underline underline-offset-2">
+              Go to the spotlighted claim
+            </Link>
+          </p>
+        ) : null}
         {seminar.isFacilitator ? <FacilitatorControls slug={slug} seminar={seminar} onClaimPage={pathname.startsWith(`/w/${slug}/claims/`) ? pathname.split("/")[4] : null} /> : null}
         {pollOnScreen && !seminar.isFacilitator ? <ParticipantPoll slug={slug} seminar={seminar} canVote={canVote} /> : null}
       </div>
@@ -274,4 +295,17 @@ function ParticipantPoll({ slug, seminar, canVote }: { slug: string; seminar: TS
       ) : null}
     </div>
   );
+}
+
+/**
+ * Whether the reader has typed something on the page: text in a visible field other than the
+ * search box (a comment, a claim's new wording, a citation's claim search).
+ */
+function isWriting(): boolean {
+  const fields = document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type]), input[type="text"]');
+  for (const field of fields) {
+    if (field.closest('[role="search"]') || field.readOnly || field.disabled || field.getClientRects().length === 0) continue;
+    if (field.value.trim() !== "") return true;
+  }
+  return false;
 }

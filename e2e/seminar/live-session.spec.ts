@@ -143,7 +143,7 @@ test.describe("a live seminar session", () => {
   });
 });
 
-test("a follower who is writing is not pulled away: the screen stays, the draft is kept, and the bar offers the way", async ({ browser, ownerState }, testInfo) => {
+test("a follower who is writing is not pulled away: the screen stays, the draft is kept, and the bar offers the way; a slow move says so", async ({ browser, ownerState }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL!;
   const facilitatorContext = await browser.newContext({ storageState: ownerState });
   const facilitator = await facilitatorContext.newPage();
@@ -171,9 +171,16 @@ test("a follower who is writing is not pulled away: the screen stays, the draft 
     await expect(participant.getByRole("heading", { level: 1, name: claims[1].text })).toBeVisible();
     await expect(held).toHaveCount(0);
 
-    // With nothing typed, the next move takes the screen along again.
+    // With nothing typed, the next move takes the screen along again — over a slow network, the
+    // banner says it is on its way until the claim's page arrives.
+    await participant.route(`**/w/${DEMO}/claims/${claims[2].id}*`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     expect((await session("PATCH", { spotlightClaimId: claims[2].id })).status()).toBe(200);
+    await expect(participant.getByTestId("seminar-moving")).toHaveText(/Moving to the spotlighted claim/);
     await expect(participant.getByRole("heading", { level: 1, name: claims[2].text })).toBeVisible();
+    await expect(participant.getByTestId("seminar-moving")).toHaveCount(0);
   } finally {
     await endAnyLiveSession(facilitator, baseURL);
     await Promise.all([facilitatorContext.close(), writerContext.close()]);

@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TSeminarView } from "@/lib/domain/seminar";
 import { callApi, describeFailure, workspaceApi, type TApiOptions } from "../api";
@@ -71,13 +71,15 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   // A follower in the middle of writing (a comment, a claim, a citation) is not pulled away from
   // it: the screen stays, and the bar offers the way to the spotlight.
   const [held, setHeld] = useState<string | null>(null);
+  // On a slow network the move takes a moment: the bar says so until the claim's page is shown.
+  const [moving, startMoving] = useTransition();
   const moveTo = useCallback(
     (claimId: string | null) => {
       const path = claimId ? `/w/${slug}/claims/${claimId}` : null;
       if (!path || here.current === path) return setHeld(null);
       if (isWriting()) return setHeld(claimId);
       setHeld(null);
-      router.push(path);
+      startMoving(() => router.push(path));
     },
     [slug, router],
   );
@@ -162,6 +164,12 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
             </Link>
           </div>
         </div>
+        {moving ? (
+          <p role="status" data-testid="seminar-moving" className="text-sm text-slate-700 dark:text-slate-300">
+            <span aria-hidden="true" className="mr-1.5 inline-block size-3 rounded-full border-2 border-sky-600 border-t-transparent align-[-1px] motion-safe:animate-spin" />
+            Moving to the spotlighted claim…
+          </p>
+        ) : null}
         {heldBack ? (
           <p role="status" data-testid="seminar-held" className="text-sm text-slate-700 dark:text-slate-300">
             The facilitator moved on; your screen stayed because you are writing.{" "}

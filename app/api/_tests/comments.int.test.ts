@@ -20,6 +20,7 @@ import { POST as resolveComment } from "../workspaces/[slug]/comments/[id]/resol
 import { GET as search } from "../workspaces/[slug]/search/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
 import { GET as exportWorkspace } from "../workspaces/[slug]/export/route";
+import { GET as getHistory } from "../workspaces/[slug]/history/route";
 import { POST as importWorkspace } from "../workspaces/import/route";
 import type { TNativeDocument } from "@/lib/schemas/native-document";
 
@@ -338,12 +339,28 @@ describe("deleting", () => {
     expect(thread).toMatchObject({ deleted: true, body: null, author: null, canEdit: false, canDelete: false, canReply: false, replies: [{ id: reply.body.id, body: "I disagree." }] });
     expect(JSON.stringify(thread)).not.toContain("take back");
     expect((await expectNoWrites(() => remove(commenter, root.body.id, { version: 2 }))).status).toBe(404);
+
     expect((await expectNoWrites(() => post(commenter2, onClaim("Still there?", { parentId: root.body.id })))).status).toBe(404);
 
     // Its last reply gone, the placeholder goes too.
     await remove(commenter2, reply.body.id, { version: 1 });
     const ids = (await list(`?claimId=${claimId}`)).body.threads.map((t: { id: string }) => t.id);
     expect(ids).not.toContain(root.body.id);
+  });
+
+  it("takes the deleted text out of the history too: the log keeps that it was written, edited and deleted", async () => {
+    const written = await post(commenter, onClaim("A confidential aside."));
+    expect((await patch(commenter, written.body.id, { version: 1, body: "A confidential aside, reworded." })).status).toBe(200);
+    const events = () => db().event.findMany({ where: { entityId: written.body.id }, orderBy: { id: "asc" } });
+    const text = async () => JSON.stringify((await events()).map((e) => [e.before, e.after]));
+    expect(await text()).toContain("confidential");
+    expect((await remove(commenter, written.body.id, { version: 2 })).status).toBe(200);
+    const logged = await events();
+    expect(logged.map((e) => e.type)).toEqual(["comment.created", "comment.updated", "comment.deleted"]);
+    expect(await text()).not.toContain("confidential");
+    const history = await call(getHistory, { method: "GET", path: `/api/workspaces/${SLUG}/history?limit=100`, params, headers: owner.headers });
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).not.toContain("confidential");
   });
 
   it("lets the owner delete anyone's comment, but not another commenter or an editor (403); stale is 409", async () => {

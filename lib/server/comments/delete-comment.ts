@@ -22,6 +22,14 @@ export async function deleteComment({ tx, workspace, viewer, role, record }: TMu
     assertVersion(current, version, "This comment", conflictView(current));
   }
   const after = conflictView(updated[0]);
-  record({ type: "comment.deleted", entityType: "comment", entityId: commentId, before, after });
+  // Once deleted, the text is gone from every view, the history included: the log keeps that the
+  // comment was written, edited and deleted, not what it said.
+  await tx.$executeRaw`
+    update "Event" set
+      before = case when jsonb_typeof(before) = 'object' then before - 'body' else before end,
+      after = case when jsonb_typeof(after) = 'object' then after - 'body' else after end
+    where "workspaceId" = ${workspace.id}::uuid and "entityType" = 'comment' and "entityId" = ${commentId}::uuid`;
+  const { body: _text, ...withoutText } = before;
+  record({ type: "comment.deleted", entityType: "comment", entityId: commentId, before: withoutText, after });
   return after;
 }

@@ -1,17 +1,16 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TSeminarView } from "@/lib/domain/seminar";
-import { callApi, describeFailure, workspaceApi, type TApiOptions } from "../api";
 import { useLive } from "../live/live-context";
-import { useLiveData } from "../live/use-live-data";
+import { BANNER_BUTTON, SeminarControls } from "./seminar-controls";
 import { TallyBars } from "./tally-bars";
 import { useFollowing } from "./use-following";
+import { useLiveSeminar } from "./use-live-seminar";
+import { useSeminarControls } from "./use-seminar-controls";
 import { VoteButtons } from "./vote-buttons";
-
-const BUTTON = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 /**
  * The live session's banner under the workspace header: who facilitates, the spotlighted claim,
@@ -34,9 +33,7 @@ export function SeminarBar({
   lockedOut: boolean;
 }) {
   // Polls fill up without re-rendering the page: the bar fetches the session on its own messages.
-  const initial = useMemo(() => ({ session: live }), [live]);
-  const { session } = useLiveData(workspaceApi(slug, "/session"), initial, (m) => m.entityType === "poll" || m.entityType === "seminar");
-  live = session;
+  live = useLiveSeminar(slug, live);
   if (!live) {
     if (!ended) return null;
     return (
@@ -152,14 +149,14 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
           ) : null}
           <div className="ml-auto flex flex-wrap items-center gap-2">
             {seminar.isFacilitator ? null : (
-              <button type="button" className={BUTTON} aria-pressed={following} data-testid="seminar-follow" onClick={() => {
+              <button type="button" className={BANNER_BUTTON} aria-pressed={following} data-testid="seminar-follow" onClick={() => {
                 if (!following) seen.current = undefined;
                 setFollowing(!following);
               }}>
                 {following ? "Following ✓" : "Follow the facilitator"}
               </button>
             )}
-            <Link href={`/w/${slug}/present`} className={BUTTON}>
+            <Link href={`/w/${slug}/present`} className={BANNER_BUTTON}>
               Presentation view
             </Link>
           </div>
@@ -185,76 +182,12 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   );
 }
 
-/** Calls a session control, then re-renders with the new state; failures are shown, not thrown. */
-function useControl(slug: string) {
-  const { refresh, status } = useLive();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run(path: string, options: TApiOptions) {
-    setBusy(true);
-    setError(null);
-    const result = await callApi(workspaceApi(slug, path), options);
-    setBusy(false);
-    if (!result.ok) {
-      setError(describeFailure(result));
-      return null;
-    }
-    // While the stream is live, the change's own message refreshes the page (once).
-    if (status !== "live") refresh();
-    return result.data;
-  }
-  return { busy, error, run };
-}
-
 function FacilitatorControls({ slug, seminar, onClaimPage }: { slug: string; seminar: TSeminarView; onClaimPage: string | null }) {
-  const router = useRouter();
-  const { busy, error, run } = useControl(slug);
+  const controls = useSeminarControls(slug, seminar);
   const poll = seminar.poll;
-  const steer = (body: object) => run("/session", { method: "PATCH", body });
   return (
     <div data-testid="facilitator-controls" className="flex flex-col gap-2">
-      <div role="toolbar" aria-label="Facilitator controls" className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ step: "previous" })}>
-          ← Previous claim
-        </button>
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ step: "next" })}>
-          Next claim →
-        </button>
-        {onClaimPage && onClaimPage !== seminar.spotlight?.claimId ? (
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => void steer({ spotlightClaimId: onClaimPage })}>
-            Spotlight this claim
-          </button>
-        ) : null}
-        {poll?.open ? (
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => void run("/session/poll", { method: "PATCH", body: { action: "close" } })}>
-            Close poll
-          </button>
-        ) : (
-          <button type="button" className={BUTTON} disabled={busy || !seminar.spotlight} onClick={() => void run("/session/poll", { method: "POST", body: {} })}>
-            Open poll
-          </button>
-        )}
-        {poll ? (
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => void run("/session/poll", { method: "PATCH", body: { action: poll.revealed ? "hide" : "reveal" } })}>
-            {poll.revealed ? "Hide result" : "Reveal result"}
-          </button>
-        ) : null}
-        <button type="button" className={BUTTON} disabled={busy} aria-pressed={seminar.locked} onClick={() => void steer({ locked: !seminar.locked })}>
-          {seminar.locked ? "Unlock editing" : "Lock editing"}
-        </button>
-        <button
-          type="button"
-          className={`${BUTTON} border-red-300 text-red-800 dark:border-red-800 dark:text-red-300`}
-          disabled={busy}
-          onClick={async () => {
-            if (!window.confirm("End the live session for everyone? A summary is kept.")) return;
-            const ended = await run("/session/end", { method: "POST", body: {} });
-            if (ended) router.push(`/w/${slug}/sessions/${(ended as { id: string }).id}`);
-          }}
-        >
-          End session
-        </button>
-      </div>
+      <SeminarControls seminar={seminar} controls={controls} variant="banner" spotlightable={onClaimPage} />
       {poll ? (
         <div data-testid="facilitator-poll" className="max-w-xl rounded-lg border border-sky-200 bg-white p-3 dark:border-sky-900 dark:bg-slate-900">
           <p className="mb-2 text-sm">
@@ -267,11 +200,6 @@ function FacilitatorControls({ slug, seminar, onClaimPage }: { slug: string; sem
           <p className="mb-2 line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{poll.claimText}</p>
           {poll.tally ? <TallyBars tally={poll.tally} size="sm" testId="poll-tally" /> : null}
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
       ) : null}
     </div>
   );

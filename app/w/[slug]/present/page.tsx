@@ -6,9 +6,10 @@ import type { TClaimEvidence } from "@/lib/server/claims/get-claim";
 import { getLiveSeminar } from "@/lib/server/seminar/get-seminar";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { PositionChip } from "@/app/components/position-chip";
-import { PresentKeys } from "@/app/components/seminar/present-keys";
+import { PresentControls } from "@/app/components/seminar/present-controls";
+import { presentModeOf } from "@/app/components/seminar/present-key-action";
+import { PresentPoll } from "@/app/components/seminar/present-poll";
 import { StartSeminarButton } from "@/app/components/seminar/start-seminar-button";
-import { TallyBars } from "@/app/components/seminar/tally-bars";
 import { STANCE_BORDER_CLASS } from "@/app/components/stance";
 import { loadAccess, loadClaim, loadClaimOptions } from "../load";
 
@@ -21,7 +22,8 @@ const QUOTES_PER_AUTHOR = 1;
 /**
  * The projector's view: one claim at a time in large type, the authors' positions and quotes in
  * two columns, the poll's result once revealed. During a live session it shows the spotlighted
- * claim (and the facilitator's keys move the spotlight); otherwise `?claim=` and the arrow keys.
+ * claim (and the facilitator's keys and control strip move the spotlight and run the poll);
+ * otherwise `?claim=` and the arrow keys.
  */
 export default async function PresentPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string }> }) {
   const { slug } = await params;
@@ -47,18 +49,10 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
   const spoken = claim.positions.filter((p) => p.stance !== "SILENT");
   const silent = claim.positions.filter((p) => p.stance === "SILENT");
   const evidenceOf = (authorId: string) => claim.evidence.filter((e) => e.author.id === authorId && e.voice === "AUTHOR").slice(0, QUOTES_PER_AUTHOR);
-  const poll = seminar?.poll && seminar.poll.claimId === claimId ? seminar.poll : null;
-  const mode = !seminar ? "local" : seminar.isFacilitator ? "facilitator" : "follower";
+  const mode = presentModeOf(seminar);
 
   return (
     <main data-testid="presentation" data-presentation data-claim-id={claimId} className="flex min-h-screen flex-col bg-white px-6 py-5 text-slate-900 sm:px-10 2xl:px-14 dark:bg-slate-950 dark:text-slate-50">
-      <PresentKeys
-        slug={workspace.slug}
-        mode={mode}
-        claimId={claimId}
-        previous={at > 0 ? order[at - 1].id : null}
-        next={at >= 0 && at < order.length - 1 ? order[at + 1].id : null}
-      />
       <header className="flex flex-wrap items-center justify-between gap-4 text-lg text-slate-500 2xl:text-2xl dark:text-slate-400">
         <p>
           {seminar ? (
@@ -79,20 +73,7 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
         <h1 data-testid="present-claim" className="max-w-[60ch] text-3xl leading-tight font-bold tracking-tight sm:text-5xl">
           {claim.text}
         </h1>
-        {poll ? (
-          <section data-testid="present-poll" aria-label="Poll" className="w-full shrink-0 rounded-2xl border-2 border-sky-300 p-5 xl:w-[32rem] dark:border-sky-800">
-            <h2 className="text-2xl font-semibold">
-              {poll.open ? "Poll open" : "Poll"} · {poll.ballots === 1 ? "1 answer" : `${poll.ballots} answers`}
-            </h2>
-            {poll.revealed && poll.tally ? (
-              <div className="mt-4">
-                <TallyBars tally={poll.tally} size="lg" testId="present-tally" />
-              </div>
-            ) : (
-              <p className="mt-2 text-xl text-slate-600 dark:text-slate-300">Answer on your own screen; the result appears here when the facilitator reveals it.</p>
-            )}
-          </section>
-        ) : null}
+        <PresentPoll slug={workspace.slug} claimId={claimId} seminar={seminar} />
       </div>
 
       <div className="mt-8 grid flex-1 content-start gap-5 lg:grid-cols-2 2xl:gap-6">
@@ -121,11 +102,13 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
 
       <footer className="mt-5 text-sm text-slate-500 2xl:text-base dark:text-slate-400">
         {mode === "follower" ? "Following the facilitator · " : "← → or Space to move · "}
+        {mode === "facilitator" ? "P opens or closes the poll · R reveals or hides its result · L locks or unlocks editing · " : null}
         Esc to leave ·{" "}
         <Link href={`${base}/claims/${claimId}`} className="underline">
           Open this claim
         </Link>
       </footer>
+      <PresentControls slug={workspace.slug} seminar={seminar} claimId={claimId} previous={at > 0 ? order[at - 1].id : null} next={at >= 0 && at < order.length - 1 ? order[at + 1].id : null} />
     </main>
   );
 }

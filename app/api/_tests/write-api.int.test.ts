@@ -89,6 +89,15 @@ describe("claims", () => {
     expect(edited.body).toMatchObject({ version: 2, text: "The SCO is mainly a vehicle for Chinese influence." });
   });
 
+  it("sends a change's answer uncached and not to be compressed", async () => {
+    const response = await createClaim(
+      new Request(`http://localhost/api/workspaces/${SLUG}/claims`, { method: "POST", headers: { ...editor.headers, "accept-encoding": "gzip" }, body: JSON.stringify({ text: "Answered plainly." }) }),
+      { params: Promise.resolve(params) },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
+  });
+
   it("answers a stale edit with 409 and the current claim, and changes nothing", async () => {
     const created = await call(createClaim, { method: "POST", params, body: { text: "Original wording." }, headers: editor.headers });
     const id = created.body.id;

@@ -43,6 +43,18 @@ describe("the source text used for anchoring", () => {
     await db().source.update({ where: { id: sourceId }, data: { deletedAt: new Date() } });
   });
 
+  it("anchors a quote where the changed text has it, not where the text read before had it", async () => {
+    const sourceId = await newSource("Observers call the SCO a talk shop; the SCO disagrees.");
+    expect((await excerptOf(sourceId, "Observers")).status).toBe(201);
+
+    const changed = "Some say it is more than a talk shop, and most observers agree.";
+    await db().$executeRaw`update "Source" set text = ${changed} where id = ${sourceId}::uuid`;
+    const moved = await excerptOf(sourceId, "talk shop");
+    expect(moved.status).toBe(201);
+    expect(moved.body).toMatchObject({ start: changed.indexOf("talk shop"), suffix: changed.slice(changed.indexOf("talk shop") + 9, changed.indexOf("talk shop") + 9 + 32) });
+    await db().source.update({ where: { id: sourceId }, data: { deletedAt: new Date() } });
+  });
+
   it("follows an edit that bumps the version", async () => {
     const sourceId = await newSource("Before the edit: consensus.");
     expect((await excerptOf(sourceId, "consensus")).status).toBe(201);

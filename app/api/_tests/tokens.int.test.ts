@@ -29,6 +29,28 @@ describe("API tokens", () => {
     expect(afterRevoke.body.error.message).toMatch(/revoked/);
   });
 
+  it("records a token's use at most once a minute, and never for a revoked token", async () => {
+    const actor = await createActor(null, null, "Poller");
+    const token = await db().apiToken.findFirstOrThrow({ where: { userId: actor.userId } });
+    expect(token.lastUsedAt).toBeNull();
+    const lastUsed = async () => (await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt;
+
+    expect((await call(list, { headers: actor.headers })).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await call(list, { headers: actor.headers })).status).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: twoMinutesAgo } });
+    expect((await call(list, { headers: actor.headers })).status).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: twoMinutesAgo, revokedAt: new Date() } });
+    expect((await call(list, { headers: actor.headers })).status).toBe(401);
+    expect(await lastUsed()).toEqual(twoMinutesAgo);
+  });
+
   it("does not let anyone revoke another person's token", async () => {
     const [a, b] = [await createActor(null, null, "A"), await createActor(null, null, "B")];
     const token = await db().apiToken.findFirstOrThrow({ where: { userId: a.userId } });

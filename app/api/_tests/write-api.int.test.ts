@@ -89,6 +89,15 @@ describe("claims", () => {
     expect(edited.body).toMatchObject({ version: 2, text: "The SCO is mainly a vehicle for Chinese influence." });
   });
 
+  it("sends a change's answer uncached and not to be compressed", async () => {
+    const response = await createClaim(
+      new Request(`http://localhost/api/workspaces/${SLUG}/claims`, { method: "POST", headers: { ...editor.headers, "accept-encoding": "gzip" }, body: JSON.stringify({ text: "Answered plainly." }) }),
+      { params: Promise.resolve(params) },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
+  });
+
   it("answers a stale edit with 409 and the current claim, and changes nothing", async () => {
     const created = await call(createClaim, { method: "POST", params, body: { text: "Original wording." }, headers: editor.headers });
     const id = created.body.id;
@@ -177,6 +186,38 @@ describe("excerpts and evidence", () => {
     expect(result.body.error.message).toMatch(/does not match the source/);
     const missing = await expectNoWrites(() => call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector: { exact: "words that are not in this article" } }, headers: editor.headers }));
     expect(missing.status).toBe(422);
+  });
+
+  it("reuses the excerpt of a passage selected again, and refuses a link that exists (409) or a claim named twice (400)", async () => {
+    const selector = passage(ecfr.text, "Recently, Russia has sought to frame the SCO", 55);
+    const other = (await call(createClaim, { method: "POST", params, body: { text: "Russia frames the SCO." }, headers: editor.headers })).body;
+    const first = await call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector, evidence: [{ claimId, stance: "SUPPORTS" }] }, headers: editor.headers });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({
+      id: expect.any(String),
+      sourceId: ecfr.id,
+      ...selector,
+      prefix: ecfr.text.slice(selector.start - 32, selector.start),
+      suffix: ecfr.text.slice(selector.end, selector.end + 32),
+      version: 1,
+      deletedAt: null,
+      evidence: [{ id: expect.any(String), excerptId: first.body.id, claimId, stance: "SUPPORTS", voice: "AUTHOR", note: null, version: 1, deletedAt: null }],
+    });
+
+    const before = await countRows();
+    const again = await call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector, evidence: [{ claimId: other.id, stance: "QUALIFIES", voice: "REPORTED", note: "Second link." }] }, headers: editor.headers });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.body.evidence).toEqual([expect.objectContaining({ claimId: other.id, stance: "QUALIFIES", voice: "REPORTED", note: "Second link." })]);
+    const after = await countRows();
+    expect([after.excerpt, after.evidence, after.event]).toEqual([before.excerpt, before.evidence + 1, before.event + 1]);
+    const events = await db().event.findMany({ where: { entityId: again.body.evidence[0].id } });
+    expect(events).toMatchObject([{ type: "evidence.created", before: null, after: { id: again.body.evidence[0].id, claimId: other.id, note: "Second link." } }]);
+
+    const linked = await expectNoWrites(() => call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector, evidence: [{ claimId, stance: "OPPOSES" }] }, headers: editor.headers }));
+    expect(linked.status).toBe(409);
+    const twice = await expectNoWrites(() => call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector: { ...selector, end: selector.end - 1, exact: selector.exact.slice(0, -1) }, evidence: [{ claimId: other.id, stance: "SUPPORTS" }, { claimId: other.id, stance: "OPPOSES" }] }, headers: editor.headers }));
+    expect(twice.status).toBe(400);
   });
 
   it("answers 404 for a claim or source of another workspace, and writes nothing", async () => {

@@ -18,16 +18,28 @@ export async function createApiToken(prisma: PrismaClient, userId: string, name:
   return { id: row.id, token };
 }
 
-/** The user a live token belongs to, or null. */
+/** How often a token's lastUsedAt is refreshed: a busy script should not turn every read into a write. */
+const LAST_USED_RESOLUTION = "1 minute";
+
+/**
+ * The user a live token belongs to, or null. One statement, since every API request asks: it finds
+ * the live token and, when its lastUsedAt is older than a minute, records the use (an UPDATE that
+ * matches no row writes nothing).
+ */
 export async function findTokenUser(prisma: PrismaClient, token: string): Promise<string | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
-  if (!row || row.revokedAt) return null;
-  // Record use at most once a minute: a busy script should not turn every read into a write.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  }
-  return row.userId;
+  const now = new Date();
+  const rows = await prisma.$queryRaw<{ userId: string }[]>`
+    with live as (
+      select id, "userId" from "ApiToken" where "tokenHash" = ${hashToken(token)} and "revokedAt" is null
+    ), touched as (
+      update "ApiToken" t set "lastUsedAt" = ${now}::timestamp(3)
+      from live
+      where t.id = live.id and (t."lastUsedAt" is null or t."lastUsedAt" < ${now}::timestamp(3) - ${LAST_USED_RESOLUTION}::interval)
+      returning t.id
+    )
+    select "userId"::text as "userId" from live`;
+  return rows[0]?.userId ?? null;
 }
 
 /** The user's tokens (never the secrets), newest first. */

@@ -4,6 +4,7 @@ import type { TSelector } from "../../domain/types";
 import { AppError, notFound } from "../../errors/app-error";
 import type { TCreateExcerpt } from "../../schemas/excerpts";
 import type { TMutationContext, TTx } from "../mutation";
+import { peekSourceText, readSourceText, SOURCE_STAMP } from "../sources/read-source-text";
 
 export const EXCERPT_FIELDS = { id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, deletedAt: true } as const;
 export const EVIDENCE_FIELDS = { id: true, excerptId: true, claimId: true, stance: true, voice: true, note: true, version: true, deletedAt: true } as const;
@@ -41,11 +42,84 @@ function preview(value: string, max = 80): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-async function assertClaimsInWorkspace(tx: TTx, workspaceId: string, claimIds: string[]) {
-  const unique = [...new Set(claimIds)];
-  if (unique.length === 0) return;
-  const found = await tx.claim.count({ where: { id: { in: unique }, workspaceId, deletedAt: null } });
-  if (found !== unique.length) throw notFound("Claim");
+type TExcerptRow = { id: string; sourceId: string; start: number; end: number; exact: string; prefix: string; suffix: string; version: number; deletedAt: Date | null };
+type TEvidenceRow = { id: string; excerptId: string; claimId: string; stance: string; voice: string; note: string | null; version: number; deletedAt: Date | null };
+
+interface TWritten {
+  /** False when the source is gone or its stamp is not the one given: then nothing was written. */
+  current: boolean;
+  excerpt: TExcerptRow;
+  /** Whether the excerpt was made by this statement (else a live one at the same offsets was reused). */
+  created: boolean;
+  /** The evidence rows inserted, in the order asked for. */
+  evidence: TEvidenceRow[];
+  /** How many distinct requested claims are live claims of this workspace. */
+  claims: number;
+  /** How many of them already have live evidence from this excerpt. */
+  taken: number;
+}
+
+/**
+ * Finds or makes the excerpt at the selector's offsets and links it to the live claims of the
+ * workspace among `items`, in one statement: these were six ORM calls, and a round trip costs the
+ * app more than the insert costs the database. Whatever the caller then refuses (an unknown
+ * claim, a link that exists) is undone by throwing, which rolls the transaction back. With a
+ * `stamp`, the statement writes only if the source still has that stamp — the selector was
+ * resolved against the text read at it.
+ */
+async function writeExcerptWithEvidence(
+  tx: TTx,
+  ids: { workspaceId: string; sourceId: string; userId: string },
+  selector: TSelector,
+  items: TCreateExcerpt["evidence"],
+  stamp: string | null,
+): Promise<TWritten> {
+  const now = new Date();
+  const wanted = JSON.stringify(items.map((e) => ({ claimId: e.claimId, stance: e.stance, voice: e.voice, note: e.note || null })));
+  const rows = await tx.$queryRaw<TWritten[]>`
+    with source as (
+      select 1 from "Source"
+      where id = ${ids.sourceId}::uuid and "workspaceId" = ${ids.workspaceId}::uuid and "deletedAt" is null
+        and (${stamp}::text is null or ${SOURCE_STAMP} = ${stamp}::text)
+    ), wanted as (
+      select (x.value ->> 'claimId')::uuid as "claimId", (x.value ->> 'stance')::"Stance" as stance,
+             (x.value ->> 'voice')::"Voice" as voice, x.value ->> 'note' as note, x.ord
+      from jsonb_array_elements(${wanted}::jsonb) with ordinality as x(value, ord)
+    ), claims as (
+      select w.* from wanted w
+      join "Claim" c on c.id = w."claimId" and c."workspaceId" = ${ids.workspaceId}::uuid and c."deletedAt" is null
+      where exists (select 1 from source)
+    ), found as (
+      select id, "sourceId", start, "end", exact, prefix, suffix, version, false as created from "Excerpt"
+      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null
+        and exists (select 1 from source)
+      limit 1
+    ), made as (
+      insert into "Excerpt" ("workspaceId", "sourceId", start, "end", exact, prefix, suffix, "createdById", "createdAt")
+      select ${ids.workspaceId}::uuid, ${ids.sourceId}::uuid, ${selector.start}, ${selector.end}, ${selector.exact}, ${selector.prefix}, ${selector.suffix},
+             ${ids.userId}::uuid, ${now}::timestamp(3)
+      where exists (select 1 from source) and not exists (select 1 from found)
+      returning id, "sourceId", start, "end", exact, prefix, suffix, version, true as created
+    ), excerpt as (
+      select * from found union all select * from made
+    ), linked as (
+      insert into "Evidence" ("workspaceId", "excerptId", "claimId", stance, voice, note, "createdById", "createdAt", "updatedAt")
+      select ${ids.workspaceId}::uuid, x.id, c."claimId", c.stance, c.voice, c.note, ${ids.userId}::uuid, ${now}::timestamp(3), ${now}::timestamp(3)
+      from claims c cross join excerpt x
+      order by c.ord
+      returning id, "excerptId", "claimId", stance, voice, note, version
+    )
+    select
+      exists (select 1 from source) as current,
+      (select json_build_object('id', id, 'sourceId', "sourceId", 'start', start, 'end', "end", 'exact', exact, 'prefix', prefix, 'suffix', suffix, 'version', version)
+         from excerpt) as excerpt,
+      (select created from excerpt) as created,
+      coalesce((select json_agg(json_build_object('id', l.id, 'excerptId', l."excerptId", 'claimId', l."claimId", 'stance', l.stance, 'voice', l.voice, 'note', l.note, 'version', l.version) order by c.ord)
+         from linked l join claims c on c."claimId" = l."claimId"), '[]'::json) as evidence,
+      (select count(distinct "claimId")::int from claims) as claims,
+      (select count(*)::int from claims c
+         where exists (select 1 from "Evidence" e, excerpt x where e."excerptId" = x.id and e."claimId" = c."claimId" and e."deletedAt" is null)) as taken`;
+  return rows[0];
 }
 
 /**
@@ -53,29 +127,47 @@ async function assertClaimsInWorkspace(tx: TTx, workspaceId: string, claimIds: s
  * same passage again reuses its excerpt.
  */
 export async function createExcerpt({ tx, workspace, viewer, record }: TMutationContext, input: TCreateExcerpt) {
-  const source = await tx.source.findFirst({ where: { id: input.sourceId, workspaceId: workspace.id, deletedAt: null }, select: { id: true, text: true } });
-  if (!source) throw notFound("Source");
-  const selector = resolveSelector(source.text, input.selector);
-  await assertClaimsInWorkspace(tx, workspace.id, input.evidence.map((e) => e.claimId));
-  if (new Set(input.evidence.map((e) => e.claimId)).size !== input.evidence.length) {
-    throw new AppError("BAD_REQUEST", "Each claim may appear only once in evidence.");
-  }
+  const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
+  const written = (await writeFromMemory(tx, ids, input)) ?? (await writeFromDatabase(tx, ids, input));
+  const claimIds = new Set(input.evidence.map((e) => e.claimId));
+  if (written.claims < claimIds.size) throw notFound("Claim");
+  if (claimIds.size !== input.evidence.length) throw new AppError("BAD_REQUEST", "Each claim may appear only once in evidence.");
+  if (written.taken > 0) throw new AppError("CONFLICT", "This passage is already evidence for that claim; edit the existing link instead.");
 
-  let excerpt = await tx.excerpt.findFirst({ where: { sourceId: source.id, start: selector.start, end: selector.end, deletedAt: null }, select: EXCERPT_FIELDS });
-  if (!excerpt) {
-    excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, createdById: viewer.userId }, select: EXCERPT_FIELDS });
-    record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
-  }
-  const evidence = [];
-  for (const item of input.evidence) {
-    const existing = await tx.evidence.findFirst({ where: { excerptId: excerpt.id, claimId: item.claimId, deletedAt: null }, select: { id: true } });
-    if (existing) throw new AppError("CONFLICT", "This passage is already evidence for that claim; edit the existing link instead.");
-    const created = await tx.evidence.create({
-      data: { workspaceId: workspace.id, excerptId: excerpt.id, claimId: item.claimId, stance: item.stance, voice: item.voice, note: item.note || null, createdById: viewer.userId },
-      select: EVIDENCE_FIELDS,
-    });
-    record({ type: "evidence.created", entityType: "evidence", entityId: created.id, after: created });
-    evidence.push(created);
-  }
+  const excerpt = { ...written.excerpt, deletedAt: null };
+  if (written.created) record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
+  const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
+  for (const created of evidence) record({ type: "evidence.created", entityType: "evidence", entityId: created.id, after: created });
   return { ...excerpt, evidence };
+}
+
+type TIds = Parameters<typeof writeExcerptWithEvidence>[1];
+
+/**
+ * The usual case, in one round trip: the source's text is in memory, the selector anchors in it,
+ * and the write itself checks that the source still has the stamp that text was read at. Null
+ * when any of that fails; the caller then reads the source, so its errors (404, 422) are always
+ * decided on the database's current text.
+ */
+async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<TWritten | null> {
+  const known = peekSourceText(input.sourceId);
+  if (!known) return null;
+  let selector: TSelector;
+  try {
+    selector = resolveSelector(known.text, input.selector);
+  } catch {
+    return null;
+  }
+  const written = await writeExcerptWithEvidence(tx, ids, selector, input.evidence, known.stamp);
+  return written.current ? written : null;
+}
+
+async function writeFromDatabase(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<TWritten> {
+  const text = await readSourceText(tx, ids.workspaceId, input.sourceId);
+  if (text === null) throw notFound("Source");
+  const selector = resolveSelector(text, input.selector);
+  const written = await writeExcerptWithEvidence(tx, ids, selector, input.evidence, null);
+  // Removed between the read and the write by a change that committed in between.
+  if (!written.current) throw notFound("Source");
+  return written;
 }

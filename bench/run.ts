@@ -11,15 +11,15 @@
  *    sign-up rate limit off (STANCEMAP_AUTH_RATE_LIMIT=off: the seminar followers sign up);
  * 4. times matrix requests and full-text searches sequentially (5 warm-up + 50 measured each,
  *    full body read; the searches cycle through a set of queries);
- * 5. creates evidence over HTTP from 32 concurrent clients (2 s warm-up + 10 s timed), then
- *    measures how fast an edit reaches 500 Server-Sent-Events subscribers (bench/http-load.ts);
- * 6. seminar follow: rooms of 5 and 40 signed-in followers (BENCH_FOLLOWERS) on the event
+ * 5. seminar follow: rooms of 5 and 40 signed-in followers (BENCH_FOLLOWERS) on the event
  *    stream; a facilitator moves the spotlight 10 times, and every follower fetches the claim's
  *    page on the steering event — time from the click to the last follower's page
- *    (bench/follow-load.ts);
- * 7. first matrix paint: Chromium loads the demo's matrix cold, as a laptop and as a slowed-down
- *    phone, and reads the page's own paint timings (bench/browser-paint.ts);
- * 8. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
+ *    (bench/follow-load.ts); then the first matrix paint: Chromium loads the demo's matrix cold,
+ *    as a laptop and as a slowed-down phone, and reads the page's own paint timings
+ *    (bench/browser-paint.ts) — both before the write load changes the demo;
+ * 6. creates evidence over HTTP from 32 concurrent clients (2 s warm-up + 10 s timed), then
+ *    measures how fast an edit reaches 500 Server-Sent-Events subscribers (bench/http-load.ts);
+ * 7. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
  * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`,
@@ -843,18 +843,17 @@ async function main() {
     const breakdown = runs("matrix") ? await queryBreakdown(database.url, LARGE_SLUG) : [];
     const exports = runs("exports") ? await measureExports(base, LARGE_SLUG, app.child.pid!, log) : [];
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
-    // 6. Concurrent writes, then realtime fan-out (both on the demo workspace).
-    const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
-
-    // 7. Seminar rooms following the spotlight (on the demo workspace).
+    // 6. Seminar rooms following the spotlight, and the matrix painted in a real browser — both on
+    //    the demo as seeded, before the write load adds a thousand quotes to its claims.
     const follow = runs("follow") ? await measureFollow(base, database.url, cpu) : undefined;
-
-    // 8. The demo's matrix painted in a real browser.
     let paint: PaintResult[] | Failed | undefined;
     if (runs("paint")) {
       log(`[bench] first matrix paint in Chromium (/w/${DEMO_SLUG}/matrix)`);
       paint = await measurePaint(base, `/w/${DEMO_SLUG}/matrix`, PAINT_LOADS, log).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     }
+
+    // 7. Concurrent writes, then realtime fan-out (both on the demo workspace).
+    const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
 
     if (ONLY.size > 0 || !realtime || !follow || !paint) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);

@@ -49,66 +49,81 @@ export interface TClaimDetail {
 
 const ANONYMOUS: TCommentAccess = { userId: null, role: null };
 
+interface TEvidenceRow {
+  id: string;
+  version: number;
+  stance: TStance;
+  voice: TVoice;
+  note: string | null;
+  excerptId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  sourceId: string;
+  title: string;
+  publishedOn: Date;
+  precision: string;
+  authorId: string;
+  authorName: string;
+  shortName: string;
+}
+
 /**
  * A claim with its evidence (excerpt, source, author), its links, every author's position and its
  * comment threads (with what `access` may do in them) and per-evidence comment counts.
  */
 export async function getClaim(workspaceId: string, claimId: string, access: TCommentAccess = ANONYMOUS): Promise<TClaimDetail> {
   const prisma = db();
-  const claim = await prisma.claim.findFirst({
-    where: { id: claimId, workspaceId, deletedAt: null },
-    select: {
-      id: true,
-      text: true,
-      tags: true,
-      rank: true,
-      version: true,
-      evidence: {
-        where: { deletedAt: null, excerpt: { deletedAt: null, source: { deletedAt: null } } },
-        orderBy: [{ excerpt: { source: { publishedOn: "asc" } } }, { excerpt: { start: "asc" } }],
-        select: {
-          id: true,
-          version: true,
-          stance: true,
-          voice: true,
-          note: true,
-          excerpt: {
-            select: {
-              id: true, start: true, end: true, exact: true, prefix: true, suffix: true,
-              source: { select: { id: true, title: true, publishedOn: true, publishedPrecision: true, author: { select: { id: true, name: true, shortName: true } } } },
-            },
-          },
-        },
+  // Everything is asked at once: what does not depend on the claim's row is keyed by its id (and
+  // the workspace, so nothing of another map is read), and an unknown claim is a 404 all the same.
+  // The evidence is one flat, ordered join: a room of followers opening the same claim reads it
+  // once per person, so it must be cheap to read and to shape.
+  const [claim, rows, authors, threads, byEvidence] = await Promise.all([
+    prisma.claim.findFirst({
+      where: { id: claimId, workspaceId, deletedAt: null },
+      select: {
+        id: true,
+        text: true,
+        tags: true,
+        rank: true,
+        version: true,
+        linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, relation: true, toClaim: { select: { id: true, text: true } } } },
+        linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
+        positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true, version: true } },
       },
-      linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, relation: true, toClaim: { select: { id: true, text: true } } } },
-      linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
-      positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true, version: true } },
-    },
-  });
-  if (!claim) throw notFound("Claim");
-
-  const [authors, threads, byEvidence] = await Promise.all([
+    }),
+    prisma.$queryRaw<TEvidenceRow[]>`
+      select e.id::text, e.version, e.stance::text as stance, e.voice::text as voice, e.note,
+        x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix,
+        s.id::text as "sourceId", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
+        a.id::text as "authorId", a.name as "authorName", a."shortName"
+      from "Evidence" e
+      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
+      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      join "Author" a on a.id = s."authorId"
+      where e."claimId" = ${claimId}::uuid and e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      order by s."publishedOn", x.start, e.id`,
     prisma.author.findMany({
       where: { workspaceId, sources: { some: { deletedAt: null } } },
       select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
     }),
-    readThreads(workspaceId, { type: "claim", id: claim.id }, access),
-    countCommentsByEvidence(workspaceId, claim.evidence.map((e) => e.id)),
+    readThreads(workspaceId, { type: "claim", id: claimId }, access),
+    countCommentsByEvidence(workspaceId, claimId),
   ]);
+  if (!claim) throw notFound("Claim");
 
-  const evidence: TClaimEvidence[] = claim.evidence.map((e) => {
-    const { source, ...selector } = e.excerpt;
-    return {
-      id: e.id,
-      version: e.version,
-      stance: e.stance,
-      voice: e.voice,
-      note: e.note,
-      excerpt: selector,
-      source: { id: source.id, title: source.title, published: formatPublished(source.publishedOn, source.publishedPrecision as TDatePrecision) },
-      author: source.author,
-    };
-  });
+  const evidence: TClaimEvidence[] = rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    stance: r.stance,
+    voice: r.voice,
+    note: r.note,
+    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+    source: { id: r.sourceId, title: r.title, published: formatPublished(r.publishedOn, r.precision as TDatePrecision) },
+    author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
+  }));
   const explicit = new Map(claim.positions.map((p) => [p.authorId, { stance: p.stance as TPositionStance, note: p.note, version: p.version }]));
   const positions = orderAuthors(
     authors.map((a) => ({ ...a, published: a.sources.map((s) => formatPublished(s.publishedOn, s.publishedPrecision as TDatePrecision)) })),

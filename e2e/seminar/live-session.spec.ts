@@ -162,7 +162,8 @@ test("a follower who is writing is not pulled away: the screen stays, the draft 
 
     expect((await session("PATCH", { spotlightClaimId: claims[1].id })).status()).toBe(200);
     const held = participant.getByTestId("seminar-held");
-    await expect(held).toBeVisible();
+    // Seen where the writer is, not only in the banner at the top of a long page.
+    await expect(held).toBeInViewport();
     await expect(participant.getByTestId("seminar-spotlight")).toHaveText(claims[1].text);
     await expect(participant).toHaveURL(new RegExp(`/claims/${claims[0].id}$`));
     await expect(box).toHaveValue("Half a thought about this claim");

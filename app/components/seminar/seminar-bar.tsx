@@ -50,6 +50,8 @@ export function SeminarBar({
   return <LiveSeminar slug={slug} seminar={live} canRun={canRun} canVote={canVote} lockedOut={lockedOut} />;
 }
 
+const TOAST = "pointer-events-auto max-w-xl rounded-lg border border-sky-300 bg-white px-4 py-2 text-sm text-slate-800 shadow-lg dark:border-sky-800 dark:bg-slate-900 dark:text-slate-100";
+
 function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; seminar: TSeminarView; canRun: boolean; canVote: boolean; lockedOut: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -161,19 +163,24 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
             </Link>
           </div>
         </div>
-        {moving ? (
-          <p role="status" data-testid="seminar-moving" className="text-sm text-slate-700 dark:text-slate-300">
-            <span aria-hidden="true" className="mr-1.5 inline-block size-3 rounded-full border-2 border-sky-600 border-t-transparent align-[-1px] motion-safe:animate-spin" />
-            Moving to the spotlighted claim…
-          </p>
-        ) : null}
-        {heldBack ? (
-          <p role="status" data-testid="seminar-held" className="text-sm text-slate-700 dark:text-slate-300">
-            The facilitator moved on; your screen stayed because you are writing.{" "}
-            <Link href={target!} className="font-semibold underline underline-offset-2">
-              Go to the spotlighted claim
-            </Link>
-          </p>
+        {moving || heldBack ? (
+          // Fixed to the top of the screen: a follower writing at the bottom of a long page (or
+          // above a phone's keyboard) would not see a line in the banner.
+          <div className="pointer-events-none fixed inset-x-0 top-2 z-50 flex justify-center px-3">
+            {moving ? (
+              <p role="status" data-testid="seminar-moving" className={TOAST}>
+                <span aria-hidden="true" className="mr-1.5 inline-block size-3 rounded-full border-2 border-sky-600 border-t-transparent align-[-1px] motion-safe:animate-spin" />
+                Moving to the spotlighted claim…
+              </p>
+            ) : (
+              <p role="status" data-testid="seminar-held" className={TOAST}>
+                The facilitator moved on; your screen stayed because you are writing.{" "}
+                <Link href={target!} className="font-semibold underline underline-offset-2">
+                  Go to the spotlighted claim
+                </Link>
+              </p>
+            )}
+          </div>
         ) : null}
         {seminar.isFacilitator ? <FacilitatorControls slug={slug} seminar={seminar} onClaimPage={pathname.startsWith(`/w/${slug}/claims/`) ? pathname.split("/")[4] : null} /> : null}
         {pollOnScreen && !seminar.isFacilitator ? <ParticipantPoll slug={slug} seminar={seminar} canVote={canVote} /> : null}

@@ -131,8 +131,6 @@ const ONLY = new Set(
 );
 const runs = (group: "matrix" | "search" | "writes" | "exports" | "follow" | "paint") => ONLY.size === 0 || ONLY.has(group);
 
-/** Budgets of DESIGN.md no measurement covers yet (none at present). */
-const NOT_MEASURED: readonly (readonly [string, string])[] = [];
 /** Cold loads of the demo's matrix in Chromium, per profile. */
 const PAINT_LOADS = Number(process.env.BENCH_PAINT_LOADS ?? 10);
 
@@ -708,13 +706,6 @@ function report(input: {
 
   lines.push(...paintSection(input.paint));
 
-  if (NOT_MEASURED.length > 0) {
-    lines.push("## Not measured yet", "");
-    lines.push("| what | budget | status |");
-    lines.push("| --- | --- | --- |");
-    for (const [what, budget] of NOT_MEASURED) lines.push(`| ${what} | ${budget} | not measured yet |`);
-    lines.push("");
-  }
   return lines.join("\n");
 }
 

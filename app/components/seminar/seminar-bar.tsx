@@ -15,20 +15,19 @@ import { VoteButtons } from "./vote-buttons";
 /**
  * The live session's banner under the workspace header: who facilitates, the spotlighted claim,
  * following it (followers' screens move with the spotlight), the open poll, the editing lock, and
- * for the facilitator the controls. When no session runs, editors may start one.
+ * for the facilitator the controls. When none runs, it points to the summary of one that ended a
+ * short while ago.
  */
 export function SeminarBar({
   slug,
   live,
   ended,
-  canRun,
   canVote,
   lockedOut,
 }: {
   slug: string;
   live: TSeminarView | null;
   ended: { id: string } | null;
-  canRun: boolean;
   canVote: boolean;
   lockedOut: boolean;
 }) {
@@ -47,12 +46,12 @@ export function SeminarBar({
       </div>
     );
   }
-  return <LiveSeminar slug={slug} seminar={live} canRun={canRun} canVote={canVote} lockedOut={lockedOut} />;
+  return <LiveSeminar slug={slug} seminar={live} canVote={canVote} lockedOut={lockedOut} />;
 }
 
 const TOAST = "pointer-events-auto max-w-xl rounded-lg border border-sky-300 bg-white px-4 py-2 text-sm text-slate-800 shadow-lg dark:border-sky-800 dark:bg-slate-900 dark:text-slate-100";
 
-function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; seminar: TSeminarView; canRun: boolean; canVote: boolean; lockedOut: boolean }) {
+function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; seminar: TSeminarView; canVote: boolean; lockedOut: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const { following, known, setFollowing } = useFollowing(seminar.id, seminar.isFacilitator);
@@ -65,8 +64,9 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   // fetched after a steering message may arrive after the move it announced, and must not move
   // the screen again — nor, arriving late with the old spotlight, move it back.
   const seen = useRef<string | null | undefined>(undefined);
-  const here = useRef(pathname);
-  here.current = pathname;
+  // What the message listener and moveTo read: this render's values, without resubscribing.
+  const latest = useRef({ following, isFacilitator: seminar.isFacilitator, pathname });
+  latest.current = { following, isFacilitator: seminar.isFacilitator, pathname };
   // A follower in the middle of writing (a comment, a claim, a citation) is not pulled away from
   // it: the screen stays, and the bar offers the way to the spotlight.
   const [held, setHeld] = useState<string | null>(null);
@@ -75,7 +75,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   const moveTo = useCallback(
     (claimId: string | null) => {
       const path = claimId ? `/w/${slug}/claims/${claimId}` : null;
-      if (!path || here.current === path) return setHeld(null);
+      if (!path || latest.current.pathname === path) return setHeld(null);
       if (isWriting()) return setHeld(claimId);
       setHeld(null);
       startMoving(() => router.push(path));
@@ -99,19 +99,18 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   // else the message re-renders nothing: with a room of followers, the server renders each
   // follower's next page and nothing more.
   const { subscribe } = useLive();
-  const follow = useRef({ following, isFacilitator: seminar.isFacilitator, pathname });
-  follow.current = { following, isFacilitator: seminar.isFacilitator, pathname };
   useEffect(
     () =>
       subscribe((message) => {
         if (message.type !== "seminar.steered") return;
-        const { following, isFacilitator, pathname } = follow.current;
-        const showsSession = pathname.startsWith(`/w/${slug}/sessions/`);
-        if (!following || isFacilitator) return showsSession ? undefined : "handled";
+        const { following, isFacilitator, pathname } = latest.current;
         const next = message.claimId ?? null;
-        if (!next || seen.current === next) return showsSession ? undefined : "handled";
-        seen.current = next;
-        moveTo(next);
+        if (following && !isFacilitator && next && seen.current !== next) {
+          seen.current = next;
+          moveTo(next);
+        } else if (pathname.startsWith(`/w/${slug}/sessions/`)) {
+          return;
+        }
         return "handled";
       }),
     [subscribe, slug, moveTo],

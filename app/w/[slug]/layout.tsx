@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { workspace, canEdit, canComment, lockedOut, seminarLive } = await loadAccess(slug);
+  const { workspace, canComment, lockedOut, seminarLive } = await loadAccess(slug);
   const viewer = await viewerOfPage();
   const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null, { live: seminarLive });
   return (
@@ -38,7 +38,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             </div>
           </div>
         </header>
-        <SeminarBar slug={workspace.slug} live={seminar.live} ended={seminar.ended} canRun={canEdit} canVote={canComment} lockedOut={lockedOut} />
+        <SeminarBar slug={workspace.slug} live={seminar.live} ended={seminar.ended} canVote={canComment} lockedOut={lockedOut} />
       </HideWhenPresenting>
       {children}
     </LiveWorkspace>

@@ -2,6 +2,8 @@
  * What the event stream sends. `change` messages carry ids only; a client fetches what it shows.
  * Shared by the server (hub) and the browser (hook), so it imports nothing server-side.
  */
+import type { TEventEntity, TEventType } from "../domain/events";
+
 export const EVENTS_CHANNEL = "stancemap_events";
 export const PRESENCE_CHANNEL = "stancemap_presence";
 /** A presence row older than this is someone who closed the page without saying so. */
@@ -10,9 +12,10 @@ export const PRESENCE_HEARTBEAT_MS = 20_000;
 
 export interface TChangeMessage {
   id: string;
-  type: string;
-  entityType: string;
+  type: TEventType;
+  entityType: TEventEntity;
   entityId: string;
+  /** Who made the change; null for changes the catalog keeps private to their actor (votes). */
   actorId: string | null;
   /** On `seminar.steered` only: the claim now in the spotlight (null when none). */
   claimId?: string | null;

@@ -7,6 +7,7 @@ import "server-only";
  */
 import pg from "pg";
 import { db } from "../db/client";
+import { eventTypesWhere, STEERED_EVENT, type TEventEntity, type TEventType } from "../domain/events";
 import { EVENTS_CHANNEL, PRESENCE_CHANNEL, PRESENCE_TTL_MS, type TChangeMessage, type TPresenceMessage } from "./events";
 
 export interface TSubscriber {
@@ -18,12 +19,13 @@ export interface TSubscriber {
 }
 
 const BATCH = 500;
-const STEERED = "seminar.steered";
+/** Sent without their actor: whose vote or ballot it was is not for every reader of the stream. */
+const PRIVATE_ACTOR_TYPES = eventTypesWhere((spec) => spec.privateActor);
 
 interface TEventRow {
   id: bigint;
-  type: string;
-  entityType: string;
+  type: TEventType;
+  entityType: TEventEntity;
   entityId: string;
   actorId: string | null;
   claimId: string | null;
@@ -120,12 +122,13 @@ class Hub {
       const from = subscribers.reduce((min, s) => (s.lastId < min ? s.lastId : min), subscribers[0].lastId);
       // The spotlight's claim rides along with its change, so followers move without asking.
       const events = await db().$queryRaw<TEventRow[]>`
-        select id, type, "entityType", "entityId", "actorId",
-               case when type = ${STEERED} then after ->> 'spotlightClaimId' end as "claimId"
+        select id, type, "entityType", "entityId",
+               case when type = any(${PRIVATE_ACTOR_TYPES}::text[]) then null else "actorId" end as "actorId",
+               case when type = ${STEERED_EVENT} then after ->> 'spotlightClaimId' end as "claimId"
         from "Event" where "workspaceId" = ${workspaceId}::uuid and id > ${from}
         order by id asc limit ${BATCH}`;
       for (const { claimId, ...event } of events) {
-        const message: TChangeMessage = { ...event, id: event.id.toString(), ...(event.type === STEERED ? { claimId } : {}) };
+        const message: TChangeMessage = { ...event, id: event.id.toString(), ...(event.type === STEERED_EVENT ? { claimId } : {}) };
         for (const s of subscribers) {
           if (event.id > s.lastId) {
             s.lastId = event.id;

@@ -15,7 +15,8 @@ export const ZUpdateClaimSchema = z
   .refine((v) => v.text !== undefined || v.tags !== undefined, { message: "Send text or tags to change" });
 export type TUpdateClaim = z.infer<typeof ZUpdateClaimSchema>;
 
-export const ZDeleteSchema = z.strictObject({ version: ZVersionSchema.optional() });
+/** A DELETE names the version it was based on, like every edit: 409 when someone changed it since. */
+export const ZDeleteSchema = z.strictObject({ version: ZVersionSchema });
 
 export const ZReorderClaimsSchema = z.strictObject({ order: z.array(ZIdSchema).min(1).max(10_000) });
 

@@ -8,6 +8,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db, Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { EVENT_CATALOG, type TEventType } from "../domain/events";
 import type { TRole } from "../domain/types";
 import { authorize, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
 
@@ -15,13 +16,16 @@ import { EVENTS_CHANNEL } from "../realtime/events";
 
 export type TTx = Prisma.TransactionClient;
 
+/** One change to record: its type comes from the event catalog, which also gives its entity. */
 export interface TEventInput {
-  type: string;
-  entityType: string;
+  type: TEventType;
   entityId: string;
   before?: unknown;
   after?: unknown;
 }
+
+/** Records an Event in a change that is not inside one workspace's `mutate` (creating one). */
+export type TRecordIn = (event: TEventInput & { workspaceId: string }) => void;
 
 export interface TMutationContext {
   tx: TTx;
@@ -75,7 +79,7 @@ export async function mutate<T>(input: TMutationInput, fn: (ctx: TMutationContex
  */
 export async function transact<T>(
   input: Pick<TMutationInput, "viewer" | "idempotency">,
-  fn: (tx: TTx, record: (event: TEventInput & { workspaceId: string }) => void) => Promise<TMutationResult<T>>,
+  fn: (tx: TTx, record: TRecordIn) => Promise<TMutationResult<T>>,
 ): Promise<TMutationResult<T>> {
   const events: (TEventInput & { workspaceId: string })[] = [];
   const idempotency = input.idempotency
@@ -125,7 +129,7 @@ export async function transact<T>(
  */
 async function writeEvents(tx: TTx, actorId: string, events: (TEventInput & { workspaceId: string })[]): Promise<void> {
   const rows = JSON.stringify(
-    events.map((e) => ({ w: e.workspaceId, type: e.type, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after })),
+    events.map((e) => ({ w: e.workspaceId, type: e.type, entityType: EVENT_CATALOG[e.type].entity, entityId: e.entityId, before: e.before, after: e.after })),
     jsonSafe,
   );
   await tx.$executeRaw`
@@ -142,11 +146,4 @@ async function writeEvents(tx: TTx, actorId: string, events: (TEventInput & { wo
 
 function fingerprintOf(request: { method: string; path: string; body: unknown }): string {
   return createHash("sha256").update(`${request.method} ${request.path}\n${JSON.stringify(request.body)}`).digest("hex");
-}
-
-/** 409 with the current state when an edit was based on an older version. */
-export function assertVersion(current: { version: number }, expected: number, what: string, currentView: unknown = current): void {
-  if (current.version !== expected) {
-    throw new AppError("CONFLICT", `${what} was changed by someone else since you loaded it (your version ${expected}, now ${current.version}). Review the current text, then re-apply or discard your change.`, { current: snapshot(currentView) });
-  }
 }

@@ -117,7 +117,7 @@ describe("who may comment", () => {
     const edit = await expectNoWrites(() => call(patchClaim, { method: "PATCH", params: { slug: SLUG, id: claimId }, body: { version: claim.version, text: "Changed." }, headers: commenter.headers }));
     expect(edit.status).toBe(403);
     expect(edit.body.error.message).toMatch(/commenter/);
-    const del = await expectNoWrites(() => call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: claimId }, body: {}, headers: commenter.headers }));
+    const del = await expectNoWrites(() => call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: claimId }, body: { version: claim.version }, headers: commenter.headers }));
     expect(del.status).toBe(403);
     const newClaim = await expectNoWrites(() => call(createClaim, { method: "POST", params, body: { text: "A commenter's claim." }, headers: commenter.headers }));
     expect(newClaim.status).toBe(403);
@@ -186,7 +186,7 @@ describe("validation and targets", () => {
     expect((await expectNoWrites(() => post(commenter, { target: { type: "evidence", id: ZERO_UUID }, body: "x" }))).status).toBe(404);
 
     const doomed = await call(createClaim, { method: "POST", params, body: { text: "A claim about to go." }, headers: owner.headers });
-    await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: doomed.body.id }, body: {}, headers: owner.headers });
+    await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: doomed.body.id }, body: { version: doomed.body.version }, headers: owner.headers });
     const onDeleted = await expectNoWrites(() => post(commenter, { target: { type: "claim", id: doomed.body.id }, body: "x" }));
     expect(onDeleted.status).toBe(404);
     expect((await list(`?claimId=${doomed.body.id}`)).status).toBe(404);
@@ -202,7 +202,7 @@ describe("validation and targets", () => {
     });
     const linkId = excerpt.body.evidence[0].id;
     expect((await post(commenter, { target: { type: "evidence", id: linkId }, body: "Why opposes?" })).status).toBe(201);
-    await call(deleteEvidence, { method: "DELETE", params: { slug: SLUG, id: linkId }, body: {}, headers: owner.headers });
+    await call(deleteEvidence, { method: "DELETE", params: { slug: SLUG, id: linkId }, body: { version: excerpt.body.evidence[0].version }, headers: owner.headers });
     expect((await list(`?evidenceId=${linkId}`)).status).toBe(404);
     expect((await expectNoWrites(() => post(commenter, { target: { type: "evidence", id: linkId }, body: "x" }))).status).toBe(404);
   });
@@ -472,7 +472,7 @@ describe("search", () => {
     const other = await call(createClaim, { method: "POST", params, body: { text: "A claim with a Quixotical discussion." }, headers: owner.headers });
     await post(commenter, { target: { type: "claim", id: other.body.id }, body: "Quixotical indeed." });
     expect((await find("quixotical")).total).toBe(1);
-    await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: other.body.id }, body: {}, headers: owner.headers });
+    await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: other.body.id }, body: { version: other.body.version }, headers: owner.headers });
     expect((await find("quixotical")).total).toBe(0);
     // "Why opposes?" is on an evidence link that was unlinked.
     expect(await db().comment.count({ where: { body: "Why opposes?", deletedAt: null } })).toBe(1);

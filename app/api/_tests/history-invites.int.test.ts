@@ -82,7 +82,7 @@ describe("history and undo", () => {
       body: { sourceId: source.id, selector: { start, end: start + 10, exact: "Kazakhstan" }, evidence: [{ claimId: claim.id, stance: "QUALIFIES" }] },
       headers: editorA.headers,
     })).body;
-    await call(deleteExcerpt, { method: "DELETE", params: { slug: SLUG, id: excerpt.id }, headers: { authorization: editorA.headers.authorization } });
+    await call(deleteExcerpt, { method: "DELETE", params: { slug: SLUG, id: excerpt.id }, body: { version: excerpt.version }, headers: { authorization: editorA.headers.authorization } });
     expect(await db().evidence.count({ where: { excerptId: excerpt.id, deletedAt: null } })).toBe(0);
 
     const deletion = (await eventsOf(excerpt.id, owner.headers)).find((e) => e.type === "excerpt.deleted")!;

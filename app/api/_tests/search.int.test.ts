@@ -215,11 +215,11 @@ describe("GET /api/workspaces/:slug/search", () => {
     expect(before.body.excerpts.items[0].claims).toEqual([{ id: claim.body.id, text: "Quillfeather diplomacy shapes the summit.", stance: "SUPPORTS", voice: "AUTHOR" }]);
 
     // A deleted claim is no longer found, nor listed as backed by the excerpt.
-    expect((await call(deleteClaim, { method: "DELETE", params: { slug: LAB, id: claim.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
+    expect((await call(deleteClaim, { method: "DELETE", params: { slug: LAB, id: claim.body.id }, body: { version: claim.body.version }, headers: editor.headers })).status).toBe(200);
     expect((await find("quillfeather", { slug: LAB, kind: "claims" })).body.claims.items).toEqual([]);
     expect((await find("brambleton", { slug: LAB, kind: "excerpts" })).body.excerpts.items[0].claims).toEqual([]);
 
-    expect((await call(deleteExcerpt, { method: "DELETE", params: { slug: LAB, id: excerpt.body.id }, body: {}, headers: editor.headers })).status).toBe(200);
+    expect((await call(deleteExcerpt, { method: "DELETE", params: { slug: LAB, id: excerpt.body.id }, body: { version: excerpt.body.version }, headers: editor.headers })).status).toBe(200);
     expect((await find("brambleton", { slug: LAB, kind: "excerpts" })).body.excerpts.items).toEqual([]);
 
     await db().source.update({ where: { id: source.body.id }, data: { deletedAt: new Date() } });

@@ -111,7 +111,10 @@ describe("claims", () => {
 
   it("soft-deletes a claim so it leaves the matrix but stays in the database", async () => {
     const created = await call(createClaim, { method: "POST", params, body: { text: "To be deleted." }, headers: editor.headers });
-    const deleted = await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: created.body.id }, headers: { authorization: editor.headers.authorization } });
+    const unversioned = await expectNoWrites(() => call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: created.body.id }, headers: { authorization: editor.headers.authorization } }));
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body.error.issues).toEqual([expect.objectContaining({ path: "version" })]);
+    const deleted = await call(deleteClaim, { method: "DELETE", params: { slug: SLUG, id: created.body.id }, body: { version: created.body.version }, headers: { authorization: editor.headers.authorization } });
     expect(deleted.status).toBe(200);
     const matrix = await call(getMatrix, { params });
     expect(matrix.body.claims.map((c: { id: string }) => c.id)).not.toContain(created.body.id);
@@ -309,7 +312,7 @@ describe("claim links and order", () => {
     expect((await expectNoWrites(() => call(createLink, { method: "POST", params, body: { from: a.id, to: a.id, relation: "OPPOSES" }, headers: editor.headers }))).status).toBe(422);
     const claimView = await call(getClaimRoute, { params: { slug: SLUG, id: b.id } });
     expect(claimView.body.links).toEqual([{ id: link.body.id, relation: "SUPPORTS", direction: "in", claim: { id: a.id, text: "Premise." } }]);
-    expect((await call(deleteLink, { method: "DELETE", params: { slug: SLUG, id: link.body.id }, headers: { authorization: editor.headers.authorization } })).status).toBe(200);
+    expect((await call(deleteLink, { method: "DELETE", params: { slug: SLUG, id: link.body.id }, body: { version: link.body.version }, headers: { authorization: editor.headers.authorization } })).status).toBe(200);
     expect((await call(getClaimRoute, { params: { slug: SLUG, id: b.id } })).body.links).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 /** Turns a history event into words: what was done, and what changed from before to after. */
 
+import { eventSpec } from "@/lib/domain/events";
 import type { THistoryEvent } from "@/lib/domain/history";
 import { STANCE_LABEL } from "../stance";
 
@@ -11,46 +12,9 @@ export interface TChange {
   after: string | null;
 }
 
-const WHAT: Record<string, string> = {
-  claim: "the claim",
-  evidence: "an evidence link",
-  excerpt: "a passage",
-  link: "a link between claims",
-  position: "a position set by hand",
-  source: "a source",
-  author: "an author",
-  invite: "an invite link",
-  workspace: "the workspace",
-  comment: "a comment",
-};
-
-const VERB: Record<string, string> = {
-  created: "added",
-  updated: "changed",
-  deleted: "deleted",
-  restored: "restored",
-  reordered: "reordered",
-};
-
-/** "changed the claim", "added a passage", "reordered the claims". */
+/** "changed the claim", "added a passage", "reordered the claims": the catalog's words for the change. */
 export function describeAction(event: Pick<THistoryEvent, "type" | "entityType">): string {
-  if (event.type === "claims.reordered") return "reordered the claims";
-  if (event.type === "workspace.created") return "created the workspace";
-  if (event.type === "workspace.imported") return "imported the map from a file";
-  if (event.type === "position.created") return "set a position by hand";
-  if (event.type === "position.deleted") return "cleared a position set by hand";
-  if (event.type === "evidence.created") return "linked a passage to a claim";
-  if (event.type === "evidence.deleted") return "unlinked a passage from a claim";
-  if (event.type === "seminar.started") return "started a live session";
-  if (event.type === "seminar.ended") return "ended the live session";
-  if (event.type === "seminar.locked") return "locked editing for the live session";
-  if (event.type === "seminar.unlocked") return "unlocked editing";
-  if (event.type === "comment.created") return "commented";
-  if (event.type === "comment.updated") return "edited a comment";
-  if (event.type === "comment.resolved") return "resolved a thread";
-  if (event.type === "comment.reopened") return "reopened a thread";
-  const verb = event.type.split(".")[1] ?? "";
-  return `${VERB[verb] ?? verb} ${WHAT[event.entityType] ?? event.entityType}`;
+  return eventSpec(event.type)?.history ?? `made a change (${event.type})`;
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -1,17 +1,13 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { eventSpec } from "@/lib/domain/events";
 import { PRESENCE_HEARTBEAT_MS, type TChangeMessage, type TPresenceEntry } from "@/lib/realtime/events";
 import { useWorkspaceEvents, type TStreamStatus } from "@/lib/realtime/use-workspace-events";
 import { callApi, newRequestKey, workspaceApi } from "../api";
 import { LiveContext, SIGNING_OUT_EVENT, type TChangeListener, type TLiveStatus, type TSigningOut } from "./live-context";
 import { viewOfPath } from "./presence-view";
 
-/**
- * Changes that do not alter the map: a room voting would otherwise re-render every open page once
- * per vote. The components that show them fetch their own data (useLiveData).
- */
-const QUIET_TYPES = new Set(["vote.cast", "vote.withdrawn", "poll.ballot"]);
 
 /** Several changes in quick succession (one save can write three events) cause one refresh. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -78,7 +74,8 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
     (message: TChangeMessage) => {
       let handled = false;
       for (const listener of listeners.current) if (listener(message) === "handled") handled = true;
-      if (!handled && !QUIET_TYPES.has(message.type)) scheduleRefresh();
+      // Quiet changes (votes) would re-render every open page once per vote; what shows them fetches its own data.
+      if (!handled && !eventSpec(message.type)?.quiet) scheduleRefresh();
     },
     [scheduleRefresh],
   );

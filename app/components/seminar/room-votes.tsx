@@ -1,5 +1,6 @@
 "use client";
 import { Link } from "@/app/components/app-link";
+import { eventSpec } from "@/lib/domain/events";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TRoomVotes } from "@/lib/domain/seminar";
 import { workspaceApi } from "../api";
@@ -10,7 +11,7 @@ import { VoteButtons } from "./vote-buttons";
 /** "The room": the participants' votes on a claim, beside the authors' positions, and one's own vote. */
 export function RoomVotes({ slug, claimId, votes: initial, canVote, signedIn, returnTo }: { slug: string; claimId: string; votes: TRoomVotes; canVote: boolean; signedIn: boolean; returnTo: string }) {
   // Votes arrive without re-rendering the page (they are quiet changes): the tally fetches itself.
-  const votes = useLiveData(workspaceApi(slug, `/claims/${claimId}/vote`), initial, (m) => m.entityType === "vote" || m.type === "poll.ballot");
+  const votes = useLiveData(workspaceApi(slug, `/claims/${claimId}/vote`), initial, (m) => Boolean(eventSpec(m.type)?.tally));
   return (
     <section aria-labelledby="room-heading" data-testid="room-votes" className="mt-8 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -2,6 +2,7 @@
 import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { STEERED_EVENT } from "@/lib/domain/events";
 import { describeTally } from "@/lib/domain/seminar";
 import type { TSeminarView } from "@/lib/domain/seminar";
 import { useLive } from "../live/live-context";
@@ -102,7 +103,7 @@ function LiveSeminar({ slug, seminar, canVote, lockedOut }: { slug: string; semi
   useEffect(
     () =>
       subscribe((message) => {
-        if (message.type !== "seminar.steered") return;
+        if (message.type !== STEERED_EVENT) return;
         const { following, isFacilitator, pathname } = latest.current;
         const next = message.claimId ?? null;
         if (following && !isFacilitator && next && seen.current !== next) {

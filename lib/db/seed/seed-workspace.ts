@@ -5,8 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { anchorQuote } from "../../anchoring/text-quote";
 import { parsePublished } from "../../domain/dates";
+import { EVENT_CATALOG, type TEventType } from "../../domain/events";
 import type { TLinkRelation, TStance, TVisibility, TVoice } from "../../domain/types";
 import type { PrismaClient } from "../client";
+
+const SEEDED = "workspace.seeded" satisfies TEventType;
 
 export interface TWorkspaceDefinition {
   workspace: { slug: string; title: string; description?: string; visibility: TVisibility };
@@ -161,8 +164,8 @@ export async function seedWorkspace(prisma: PrismaClient, def: TWorkspaceDefinit
         data: {
           workspaceId,
           actorId: ownerId,
-          type: "workspace.seeded",
-          entityType: "workspace",
+          type: SEEDED,
+          entityType: EVENT_CATALOG[SEEDED].entity,
           entityId: workspaceId,
           after: { slug: def.workspace.slug, sources: def.sources.length, claims: def.claims.length, evidence: anchored.length },
         },

@@ -12,6 +12,8 @@ import { createActor, type TActor } from "../../testing/actors";
 import { call } from "../../testing/call";
 import { GET as events } from "../../../app/api/workspaces/[slug]/events/route";
 import { POST as createClaim } from "../../../app/api/workspaces/[slug]/claims/route";
+import { PATCH as patchClaim } from "../../../app/api/workspaces/[slug]/claims/[id]/route";
+import { PUT as putVote } from "../../../app/api/workspaces/[slug]/claims/[id]/vote/route";
 import { POST as endSession } from "../../../app/api/workspaces/[slug]/session/end/route";
 import { PATCH as steer, POST as startSession } from "../../../app/api/workspaces/[slug]/session/route";
 import type { TChangeMessage } from "../events";
@@ -111,6 +113,20 @@ describe("GET /api/workspaces/:slug/events", () => {
     } finally {
       await call(endSession, { ...session, body: {} });
     }
+  });
+
+  it("sends votes and poll ballots without their actor, and other changes with it", async () => {
+    const claimId = await makeClaim("Voted on in the open.");
+    const voter = await createActor(SLUG, "COMMENTER", "Voter");
+    const messages = await collect({}, (m) => m.some((x) => x.type === "vote.cast") && m.some((x) => x.type === "claim.updated"), async () => {
+      expect((await call(putVote, { method: "PUT", params: { slug: SLUG, id: claimId }, body: { choice: "AGREE" }, headers: voter.headers })).status).toBe(200);
+      expect((await call(patchClaim, { method: "PATCH", params: { slug: SLUG, id: claimId }, body: { version: 1, text: "Voted on, edited." }, headers: editor.headers })).status).toBe(200);
+    });
+    const vote = messages.find((m) => m.type === "vote.cast")!;
+    expect(vote).toMatchObject({ entityType: "vote", actorId: null });
+    // The log still knows who voted (a person's own vote is shown to them); the stream does not say.
+    expect((await db().event.findFirstOrThrow({ where: { id: BigInt(vote.id) } })).actorId).toBe(voter.userId);
+    expect(messages.find((m) => m.type === "claim.updated")).toMatchObject({ entityId: claimId, actorId: editor.userId });
   });
 
   it("delivers a change made by another app instance on the same database (LISTEN/NOTIFY)", async () => {

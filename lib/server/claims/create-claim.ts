@@ -21,6 +21,6 @@ export async function createClaim({ tx, workspace, viewer, record }: TMutationCo
     data: { workspaceId: workspace.id, text: input.text, tags: input.tags ?? [], rank, createdById: viewer.userId },
     select: CLAIM_FIELDS,
   });
-  record({ type: "claim.created", entityType: "claim", entityId: claim.id, after: claim });
+  record({ type: "claim.created", entityId: claim.id, after: claim });
   return claim;
 }

@@ -14,6 +14,6 @@ export async function reorderClaims({ tx, workspace, record }: TMutationContext,
     update "Claim" c set rank = o.rank, version = c.version + 1
     from unnest(${order}::uuid[]) with ordinality as o(id, rank)
     where c.id = o.id and c.rank <> o.rank`;
-  record({ type: "claims.reordered", entityType: "workspace", entityId: workspace.id, before: { order: before }, after: { order } });
+  record({ type: "claims.reordered", entityId: workspace.id, before: { order: before }, after: { order } });
   return { order };
 }

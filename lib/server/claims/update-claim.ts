@@ -1,25 +1,22 @@
 import "server-only";
 import type { TUpdateClaim } from "../../schemas/claims";
 import { notFound } from "../../errors/app-error";
-import { assertVersion, type TMutationContext } from "../mutation";
+import type { TMutationContext } from "../mutation";
+import { updateVersioned } from "../versioned";
 import { CLAIM_FIELDS } from "./create-claim";
 
 /** Edits a claim's text or tags; 409 with the current claim when `version` is stale. */
 export async function updateClaim({ tx, workspace, record }: TMutationContext, claimId: string, input: TUpdateClaim) {
   const before = await tx.claim.findFirst({ where: { id: claimId, workspaceId: workspace.id, deletedAt: null }, select: CLAIM_FIELDS });
   if (!before) throw notFound("Claim");
-  assertVersion(before, input.version, "This claim");
-  // The version guard in the WHERE clause closes the gap between the read and the write.
-  const updated = await tx.claim.updateManyAndReturn({
-    where: { id: claimId, version: input.version },
-    data: { text: input.text ?? before.text, tags: input.tags ?? before.tags, version: { increment: 1 } },
+  const after = await updateVersioned(tx, "claim", {
+    before,
+    version: input.version,
+    what: "This claim",
     select: CLAIM_FIELDS,
+    data: { text: input.text ?? before.text, tags: input.tags ?? before.tags },
+    where: { deletedAt: null },
   });
-  if (updated.length === 0) {
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: CLAIM_FIELDS });
-    assertVersion(current, input.version, "This claim");
-  }
-  const after = updated[0];
-  record({ type: "claim.updated", entityType: "claim", entityId: claimId, before, after });
+  record({ type: "claim.updated", entityId: claimId, before, after });
   return after;
 }

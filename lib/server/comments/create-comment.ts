@@ -29,6 +29,6 @@ export async function createComment({ tx, workspace, viewer, record }: TMutation
     data: { workspaceId: workspace.id, [TARGET_COLUMN[input.target.type]]: input.target.id, parentId: input.parentId ?? null, authorId: viewer.userId, body: input.body },
     select: COMMENT_FIELDS,
   });
-  record({ type: "comment.created", entityType: "comment", entityId: comment.id, after: comment });
+  record({ type: "comment.created", entityId: comment.id, after: comment });
   return comment;
 }

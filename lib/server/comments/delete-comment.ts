@@ -1,7 +1,8 @@
 import "server-only";
 import { mayDeleteComment } from "../../domain/comments";
 import { AppError } from "../../errors/app-error";
-import { assertVersion, type TMutationContext } from "../mutation";
+import type { TMutationContext } from "../mutation";
+import { softDeleteVersioned } from "../versioned";
 import { COMMENT_FIELDS, conflictView, findComment } from "./find-comment";
 
 /**
@@ -11,17 +12,7 @@ import { COMMENT_FIELDS, conflictView, findComment } from "./find-comment";
 export async function deleteComment({ tx, workspace, viewer, role, record }: TMutationContext, commentId: string, version: number) {
   const before = await findComment(tx, workspace.id, commentId);
   if (!mayDeleteComment({ userId: viewer.userId, role }, before)) throw new AppError("FORBIDDEN", "Only the author of a comment, or the workspace's owner, can delete it.");
-  assertVersion(before, version, "This comment", conflictView(before));
-  const updated = await tx.comment.updateManyAndReturn({
-    where: { id: commentId, version, deletedAt: null },
-    data: { deletedAt: new Date(), version: { increment: 1 } },
-    select: COMMENT_FIELDS,
-  });
-  if (updated.length === 0) {
-    const current = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: COMMENT_FIELDS });
-    assertVersion(current, version, "This comment", conflictView(current));
-  }
-  const after = conflictView(updated[0]);
+  const after = conflictView(await softDeleteVersioned(tx, "comment", { before, version, what: "This comment", select: COMMENT_FIELDS, view: conflictView }));
   // Once deleted, the text is gone from every view, the history included: the log keeps that the
   // comment was written, edited and deleted, not what it said.
   await tx.$executeRaw`
@@ -30,6 +21,6 @@ export async function deleteComment({ tx, workspace, viewer, role, record }: TMu
       after = case when jsonb_typeof(after) = 'object' then after - 'body' else after end
     where "workspaceId" = ${workspace.id}::uuid and "entityType" = 'comment' and "entityId" = ${commentId}::uuid`;
   const { body: _text, ...withoutText } = before;
-  record({ type: "comment.deleted", entityType: "comment", entityId: commentId, before: withoutText, after });
+  record({ type: "comment.deleted", entityId: commentId, before: withoutText, after });
   return after;
 }

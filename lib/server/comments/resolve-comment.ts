@@ -2,7 +2,8 @@ import "server-only";
 import { mayResolveThread } from "../../domain/comments";
 import { AppError } from "../../errors/app-error";
 import type { TResolveComment } from "../../schemas/comments";
-import { assertVersion, type TMutationContext } from "../mutation";
+import type { TMutationContext } from "../mutation";
+import { updateVersioned } from "../versioned";
 import { COMMENT_FIELDS, conflictView, findComment } from "./find-comment";
 
 /**
@@ -14,18 +15,13 @@ export async function resolveComment({ tx, workspace, viewer, role, record }: TM
   const before = await findComment(tx, workspace.id, commentId);
   if (before.parentId) throw new AppError("UNPROCESSABLE", "Only a thread is resolved, not a reply: resolve the first comment of the thread.");
   if (!mayResolveThread({ userId: viewer.userId, role }, before)) throw new AppError("FORBIDDEN", "Only whoever started the thread, an editor or the owner can resolve or reopen it.");
-  assertVersion(before, input.version, "This thread", conflictView(before));
-  if ((before.resolvedAt !== null) === input.resolved) return before;
-  const updated = await tx.comment.updateManyAndReturn({
-    where: { id: commentId, version: input.version, deletedAt: null },
-    data: input.resolved ? { resolvedAt: new Date(), resolvedById: viewer.userId, version: { increment: 1 } } : { resolvedAt: null, resolvedById: null, version: { increment: 1 } },
-    select: COMMENT_FIELDS,
+  const edit = { before, version: input.version, what: "This thread", select: COMMENT_FIELDS, view: conflictView, where: { deletedAt: null } };
+  // Asking for the state the thread is already in changes nothing, but a stale version is still 409.
+  if ((before.resolvedAt !== null) === input.resolved) return before.version === input.version ? before : updateVersioned(tx, "comment", { ...edit, data: {} });
+  const after = await updateVersioned(tx, "comment", {
+    ...edit,
+    data: input.resolved ? { resolvedAt: new Date(), resolvedById: viewer.userId } : { resolvedAt: null, resolvedById: null },
   });
-  if (updated.length === 0) {
-    const current = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: COMMENT_FIELDS });
-    assertVersion(current, input.version, "This thread", conflictView(current));
-  }
-  const after = updated[0];
-  record({ type: input.resolved ? "comment.resolved" : "comment.reopened", entityType: "comment", entityId: commentId, before, after });
+  record({ type: input.resolved ? "comment.resolved" : "comment.reopened", entityId: commentId, before, after });
   return after;
 }

@@ -21,6 +21,6 @@ export async function addEvidence(
     data: { workspaceId: workspace.id, excerptId: excerpt.id, claimId: claim.id, stance: input.stance, voice: input.voice, note: input.note || null, createdById: viewer.userId },
     select: EVIDENCE_FIELDS,
   });
-  record({ type: "evidence.created", entityType: "evidence", entityId: evidence.id, after: evidence });
+  record({ type: "evidence.created", entityId: evidence.id, after: evidence });
   return evidence;
 }

@@ -135,9 +135,9 @@ export async function createExcerpt({ tx, workspace, viewer, record }: TMutation
   if (written.taken > 0) throw new AppError("CONFLICT", "This passage is already evidence for that claim; edit the existing link instead.");
 
   const excerpt = { ...written.excerpt, deletedAt: null };
-  if (written.created) record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
+  if (written.created) record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
   const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
-  for (const created of evidence) record({ type: "evidence.created", entityType: "evidence", entityId: created.id, after: created });
+  for (const created of evidence) record({ type: "evidence.created", entityId: created.id, after: created });
   return { ...excerpt, evidence };
 }
 

@@ -1,19 +1,29 @@
 import "server-only";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
+import { softDeleteVersioned } from "../versioned";
 import { EVIDENCE_FIELDS, EXCERPT_FIELDS } from "./create-excerpt";
 
-/** Soft-deletes an excerpt and every evidence link made from it. */
-export async function deleteExcerpt({ tx, workspace, record }: TMutationContext, excerptId: string) {
+/**
+ * Soft-deletes an excerpt at `version`, and every evidence link made from it. The excerpt's row is
+ * written first: a concurrent delete waits on it and then gets 409, before touching its links.
+ */
+export async function deleteExcerpt({ tx, workspace, record }: TMutationContext, excerptId: string, version: number) {
   const before = await tx.excerpt.findFirst({ where: { id: excerptId, workspaceId: workspace.id, deletedAt: null }, select: EXCERPT_FIELDS });
   if (!before) throw notFound("Excerpt");
   const now = new Date();
+  const after = await softDeleteVersioned(tx, "excerpt", { before, version, what: "This passage", select: EXCERPT_FIELDS, deletedAt: now });
   const links = await tx.evidence.findMany({ where: { excerptId, deletedAt: null }, select: EVIDENCE_FIELDS });
+  const removed = await tx.evidence.updateManyAndReturn({
+    where: { excerptId, deletedAt: null },
+    data: { deletedAt: now, version: { increment: 1 } },
+    select: EVIDENCE_FIELDS,
+  });
+  const removedById = new Map(removed.map((row) => [row.id, row]));
   for (const link of links) {
-    const after = await tx.evidence.update({ where: { id: link.id }, data: { deletedAt: now, version: { increment: 1 } }, select: EVIDENCE_FIELDS });
-    record({ type: "evidence.deleted", entityType: "evidence", entityId: link.id, before: link, after });
+    const gone = removedById.get(link.id);
+    if (gone) record({ type: "evidence.deleted", entityId: link.id, before: link, after: gone });
   }
-  const after = await tx.excerpt.update({ where: { id: excerptId }, data: { deletedAt: now, version: { increment: 1 } }, select: EXCERPT_FIELDS });
-  record({ type: "excerpt.deleted", entityType: "excerpt", entityId: excerptId, before, after });
+  record({ type: "excerpt.deleted", entityId: excerptId, before, after });
   return after;
 }

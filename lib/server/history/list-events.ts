@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { eventTypesWhere } from "../../domain/events";
 import type { THistoryEvent } from "../../domain/history";
 import type { TRole } from "../../domain/types";
 import type { TViewer } from "../authorize";
@@ -7,8 +8,11 @@ import { UNDOABLE_TYPES } from "./undo-event";
 
 export type { THistoryEvent };
 
-/** Events the history leaves out: a person's votes and poll ballots are theirs. */
-const PRIVATE_ENTITY_TYPES = ["vote", "poll"];
+/**
+ * Events the history leaves out (the catalog says which): votes, ballots, polls and the spotlight
+ * moving are the seminar's traffic, not changes to the map, and a person's votes are theirs.
+ */
+const LEFT_OUT_TYPES = eventTypesWhere((spec) => spec.history === null);
 
 /**
  * The event log of a workspace, newest first; for one entity (a claim, an excerpt…) when
@@ -27,8 +31,7 @@ export async function listEvents(
     entityIds = [options.entityId, ...evidence.map((e) => e.id)];
   }
   const rows = await db().event.findMany({
-    // Votes, ballots and the spotlight moving are the seminar's traffic, not changes to the map.
-    where: { workspaceId, entityType: { notIn: PRIVATE_ENTITY_TYPES }, type: { not: "seminar.steered" }, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
+    where: { workspaceId, type: { notIn: LEFT_OUT_TYPES }, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: { id: true, type: true, entityType: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },

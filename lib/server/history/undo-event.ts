@@ -1,43 +1,34 @@
 import "server-only";
+import { EVENT_CATALOG, eventTypesWhere, isEventType, undoTypeOf, type TEventEntity, type TEventType } from "../../domain/events";
 import { AppError, notFound } from "../../errors/app-error";
-import { assertVersion, type TMutationContext, type TTx } from "../mutation";
+import type { TMutationContext, TTx } from "../mutation";
+import { updateVersioned, type TVersionedModel } from "../versioned";
 
-/** Changes that can be undone, and how: created → delete, updated → restore, deleted → restore. */
-export const UNDOABLE_TYPES = new Set([
-  "claim.created", "claim.updated", "claim.deleted",
-  "evidence.created", "evidence.updated", "evidence.deleted",
-  "excerpt.created", "excerpt.deleted",
-  "link.created", "link.deleted",
-  "position.created", "position.updated", "position.deleted",
-  "claims.reordered",
-]);
+/** Changes that can be undone (the event catalog says which, and how). */
+export const UNDOABLE_TYPES: ReadonlySet<string> = new Set(eventTypesWhere((spec) => spec.undo !== null));
 
-/** Fields an `.updated` undo puts back, per entity. */
-const RESTORABLE: Record<string, string[]> = { claim: ["text", "tags"], evidence: ["stance", "voice", "note"], position: ["stance", "note"] };
+/** Fields a `revert` puts back, per entity. */
+const RESTORABLE: Partial<Record<TEventEntity, string[]>> = { claim: ["text", "tags"], evidence: ["stance", "voice", "note"], position: ["stance", "note"] };
+/** The table of each entity whose changes can be undone. */
+const MODEL: Partial<Record<TEventEntity, TVersionedModel>> = { claim: "claim", evidence: "evidence", excerpt: "excerpt", link: "claimLink", position: "position" };
 
 type TRow = { id: string; version: number; deletedAt: Date | null } & Record<string, unknown>;
-interface TDelegate {
-  findUnique(args: { where: { id: string } }): Promise<TRow | null>;
-  update(args: { where: { id: string }; data: Record<string, unknown> }): Promise<TRow>;
-}
-
-function delegate(tx: TTx, entityType: string): TDelegate {
-  const delegates: Record<string, unknown> = { claim: tx.claim, evidence: tx.evidence, excerpt: tx.excerpt, link: tx.claimLink, position: tx.position };
-  const found = delegates[entityType];
-  if (!found) throw new AppError("UNPROCESSABLE", `Changes to ${entityType} cannot be undone.`);
-  return found as TDelegate;
-}
 
 /**
  * Undoes one change, as a new change (so it can itself be undone). Only if the thing has not been
- * changed since — otherwise 409, so a later edit by someone else is never silently reverted.
+ * changed since: the restoring UPDATE carries the version the change left behind, so a later edit
+ * by someone else is never silently reverted (409), and of two undos of one change, one wins.
  * Members undo their own changes; owners may undo anyone's.
  */
 export async function undoEvent(ctx: TMutationContext, eventId: bigint) {
   const { tx, workspace, viewer, role, record } = ctx;
-  const event = await tx.event.findFirst({ where: { id: eventId, workspaceId: workspace.id } });
-  if (!event) throw notFound("Change");
-  if (!UNDOABLE_TYPES.has(event.type)) throw new AppError("UNPROCESSABLE", `A '${event.type}' change cannot be undone.`);
+  // Locking the undone event makes two undos of it take turns: the second sees the first's record.
+  const locked = await tx.$queryRaw<{ id: bigint }[]>`select id from "Event" where id = ${eventId} and "workspaceId" = ${workspace.id}::uuid for update`;
+  if (locked.length === 0) throw notFound("Change");
+  const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+  const type = isEventType(event.type) ? event.type : null;
+  const undoType = type && undoTypeOf(type);
+  if (!type || !undoType) throw new AppError("UNPROCESSABLE", `A '${event.type}' change cannot be undone.`);
   if (role !== "OWNER" && (event.actorId !== viewer.userId || role !== "EDITOR")) throw new AppError("FORBIDDEN", "You can undo only your own changes; owners can undo anyone's.");
   const undone = await tx.$queryRaw<{ id: bigint }[]>`select id from "Event" where "workspaceId" = ${workspace.id}::uuid and after->>'undoOf' = ${eventId.toString()} limit 1`;
   if (undone.length) throw new AppError("CONFLICT", "This change has already been undone.");
@@ -45,46 +36,54 @@ export async function undoEvent(ctx: TMutationContext, eventId: bigint) {
   const after = (event.after ?? {}) as Record<string, unknown>;
   const before = (event.before ?? {}) as Record<string, unknown>;
   const undoOf = eventId.toString();
+  const spec = EVENT_CATALOG[type];
 
-  if (event.type === "claims.reordered") {
-    const order = before.order as string[];
-    const live = await tx.claim.findMany({ where: { workspaceId: workspace.id, deletedAt: null }, select: { id: true } });
-    if (live.length !== order.length || live.some((c) => !order.includes(c.id))) throw new AppError("CONFLICT", "Claims were added or removed since; reorder them by hand.");
-    await tx.$executeRaw`
-      update "Claim" c set rank = o.rank, version = c.version + 1
-      from unnest(${order}::uuid[]) with ordinality as o(id, rank) where c.id = o.id`;
-    record({ type: "claims.reordered", entityType: "workspace", entityId: workspace.id, before: { order: after.order }, after: { order, undoOf } });
+  if (spec.undo === "reorder") {
+    await undoReorder(tx, workspace.id, after.order as string[], before.order as string[]);
+    record({ type: undoType, entityId: workspace.id, before: { order: after.order }, after: { order: before.order, undoOf } });
     return { undone: undoOf };
   }
 
-  const [entity, verb] = event.type.split(".");
-  const model = delegate(tx, entity);
-  const current = await model.findUnique({ where: { id: event.entityId } });
+  const model = MODEL[spec.entity];
+  if (!model) throw new AppError("UNPROCESSABLE", `Changes to ${spec.entity} cannot be undone.`);
+  const current = (await (tx[model] as unknown as { findUnique(args: { where: { id: string } }): Promise<TRow | null> }).findUnique({ where: { id: event.entityId } })) as TRow | null;
   if (!current) throw notFound("The changed item");
-  assertVersion(current, Number(after.version), `This ${entity}`, current);
-
-  let data: Record<string, unknown>;
-  let type: string;
-  if (verb === "created") {
-    data = { deletedAt: new Date() };
-    type = `${entity}.deleted`;
-  } else if (verb === "deleted") {
-    data = { deletedAt: null };
-    type = `${entity}.restored`;
-  } else {
-    data = Object.fromEntries(RESTORABLE[entity].map((field) => [field, before[field]]));
-    type = `${entity}.updated`;
-  }
-  const restored = await model.update({ where: { id: event.entityId }, data: { ...data, version: { increment: 1 } } });
-  record({ type, entityType: entity, entityId: event.entityId, before: current, after: { ...restored, undoOf } });
+  const data =
+    spec.undo === "delete" ? { deletedAt: new Date() }
+    : spec.undo === "restore" ? { deletedAt: null }
+    : Object.fromEntries((RESTORABLE[spec.entity] ?? []).map((field) => [field, before[field]]));
+  const restored = await updateVersioned<TRow>(tx, model, { before: current, version: Number(after.version), what: `This ${spec.entity}`, select: selectAll(current), data });
+  record({ type: undoType, entityId: event.entityId, before: current, after: { ...restored, undoOf } });
 
   // An excerpt deleted with its evidence comes back with it.
-  if (event.type === "excerpt.deleted" && current.deletedAt) {
+  if (type === "excerpt.deleted" && current.deletedAt) {
     const links = await tx.evidence.findMany({ where: { excerptId: event.entityId, deletedAt: current.deletedAt } });
+    const back = await tx.evidence.updateManyAndReturn({ where: { excerptId: event.entityId, deletedAt: current.deletedAt }, data: { deletedAt: null, version: { increment: 1 } } });
+    const backById = new Map(back.map((row) => [row.id, row]));
     for (const link of links) {
-      const back = await tx.evidence.update({ where: { id: link.id }, data: { deletedAt: null, version: { increment: 1 } } });
-      record({ type: "evidence.restored", entityType: "evidence", entityId: link.id, before: link, after: { ...back, undoOf } });
+      const row = backById.get(link.id);
+      if (row) record({ type: "evidence.restored" satisfies TEventType, entityId: link.id, before: link, after: { ...row, undoOf } });
     }
   }
   return { undone: undoOf };
+}
+
+/** Every column of the row as read, so the restored row is recorded whole, as before. */
+function selectAll(row: TRow): Record<string, true> {
+  return Object.fromEntries(Object.keys(row).map((key) => [key, true]));
+}
+
+/**
+ * Puts the claims back in their earlier order, if they are still in the order the change left
+ * them (the claims are locked while that is checked); a reorder since, or a claim added or
+ * removed, is 409.
+ */
+async function undoReorder(tx: TTx, workspaceId: string, leftBy: string[], earlier: string[]) {
+  const live = await tx.$queryRaw<{ id: string }[]>`
+    select id::text as id from "Claim" where "workspaceId" = ${workspaceId}::uuid and "deletedAt" is null order by rank, id for update`;
+  if (live.length !== earlier.length || live.some((c) => !earlier.includes(c.id))) throw new AppError("CONFLICT", "Claims were added or removed since; reorder them by hand.");
+  if (live.some((c, i) => c.id !== leftBy[i])) throw new AppError("CONFLICT", "The claims were reordered again since; reorder them by hand.");
+  await tx.$executeRaw`
+    update "Claim" c set rank = o.rank, version = c.version + 1
+    from unnest(${earlier}::uuid[]) with ordinality as o(id, rank) where c.id = o.id`;
 }

@@ -126,7 +126,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
       positions: doc.positions.length,
       ...(doc.comments ? { comments: doc.comments.length } : {}),
     };
-    record({ workspaceId, type: "workspace.imported", entityType: "workspace", entityId: workspaceId, after: { slug: workspace.slug, format, counts } });
+    record({ workspaceId, type: "workspace.imported", entityId: workspaceId, after: { slug: workspace.slug, format, counts } });
     return { status: 201, body: { slug: workspace.slug, counts } };
   });
 }

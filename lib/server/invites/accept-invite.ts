@@ -41,7 +41,7 @@ export async function acceptInvite(viewer: TViewer, token: string) {
     const member = existing
       ? await tx.member.update({ where: { id: existing.id }, data: { role } })
       : await tx.member.create({ data: { workspaceId, userId: viewer.userId, role } });
-    record({ workspaceId, type: existing ? "member.updated" : "member.joined", entityType: "member", entityId: member.id, before: existing ?? undefined, after: { userId: viewer.userId, role } });
+    record({ workspaceId, type: existing ? "member.updated" : "member.joined", entityId: member.id, before: existing ?? undefined, after: { userId: viewer.userId, role } });
     return { status: 200, body: { slug: workspace.slug, role, joined: true } };
   });
 }

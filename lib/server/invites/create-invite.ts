@@ -11,6 +11,6 @@ export async function createInvite({ tx, workspace, viewer, record }: TMutationC
     data: { workspaceId: workspace.id, role: input.role, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000), maxUses: input.maxUses, createdById: viewer.userId },
     select: { id: true, role: true, expiresAt: true, maxUses: true },
   });
-  record({ type: "invite.created", entityType: "invite", entityId: invite.id, after: invite });
+  record({ type: "invite.created", entityId: invite.id, after: invite });
   return { ...invite, token, path: `/join/${token}` };
 }

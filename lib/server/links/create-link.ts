@@ -16,6 +16,6 @@ export async function createLink({ tx, workspace, viewer, record }: TMutationCon
     data: { workspaceId: workspace.id, fromClaimId: input.from, toClaimId: input.to, relation: input.relation, createdById: viewer.userId },
     select: LINK_FIELDS,
   });
-  record({ type: "link.created", entityType: "link", entityId: link.id, after: link });
+  record({ type: "link.created", entityId: link.id, after: link });
   return link;
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
+import { softDeleteVersioned } from "../versioned";
 import { LINK_FIELDS } from "./create-link";
 
-/** Soft-deletes a claim link. */
-export async function deleteLink({ tx, workspace, record }: TMutationContext, linkId: string) {
+/** Soft-deletes a claim link at `version`. */
+export async function deleteLink({ tx, workspace, record }: TMutationContext, linkId: string, version: number) {
   const before = await tx.claimLink.findFirst({ where: { id: linkId, workspaceId: workspace.id, deletedAt: null }, select: LINK_FIELDS });
   if (!before) throw notFound("Link");
-  const after = await tx.claimLink.update({ where: { id: linkId }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: LINK_FIELDS });
-  record({ type: "link.deleted", entityType: "link", entityId: linkId, before, after });
+  const after = await softDeleteVersioned(tx, "claimLink", { before, version, what: "This link", select: LINK_FIELDS });
+  record({ type: "link.deleted", entityId: linkId, before, after });
   return after;
 }

@@ -1,13 +1,17 @@
 import "server-only";
 import type { TPositionStance } from "../../domain/types";
 import { AppError, notFound } from "../../errors/app-error";
-import { assertVersion, type TMutationContext } from "../mutation";
+import { snapshot, type TMutationContext } from "../mutation";
+import { softDeleteVersioned, updateVersioned } from "../versioned";
 
 const POSITION_FIELDS = { id: true, claimId: true, authorId: true, stance: true, note: true, version: true, deletedAt: true } as const;
+const WHAT = "This position";
 
 /**
  * Sets an author's position on a claim by hand (it then wins over the derived one). Replacing an
- * existing explicit position requires its `version`.
+ * existing explicit position requires its `version`; a cleared one is set again at the version it
+ * was read at, and the first one is inserted only if nobody set one meanwhile — so of two people
+ * setting the same position at once, one wins and the other gets 409 with it.
  */
 export async function setPosition(
   { tx, workspace, viewer, record }: TMutationContext,
@@ -20,24 +24,34 @@ export async function setPosition(
   if (!claim) throw notFound("Claim");
   if (!author) throw notFound("Author");
   const before = await tx.position.findUnique({ where: { claimId_authorId: { claimId: claim.id, authorId: author.id } }, select: POSITION_FIELDS });
-  if (before && !before.deletedAt) {
-    if (input.version === undefined) throw new AppError("CONFLICT", "This author already has a position set by hand; send its version to replace it.", { current: before });
-    assertVersion(before, input.version, "This position");
-  }
   const data = { stance: input.stance, note: input.note || null, setById: viewer.userId, deletedAt: null };
+  if (before && !before.deletedAt && input.version === undefined) throw alreadySet(before);
   const after = before
-    ? await tx.position.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } }, select: POSITION_FIELDS })
-    : await tx.position.create({ data: { ...data, workspaceId: workspace.id, claimId: claim.id, authorId: author.id }, select: POSITION_FIELDS });
-  record({ type: before ? "position.updated" : "position.created", entityType: "position", entityId: after.id, before: before ?? undefined, after });
+    ? await updateVersioned(tx, "position", { before, version: before.deletedAt ? before.version : input.version!, what: WHAT, select: POSITION_FIELDS, data })
+    : await insertFirst(tx, { ...data, workspaceId: workspace.id, claimId: claim.id, authorId: author.id });
+  record({ type: before ? "position.updated" : "position.created", entityId: after.id, before: before ?? undefined, after });
   return after;
 }
 
-/** Removes a hand-set position, so the derived one shows again. */
+/** Removes a hand-set position at `version`, so the derived one shows again. */
 export async function clearPosition({ tx, workspace, record }: TMutationContext, input: { claimId: string; authorId: string; version: number }) {
   const before = await tx.position.findFirst({ where: { claimId: input.claimId, authorId: input.authorId, workspaceId: workspace.id, deletedAt: null }, select: POSITION_FIELDS });
   if (!before) throw notFound("Position");
-  assertVersion(before, input.version, "This position");
-  const after = await tx.position.update({ where: { id: before.id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: POSITION_FIELDS });
-  record({ type: "position.deleted", entityType: "position", entityId: before.id, before, after });
+  const after = await softDeleteVersioned(tx, "position", { before, version: input.version, what: WHAT, select: POSITION_FIELDS });
+  record({ type: "position.deleted", entityId: before.id, before, after });
   return after;
+}
+
+type TPositionRow = { id: string; claimId: string; authorId: string; stance: TPositionStance; note: string | null; version: number; deletedAt: Date | null };
+
+/** Inserts the (claim, author) position unless one was set meanwhile (the unique key decides). */
+async function insertFirst(tx: TMutationContext["tx"], data: { workspaceId: string; claimId: string; authorId: string; stance: TPositionStance; note: string | null; setById: string }): Promise<TPositionRow> {
+  const [created] = await tx.position.createManyAndReturn({ data: [data], skipDuplicates: true, select: POSITION_FIELDS });
+  if (created) return created;
+  const current = await tx.position.findUniqueOrThrow({ where: { claimId_authorId: { claimId: data.claimId, authorId: data.authorId } }, select: POSITION_FIELDS });
+  throw alreadySet(current);
+}
+
+function alreadySet(current: TPositionRow): AppError {
+  return new AppError("CONFLICT", "This author already has a position set by hand; send its version to replace it.", { current: snapshot(current) });
 }

@@ -17,7 +17,7 @@ export async function castVote({ tx, workspace, viewer, record }: TMutationConte
     update: { choice },
     select: { id: true },
   });
-  record({ type: "vote.cast", entityType: "vote", entityId: vote.id, after: { claimId } });
+  record({ type: "vote.cast", entityId: vote.id, after: { claimId } });
   const poll = await openPollOn(tx, workspace.id, claimId);
   if (poll) {
     await tx.pollBallot.upsert({
@@ -25,7 +25,7 @@ export async function castVote({ tx, workspace, viewer, record }: TMutationConte
       create: { pollId: poll.id, userId: viewer.userId, choice },
       update: { choice },
     });
-    record({ type: "poll.ballot", entityType: "poll", entityId: poll.id, after: { claimId } });
+    record({ type: "poll.ballot", entityId: poll.id, after: { claimId } });
   }
   return { claimId, choice, poll: poll ? { id: poll.id } : null };
 }
@@ -35,11 +35,11 @@ export async function withdrawVote({ tx, workspace, viewer, record }: TMutationC
   const vote = await tx.vote.findFirst({ where: { claimId, userId: viewer.userId, workspaceId: workspace.id }, select: { id: true } });
   if (!vote) throw notFound("Your vote on this claim");
   await tx.vote.delete({ where: { id: vote.id } });
-  record({ type: "vote.withdrawn", entityType: "vote", entityId: vote.id, before: { claimId } });
+  record({ type: "vote.withdrawn", entityId: vote.id, before: { claimId } });
   const poll = await openPollOn(tx, workspace.id, claimId);
   if (poll) {
     const removed = await tx.pollBallot.deleteMany({ where: { pollId: poll.id, userId: viewer.userId } });
-    if (removed.count > 0) record({ type: "poll.ballot", entityType: "poll", entityId: poll.id, after: { claimId } });
+    if (removed.count > 0) record({ type: "poll.ballot", entityId: poll.id, after: { claimId } });
   }
   return { claimId, choice: null };
 }

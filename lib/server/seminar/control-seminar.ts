@@ -24,7 +24,7 @@ export async function startSeminar({ tx, workspace, role, viewer, record }: TMut
     throw new AppError("CONFLICT", `A live session is already running in this workspace${who ? `, facilitated by ${who.name}` : ""}. Join it, or ask them to end it.`);
   }
   const seminar = await tx.seminar.findUniqueOrThrow({ where: { id: inserted[0].id }, select: SEMINAR_FIELDS });
-  record({ type: "seminar.started", entityType: "seminar", entityId: seminar.id, after: seminar });
+  record({ type: "seminar.started", entityId: seminar.id, after: seminar });
   return seminar;
 }
 
@@ -51,8 +51,8 @@ export async function steerSeminar({ tx, workspace, viewer, record }: TMutationC
     data: { spotlightClaimId: spotlight, discussed: withDiscussed(before.discussed, spotlight), locked, version: { increment: 1 } },
     select: SEMINAR_FIELDS,
   });
-  if (spotlight !== before.spotlightClaimId) record({ type: "seminar.steered", entityType: "seminar", entityId: after.id, before: { spotlightClaimId: before.spotlightClaimId }, after: { spotlightClaimId: spotlight } });
-  if (locked !== before.locked) record({ type: locked ? "seminar.locked" : "seminar.unlocked", entityType: "seminar", entityId: after.id, before: { locked: before.locked }, after: { locked } });
+  if (spotlight !== before.spotlightClaimId) record({ type: "seminar.steered", entityId: after.id, before: { spotlightClaimId: before.spotlightClaimId }, after: { spotlightClaimId: spotlight } });
+  if (locked !== before.locked) record({ type: locked ? "seminar.locked" : "seminar.unlocked", entityId: after.id, before: { locked: before.locked }, after: { locked } });
   return after;
 }
 
@@ -66,7 +66,7 @@ export async function openPoll({ tx, workspace, viewer, record }: TMutationConte
   const open = await tx.poll.findFirst({ where: { seminarId: seminar.id, closedAt: null }, select: { id: true } });
   if (open) throw new AppError("CONFLICT", "A poll is already open; close it before opening another.");
   const poll = await tx.poll.create({ data: { seminarId: seminar.id, claimId }, select: { id: true, claimId: true, openedAt: true } });
-  record({ type: "poll.opened", entityType: "poll", entityId: poll.id, after: poll });
+  record({ type: "poll.opened", entityId: poll.id, after: poll });
   return poll;
 }
 
@@ -79,7 +79,7 @@ export async function updatePoll({ tx, workspace, viewer, record }: TMutationCon
   const data = action === "close" ? { closedAt: new Date() } : { revealedAt: action === "reveal" ? (poll.revealedAt ?? new Date()) : null };
   const after = await tx.poll.update({ where: { id: poll.id }, data, select: { id: true, claimId: true, closedAt: true, revealedAt: true } });
   const type = action === "close" ? "poll.closed" : action === "reveal" ? "poll.revealed" : "poll.hidden";
-  record({ type, entityType: "poll", entityId: poll.id, before: poll, after });
+  record({ type, entityId: poll.id, before: poll, after });
   return after;
 }
 

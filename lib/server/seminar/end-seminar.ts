@@ -22,7 +22,7 @@ export async function endSeminar({ tx, workspace, role, viewer, record }: TMutat
     data: { endedAt, locked: false, summary: summary as object, version: { increment: 1 } },
     select: { id: true, startedAt: true, endedAt: true },
   });
-  record({ type: "seminar.ended", entityType: "seminar", entityId: seminar.id, before: { locked: seminar.locked }, after: { endedAt: after.endedAt, claims: summary.claims.length, evidenceAdded: summary.evidenceAddedCount } });
+  record({ type: "seminar.ended", entityId: seminar.id, before: { locked: seminar.locked }, after: { endedAt: after.endedAt, claims: summary.claims.length, evidenceAdded: summary.evidenceAddedCount } });
   return { id: seminar.id, summary };
 }
 

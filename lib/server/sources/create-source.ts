@@ -22,7 +22,7 @@ export async function createSource({ tx, workspace, record }: TMutationContext, 
       data: { workspaceId: workspace.id, name: input.author.name, shortName: input.author.shortName ?? input.author.name.split(/\s+/).at(-1)! },
       select: { id: true },
     });
-    record({ type: "author.created", entityType: "author", entityId: author.id, after: { id: author.id, name: input.author.name } });
+    record({ type: "author.created", entityId: author.id, after: { id: author.id, name: input.author.name } });
   }
   const source = await tx.source.create({
     data: {
@@ -37,6 +37,6 @@ export async function createSource({ tx, workspace, record }: TMutationContext, 
     },
     select: { id: true, authorId: true, title: true, version: true },
   });
-  record({ type: "source.created", entityType: "source", entityId: source.id, after: { ...source, published: input.published, length: text.length } });
+  record({ type: "source.created", entityId: source.id, after: { ...source, published: input.published, length: text.length } });
   return { id: source.id, authorId: source.authorId };
 }

@@ -43,7 +43,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
     if (!excerpt) {
       excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, createdById: viewer.userId }, select: EXCERPT_FIELDS });
       excerpts.set(`${selector.start}:${selector.end}`, excerpt);
-      record({ type: "excerpt.created", entityType: "excerpt", entityId: excerpt.id, after: excerpt });
+      record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
     }
     let evidenceId: string | null = null;
     let note: string | undefined;
@@ -57,7 +57,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
             data: { workspaceId: workspace.id, excerptId: excerpt.id, claimId: request.claimId, stance: request.stance, voice: request.reported ? "REPORTED" : "AUTHOR", note: request.note, createdById: viewer.userId },
             select: EVIDENCE_FIELDS,
           });
-          record({ type: "evidence.created", entityType: "evidence", entityId: created.id, after: created });
+          record({ type: "evidence.created", entityId: created.id, after: created });
           evidenceId = created.id;
         }
       }

@@ -5,7 +5,7 @@ import { mutationRoute } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = mutationRoute({ params: ZEntityParamsSchema, body: ZDeleteSchema, action: "edit" }, async (ctx, { params }) => ({
+export const DELETE = mutationRoute({ params: ZEntityParamsSchema, body: ZDeleteSchema, action: "edit" }, async (ctx, { params, body }) => ({
   status: 200,
-  body: await deleteExcerpt(ctx, params.id),
+  body: await deleteExcerpt(ctx, params.id, body.version),
 }));

@@ -5,7 +5,7 @@ import { deleteLink } from "@/lib/server/links/delete-link";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = mutationRoute({ params: ZEntityParamsSchema, body: ZDeleteSchema, action: "edit" }, async (ctx, { params }) => ({
+export const DELETE = mutationRoute({ params: ZEntityParamsSchema, body: ZDeleteSchema, action: "edit" }, async (ctx, { params, body }) => ({
   status: 200,
-  body: await deleteLink(ctx, params.id),
+  body: await deleteLink(ctx, params.id, body.version),
 }));

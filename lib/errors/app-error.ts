@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** Heavy work is at capacity: try again after Retry-After. */
+  BUSY: 503,
 } as const;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;
@@ -33,7 +35,7 @@ export class AppError extends Error {
   readonly issues?: TErrorIssue[];
   /** For CONFLICT: the current state the stale edit collided with. */
   readonly current?: unknown;
-  /** For RATE_LIMITED: seconds until the caller may try again (sent as Retry-After). */
+  /** For RATE_LIMITED and BUSY: seconds until the caller may try again (sent as Retry-After). */
   readonly retryAfter?: number;
 
   constructor(code: TErrorCode, message: string, extra: { issues?: TErrorIssue[]; current?: unknown; retryAfter?: number } = {}) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ZNoteSchema, ZStanceSchema, ZVersionSchema, ZVoiceSchema } from "./fields";
+import { MAX_CONTEXT_LENGTH, MAX_QUOTE_LENGTH, ZNoteSchema, ZStanceSchema, ZVersionSchema, ZVoiceSchema } from "./fields";
 import { ZIdSchema } from "./params";
 
-const MAX_QUOTE = 20_000;
-const ZContext = z.string().max(500, "prefix and suffix are at most 500 characters");
+const MAX_QUOTE = MAX_QUOTE_LENGTH;
+const ZContext = z.string().max(MAX_CONTEXT_LENGTH, `prefix and suffix are at most ${MAX_CONTEXT_LENGTH} characters`);
 
 /** TextPosition + TextQuote: the server checks that `exact` is the text at [start, end). */
 export const ZPositionSelectorSchema = z

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { anchorQuote, describeRange, findOccurrences, matchesPosition } from "../text-quote";
+import { anchorQuote, describeRange, findOccurrences, matchesPosition, MAX_CHECKED_OCCURRENCES, MAX_LISTED_CANDIDATES } from "../text-quote";
+import { timeSync } from "../../testing/stall-probe";
 
 const corpusDir = path.join(process.cwd(), "prisma", "seed", "corpus");
 const corpus = fs.readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).map((file) => ({ file, text: fs.readFileSync(path.join(corpusDir, file), "utf8") }));
@@ -69,5 +70,47 @@ describe("anchoring on the corpus", () => {
     const selector = describeRange(text, 100, 150);
     expect(matchesPosition(text, { ...selector, start: 101, end: 151 })).toBe(false);
     expect(matchesPosition(text, { ...selector, end: text.length + 5 })).toBe(false);
+  });
+});
+
+describe("hostile quotes finish in linear time", () => {
+  const TWO_MB = 2 * 1024 * 1024;
+
+  it("lists a few of two million occurrences of “a” and says there are more", () => {
+    const text = "a".repeat(TWO_MB);
+    const { result, ms } = timeSync(() => anchorQuote(text, { exact: "a" }));
+    expect(result).toMatchObject({ ok: false, reason: "ambiguous", count: MAX_CHECKED_OCCURRENCES, more: true });
+    expect(result.ok === false && result.reason === "ambiguous" && result.candidates.length).toBe(MAX_LISTED_CANDIDATES);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("searches for a 20,000-character quote with one odd letter in 2 MB of one letter", () => {
+    const text = "a".repeat(TWO_MB);
+    const exact = `${"a".repeat(10_000)}b${"a".repeat(9_999)}`;
+    const { result, ms } = timeSync(() => anchorQuote(text, { exact }));
+    expect(result).toEqual({ ok: false, reason: "not-found" });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("checks prefix and suffix in place, without slicing the text per occurrence", () => {
+    const text = `${"ab".repeat(TWO_MB / 4)}zzab${"ab".repeat(TWO_MB / 4)}`;
+    const { result, ms } = timeSync(() => anchorQuote(text, { exact: "ab", prefix: "zz" }));
+    // The one preceded by "zz" is past the checked occurrences: too common to say where it is.
+    expect(result).toMatchObject({ ok: false, reason: "ambiguous", count: 0, more: true });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it("finds every overlapping occurrence, and stops at a limit", () => {
+    expect(findOccurrences("aaaa", "aa")).toEqual([0, 1, 2]);
+    expect(findOccurrences("abcabcab", "cab")).toEqual([2, 5]);
+    expect(findOccurrences("aaaa", "aa", 2)).toEqual([0, 1]);
+    expect(findOccurrences("abc", "")).toEqual([]);
+    expect(findOccurrences("ab", "abc")).toEqual([]);
+  });
+
+  it("lets a position hint pick one of several equal quotes", () => {
+    const text = "the bloc, the bloc, the bloc";
+    expect(anchorQuote(text, { exact: "the bloc" }, { hint: 10 })).toMatchObject({ ok: true, selector: { start: 10, end: 18 } });
+    expect(anchorQuote(text, { exact: "the bloc" }, { hint: 3 })).toMatchObject({ ok: false, reason: "ambiguous", count: 3, more: false });
   });
 });

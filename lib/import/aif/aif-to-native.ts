@@ -4,7 +4,6 @@ import type { TErrorIssue } from "../../errors/app-error";
 import { MAX_CLAIM_LENGTH } from "../../schemas/fields";
 import type { TNativeDocument } from "../../schemas/native-document";
 
-
 const ZId = z.union([z.string().min(1), z.int()]).transform(String);
 
 /** AIF JSON as AIFdb and OVA write it; fields this import does not use are allowed and ignored. */
@@ -31,12 +30,19 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
     if (byId.has(n.nodeID)) issues.push({ path: `nodes.${index}.nodeID`, message: `the node id ${n.nodeID} is used twice` });
     byId.set(n.nodeID, { type: n.type.toUpperCase(), text: n.text.trim(), index });
   });
-  const incoming = new Map<string, string[]>();
-  const outgoing = new Map<string, string[]>();
+  // Each node's neighbours as a set: a file repeating one edge many times costs one entry, and
+  // adding stays constant time however many edges a node has.
+  const incoming = new Map<string, Set<string>>();
+  const outgoing = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(value);
+  };
   aif.edges.forEach((e, index) => {
     if (!byId.has(e.fromID) || !byId.has(e.toID)) return void issues.push({ path: `edges.${index}`, message: `the edge ${e.fromID} → ${e.toID} has an end that is not a node` });
-    outgoing.set(e.fromID, [...(outgoing.get(e.fromID) ?? []), e.toID]);
-    incoming.set(e.toID, [...(incoming.get(e.toID) ?? []), e.fromID]);
+    add(outgoing, e.fromID, e.toID);
+    add(incoming, e.toID, e.fromID);
   });
   const claims: TNativeDocument["claims"] = [];
   for (const [id, node] of byId) {
@@ -57,8 +63,8 @@ export function aifToNative(aif: TAif, title = "Imported AIF map"): { document: 
   for (const [id, node] of byId) {
     if (node.type !== "RA" && node.type !== "CA") continue;
     const isI = (n: string) => byId.get(n)?.type === "I";
-    const conclusions = (outgoing.get(id) ?? []).filter(isI);
-    const premises = (incoming.get(id) ?? []).filter(isI);
+    const conclusions = [...(outgoing.get(id) ?? [])].filter(isI);
+    const premises = [...(incoming.get(id) ?? [])].filter(isI);
     for (const to of conclusions.slice(0, 1)) {
       for (const from of premises) {
         if (from !== to && !linked.has(`${from}>${to}`)) {

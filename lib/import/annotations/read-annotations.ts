@@ -1,5 +1,6 @@
 import { anchorQuote, describeRange, findOccurrences } from "../../anchoring/text-quote";
 import type { TSelector, TStance } from "../../domain/types";
+import { MAX_CONTEXT_LENGTH, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH } from "../../schemas/fields";
 
 /** At most this many annotations in one import. */
 export const MAX_ANNOTATIONS = 5000;
@@ -64,18 +65,23 @@ export function readAnnotations(document: unknown): TAnnotationRequest[] {
  * text, is reported with the reason — never dropped silently.
  */
 export function anchorAnnotations(text: string, requests: readonly TAnnotationRequest[]): TAnchoredAnnotation[] {
-  return requests.map((request) => {
-    if (!request.quote) return { index: request.index, reason: "no TextQuoteSelector with an exact quote", exact: null };
-    const result = anchorQuote(text, request.quote);
-    if (result.ok) return { index: request.index, selector: result.selector, request };
-    if (result.reason === "ambiguous") {
-      const hinted = request.position && result.candidates.find((c) => c.start === request.position!.start);
-      if (hinted) return { index: request.index, selector: hinted, request };
-      return { index: request.index, reason: `the quote occurs ${result.candidates.length} times and its prefix, suffix and position do not say which`, exact: request.quote.exact };
-    }
-    // Context may have drifted: the quote alone, if it occurs once, is still this passage.
-    const bare = findOccurrences(text, request.quote.exact);
-    if (bare.length === 1) return { index: request.index, selector: describeRange(text, bare[0], bare[0] + request.quote.exact.length), request };
-    return { index: request.index, reason: "the quote is not in this source's text", exact: request.quote.exact };
-  });
+  return requests.map((request) => anchorAnnotation(text, request));
+}
+
+/** One annotation re-anchored (see `anchorAnnotations`). */
+export function anchorAnnotation(text: string, request: TAnnotationRequest): TAnchoredAnnotation {
+  if (!request.quote) return { index: request.index, reason: "no TextQuoteSelector with an exact quote", exact: null };
+  // The limits of a passage and a note made in the app hold for imported ones too.
+  if (request.quote.exact.length > MAX_QUOTE_LENGTH) return { index: request.index, reason: `its quote is longer than ${MAX_QUOTE_LENGTH.toLocaleString("en")} characters`, exact: request.quote.exact.slice(0, 200) };
+  if (request.note && request.note.length > MAX_NOTE_LENGTH) return { index: request.index, reason: `its note is longer than ${MAX_NOTE_LENGTH.toLocaleString("en")} characters`, exact: request.quote.exact };
+  const quote = { exact: request.quote.exact, prefix: request.quote.prefix?.slice(-MAX_CONTEXT_LENGTH), suffix: request.quote.suffix?.slice(0, MAX_CONTEXT_LENGTH) };
+  const result = anchorQuote(text, quote, { hint: request.position?.start });
+  if (result.ok) return { index: request.index, selector: result.selector, request };
+  if (result.reason === "ambiguous") {
+    return { index: request.index, reason: `the quote occurs ${result.more ? "more than " : ""}${result.count} times and its prefix, suffix and position do not say which`, exact: request.quote.exact };
+  }
+  // Context may have drifted: the quote alone, if it occurs once, is still this passage.
+  const bare = findOccurrences(text, request.quote.exact, 2);
+  if (bare.length === 1) return { index: request.index, selector: describeRange(text, bare[0], bare[0] + request.quote.exact.length), request };
+  return { index: request.index, reason: "the quote is not in this source's text", exact: request.quote.exact };
 }

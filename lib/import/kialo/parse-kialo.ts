@@ -3,8 +3,6 @@ import type { TErrorIssue } from "../../errors/app-error";
 import { MAX_CLAIM_LENGTH } from "../../schemas/fields";
 import type { TNativeDocument } from "../../schemas/native-document";
 
-/** As for claims made one by one. */
-
 const NODE = /^(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*)$/i;
 const REFERENCE = /^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$/i;
 
@@ -71,10 +69,13 @@ export function parseKialo(text: string, fallbackTitle = "Imported Kialo discuss
     seen.add(node.text);
   }
   const idOfText = new Map(claims.map((c) => [c.text, c.id]));
+  // A "-> See" names a claim, never another "-> See" (that is an issue above): one step, so a
+  // cycle of references cannot recurse.
   const idOf = (number: string): string | undefined => {
     const node = nodes.get(number);
-    if (!node) return undefined;
-    return node.reference ? idOf(node.reference) : idOfText.get(node.text.slice(0, MAX_CLAIM_LENGTH));
+    const claim = node?.reference ? nodes.get(node.reference) : node;
+    if (!claim || claim.reference) return undefined;
+    return idOfText.get(claim.text.slice(0, MAX_CLAIM_LENGTH));
   };
   const linked = new Set<string>();
   for (const [number, node] of nodes) {

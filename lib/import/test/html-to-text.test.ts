@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText } from "../html/html-to-text";
+import { timeSync } from "../../testing/stall-probe";
+import { htmlToText, pageTitle } from "../html/html-to-text";
 
 describe("htmlToText", () => {
   it("keeps the article's text with paragraphs apart, and drops scripts, styles and navigation", () => {
@@ -15,5 +16,16 @@ describe("htmlToText", () => {
 
   it("gives no title for a fragment and still extracts text", () => {
     expect(htmlToText("<p>Just <i>this</i>.</p>")).toEqual({ text: "Just this.", title: null });
+  });
+
+  it("finds the title in linear time, even among 8 MB of unclosed <title tags", () => {
+    const hostile = "<title".repeat(1_400_000);
+    const { result, ms } = timeSync(() => pageTitle(hostile));
+    expect(result).toBeNull();
+    expect(ms).toBeLessThan(1000);
+    const late = `${"<titlex ".repeat(200_000)}<title lang="en">Found &amp; kept</title>`;
+    expect(timeSync(() => pageTitle(late)).result).toBe("Found & kept");
+    expect(pageTitle("<TITLE>Upper</TITLE>")).toBe("Upper");
+    expect(pageTitle("<title>never closed")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { toAif } from "../../export/aif/to-aif";
 import { fixtureGraph } from "../../export/test/fixture";
 import { aifToNative, ZAifSchema } from "../aif/aif-to-native";
 import { parseKialo } from "../kialo/parse-kialo";
+import { timeSync } from "../../testing/stall-probe";
 
 const KIALO = `Discussion Title: Is the SCO an anti-NATO bloc?
 
@@ -80,6 +81,25 @@ describe("aifToNative", () => {
     expect(issues).toEqual([
       { path: "edges.0", message: "the edge 1 → 3 has an end that is not a node" },
       { path: "nodes.0.text", message: "an I-node has no text" },
+    ]);
+  });
+
+  it("reads 2 nodes and 40,000 copies of one edge in linear time, as one link", () => {
+    const edges = Array.from({ length: 40_000 }, () => ({ fromID: "1", toID: "2" }));
+    const aif = { nodes: [{ nodeID: "1", type: "I", text: "Premise." }, { nodeID: "2", type: "RA", text: "Default Inference" }, { nodeID: "3", type: "I", text: "Conclusion." }], edges: [...edges, { fromID: "2", toID: "3" }] };
+    const { result, ms } = timeSync(() => aifToNative(aif));
+    expect(result.document?.claimLinks).toEqual([{ id: "2:1", fromClaimId: "1", toClaimId: "3", relation: "SUPPORTS" }]);
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe("Kialo references", () => {
+  it("names a cycle of “-> See” lines by line instead of recursing", () => {
+    const { document, issues } = parseKialo("1. Thesis.\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n");
+    expect(document).toBeNull();
+    expect(issues).toEqual([
+      { path: "line 2", message: "“-> See 1.2.” names no claim of this discussion" },
+      { path: "line 3", message: "“-> See 1.1.” names no claim of this discussion" },
     ]);
   });
 });

@@ -51,4 +51,12 @@ describe("anchorAnnotations", () => {
       { index: 0, reason: "no TextQuoteSelector with an exact quote", exact: null },
     ]);
   });
+
+  it("holds imported quotes and notes to the app's own limits", () => {
+    const withNote = readAnnotations({ type: "Annotation", body: [{ purpose: "commenting", value: "n".repeat(5001) }], target: { source: "x", selector: [quote("acts rarely")] } })[0];
+    const long = request([quote("q".repeat(20_001))]);
+    const [noted, quoted] = anchorAnnotations(TEXT, [withNote, long]);
+    expect(noted).toEqual({ index: 0, reason: "its note is longer than 5,000 characters", exact: "acts rarely" });
+    expect(quoted).toMatchObject({ reason: "its quote is longer than 20,000 characters" });
+  });
 });

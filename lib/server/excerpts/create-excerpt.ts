@@ -33,7 +33,7 @@ export function resolveSelector(text: string, selector: TCreateExcerpt["selector
       issues: [{ path: "selector.exact", message: "not found in the source text" }],
     });
   }
-  throw new AppError("UNPROCESSABLE", `The passage “${preview(selector.exact)}” occurs ${result.candidates.length} times; add a prefix or suffix (or start/end) to say which.`, {
+  throw new AppError("UNPROCESSABLE", `The passage “${preview(selector.exact)}” occurs ${result.more ? "more than " : ""}${result.count} times; add a prefix or suffix (or start/end) to say which.`, {
     issues: result.candidates.map((c, i) => ({ path: `selector.candidates.${i}`, message: `start ${c.start}, end ${c.end}: …${c.prefix}[${preview(c.exact, 40)}]${c.suffix}…` })),
   });
 }

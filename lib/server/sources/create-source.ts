@@ -2,8 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { parsePublished } from "../../domain/dates";
 import { AppError } from "../../errors/app-error";
-import { htmlToText } from "../../import/html/html-to-text";
 import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
+import { readHtml } from "../import/read-html";
 import type { TMutationContext } from "../mutation";
 
 /**
@@ -12,7 +12,7 @@ import type { TMutationContext } from "../mutation";
  * transaction (trigger "Source_passages").
  */
 export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
-  const text = input.format === "html" ? htmlToText(input.text).text : input.text;
+  const text = input.format === "html" ? (await readHtml(input.text)).text : input.text;
   if (!text.trim()) throw new AppError("UNPROCESSABLE", "The HTML holds no text once scripts, styles and markup are removed.", { issues: [{ path: "text", message: "no text in this HTML" }] });
   if (Buffer.byteLength(text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
   const published = parsePublished(input.published)!;

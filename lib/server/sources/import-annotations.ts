@@ -1,8 +1,12 @@
 import "server-only";
-import { anchorAnnotations, readAnnotations } from "../../import/annotations/read-annotations";
+import { anchorAnnotation, readAnnotations, type TAnchoredAnnotation } from "../../import/annotations/read-annotations";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
 import { EVIDENCE_FIELDS, EXCERPT_FIELDS } from "../excerpts/create-excerpt";
+import { createTimeSlicer } from "../workers/time-slicer";
+
+/** Anchoring thousands of annotations in a long text takes seconds; beyond this, send fewer. */
+const ANCHOR_DEADLINE_MS = 10_000;
 
 export interface TAnnotationImport {
   /** Annotations anchored in the text: each an excerpt (reused when the same passage exists). */
@@ -15,12 +19,19 @@ export interface TAnnotationImport {
  * Adds W3C Web Annotations to an existing source: each re-anchored by its TextQuote in this
  * source's text and stored as an excerpt; one whose body links to a claim of this workspace with
  * a stance also becomes evidence for it. Those that do not anchor are listed with the reason.
+ * Anchoring yields the thread every few milliseconds and gives up (422) after 10 s.
  */
 export async function importAnnotations({ tx, workspace, viewer, record }: TMutationContext, sourceId: string, document: unknown): Promise<TAnnotationImport> {
   const source = await tx.source.findFirst({ where: { id: sourceId, workspaceId: workspace.id, deletedAt: null }, select: { id: true, text: true } });
   if (!source) throw notFound("Source");
   const requests = readAnnotations(document);
-  const results = anchorAnnotations(source.text, requests);
+  // Anchored one by one, letting other requests in between, within a deadline.
+  const slicer = createTimeSlicer({ deadlineMs: ANCHOR_DEADLINE_MS, what: "anchoring the annotations" });
+  const results: TAnchoredAnnotation[] = [];
+  for (const request of requests) {
+    await slicer.tick();
+    results.push(anchorAnnotation(source.text, request));
+  }
   const claimIds = [...new Set(requests.map((r) => r.claimId).filter((id): id is string => id !== null))];
   const liveClaims = new Set(
     (await tx.claim.findMany({ where: { id: { in: claimIds }, workspaceId: workspace.id, deletedAt: null }, select: { id: true } })).map((c) => c.id),

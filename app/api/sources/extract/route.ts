@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { htmlToText } from "@/lib/import/html/html-to-text";
 import { MAX_SOURCE_TEXT_BYTES, ZExtractHtmlSchema } from "@/lib/schemas/sources";
 import { json, route } from "@/lib/server/http";
+import { readHtml } from "@/lib/server/import/read-html";
 import { readJson } from "@/lib/server/request";
 import { requireWriter } from "@/lib/server/viewer";
 
@@ -15,5 +15,5 @@ export const dynamic = "force-dynamic";
 export const POST = route(z.object({}), async (request) => {
   await requireWriter(request);
   const { html } = await readJson(request, ZExtractHtmlSchema, MAX_SOURCE_TEXT_BYTES * 4);
-  return json(htmlToText(html));
+  return json(await readHtml(html));
 });

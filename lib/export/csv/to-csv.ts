@@ -13,15 +13,27 @@ export interface TCsvOptions {
 
 export const CSV_DEFAULTS: TCsvOptions = { table: "matrix", bom: false };
 
+/** What a spreadsheet takes for the start of a formula (tab and carriage return included). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet would evaluate (`=HYPERLINK(…)`) starts with an apostrophe, which makes it
+ * text, as OWASP advises: quoting alone does not stop Excel or LibreOffice. Only the CSVs do
+ * this; every other export keeps the text as written.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted. */
 function write(rows: (string | number)[][], bom: boolean): string {
-  return stringify(rows, { record_delimiter: "windows", bom, quoted_match: /^[=+\-@]/ });
+  return stringify(rows, { record_delimiter: "windows", bom, cast: { string: neutraliseFormula } });
 }
 
 /**
  * The matrix as CSV: a header of authors ("Katz (2008)") and one row per claim with each author's
- * position; a position set by hand is marked "(set by hand)". Cells starting with = + - @ are
- * quoted so a spreadsheet shows them as text.
+ * position; a position set by hand is marked "(set by hand)". Cells a spreadsheet would take for
+ * a formula start with an apostrophe.
  */
 export function matrixToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}): string {
   const map = readMap(graph);

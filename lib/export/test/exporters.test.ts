@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toAif } from "../aif/to-aif";
 import { toAnnotations } from "../annotations/to-annotations";
 import { escapeArgdown, toArgdown } from "../argdown/to-argdown";
-import { evidenceToCsv, matrixToCsv } from "../csv/to-csv";
+import { evidenceToCsv, matrixToCsv, neutraliseFormula } from "../csv/to-csv";
 import { escapeMarkdown, toMarkdown } from "../markdown/to-markdown";
 import { fixtureGraph } from "./fixture";
 import { aifProblems, annotationProblems, parseArgdown } from "./validators";
@@ -33,8 +33,9 @@ describe("CSV", () => {
     expect(Object.keys(data[0])).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"]);
     expect(data[0]).toMatchObject({ Author: "Mark N. Katz", Stance: "opposes", Voice: "author", Quote: graph.excerpts[0].exact, Start: "0", Note: "Katz's own view, with a comma" });
     expect(data[2]).toMatchObject({ Voice: "reported", Published: "2022-09" });
-    // A quote starting like a formula is quoted, so a spreadsheet shows it as text.
-    expect(csv).toContain('"=SUM(A1) is not a claim. ');
+    // A quote starting like a formula starts with an apostrophe, so a spreadsheet shows it as text.
+    expect(data.some((row) => row.Quote.startsWith("'=SUM(A1) is not a claim. "))).toBe(true);
+    expect(csv).not.toMatch(/(^|,)"?=SUM/m);
   });
 
   it("starts with a byte order mark only when asked", () => {
@@ -173,5 +174,18 @@ describe("W3C annotations", () => {
     const noQuote = structuredClone(collection);
     noQuote.first.items[0].target.selector[0] = { type: "TextQuoteSelector", prefix: "x" };
     expect(annotationProblems(noQuote)).not.toEqual([]);
+  });
+});
+
+describe("CSV cells a spreadsheet would evaluate", () => {
+  it.each(["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])("starts %j with an apostrophe", (value) => {
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+  });
+
+  it("leaves ordinary text alone, and marks a claim in the matrix CSV", () => {
+    expect(neutraliseFormula("The SCO = a club")).toBe("The SCO = a club");
+    const tricky = { ...graph, claims: [{ ...graph.claims[0], text: "=HYPERLINK(\"https://evil.example\")" }, ...graph.claims.slice(1)] };
+    const [row] = Papa.parse<Record<string, string>>(matrixToCsv(tricky), { header: true, skipEmptyLines: true }).data;
+    expect(row.Claim).toBe("'=HYPERLINK(\"https://evil.example\")");
   });
 });

@@ -102,7 +102,10 @@ export function shortQuote(text: string, max = 140): string {
 
 /** The room's votes on a claim, and the viewer's own. */
 export interface TRoomVotes {
-  tally: TTally;
+  /** Null while a poll on the claim awaits its reveal: the room's votes would give its result away. */
+  tally: TTally | null;
+  /** Whether the tally is held back for an unrevealed poll (the facilitator still sees it). */
+  hiddenUntilReveal: boolean;
   mine: TVoteChoice | null;
 }
 

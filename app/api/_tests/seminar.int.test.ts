@@ -65,11 +65,11 @@ describe("votes", () => {
     const changed = await call(putVote, { ...as(p, "PUT", { choice: "UNSURE" }), params: { ...params, id: claimId } });
     expect(changed.body).toMatchObject({ claimId, choice: "UNSURE" });
     const detail = await call(getClaimRoute, { ...as(p, "GET"), params: { ...params, id: claimId } });
-    expect(detail.body.votes).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 1, total: 2 }, mine: "UNSURE" });
+    expect(detail.body.votes).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 1, total: 2 }, hiddenUntilReveal: false, mine: "UNSURE" });
     const anonymous = await call(getVotes, { method: "GET", params: { ...params, id: claimId } });
-    expect(anonymous.body).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 1, total: 2 }, mine: null });
+    expect(anonymous.body).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 1, total: 2 }, hiddenUntilReveal: false, mine: null });
     expect((await call(withdrawVote, { ...as(p, "DELETE"), params: { ...params, id: claimId } })).status).toBe(200);
-    expect((await call(getVotes, { ...as(p, "GET"), params: { ...params, id: claimId } })).body).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 0, total: 1 }, mine: null });
+    expect((await call(getVotes, { ...as(p, "GET"), params: { ...params, id: claimId } })).body).toEqual({ tally: { AGREE: 0, DISAGREE: 1, UNSURE: 0, total: 1 }, hiddenUntilReveal: false, mine: null });
     await call(withdrawVote, { ...as(participants[1], "DELETE"), params: { ...params, id: claimId } });
   });
 
@@ -145,12 +145,18 @@ describe("a live session", () => {
     expect(seenByParticipant).toMatchObject({ ballots: 3, tally: null, myChoice: "AGREE", revealed: false });
     const seenByFacilitator = (await call(getSession, as(facilitator, "GET"))).body.session.poll;
     expect(seenByFacilitator.tally).toEqual({ AGREE: 2, DISAGREE: 1, UNSURE: 0, total: 3 });
+    // The room's tally of the polled claim would give the result away: held back until the reveal.
+    const roomOf = async (actor: TActor | null) => (await call(getVotes, { ...as(actor, "GET"), params: { ...params, id: claims[2].id } })).body;
+    expect(await roomOf(participants[0])).toEqual({ tally: null, hiddenUntilReveal: true, mine: "AGREE" });
+    expect(await roomOf(null)).toEqual({ tally: null, hiddenUntilReveal: true, mine: null });
+    expect(await roomOf(facilitator)).toMatchObject({ tally: { AGREE: 2, DISAGREE: 1, UNSURE: 0, total: 3 }, hiddenUntilReveal: false });
+    expect((await call(getClaimRoute, { ...as(participants[1], "GET"), params: { ...params, id: claims[2].id } })).body.votes).toMatchObject({ tally: null, hiddenUntilReveal: true });
     expect((await call(patchPoll, as(facilitator, "PATCH", { action: "close" }))).body.session.poll.open).toBe(false);
     // After the close, a ballot has nowhere to go; a vote on the claim still counts for the room.
     expect((await call(castBallot, as(participants[0], "POST", { choice: "DISAGREE" }))).status).toBe(422);
     await call(patchPoll, as(facilitator, "PATCH", { action: "reveal" }));
     expect((await call(getSession, as(participants[1], "GET"))).body.session.poll).toMatchObject({ revealed: true, tally: { AGREE: 2, DISAGREE: 1, UNSURE: 0, total: 3 } });
-    expect((await call(getVotes, { ...as(participants[1], "GET"), params: { ...params, id: claims[2].id } })).body.tally).toEqual({ AGREE: 2, DISAGREE: 1, UNSURE: 0, total: 3 });
+    expect((await call(getVotes, { ...as(participants[1], "GET"), params: { ...params, id: claims[2].id } })).body).toMatchObject({ tally: { AGREE: 2, DISAGREE: 1, UNSURE: 0, total: 3 }, hiddenUntilReveal: false });
     expect((await call(patchPoll, as(facilitator, "PATCH", { action: "close" }))).status).toBe(422);
   });
 

@@ -19,11 +19,19 @@ export function RoomVotes({ slug, claimId, votes: initial, canVote, signedIn, re
           The room
         </h2>
         <p data-testid="room-summary" className="text-sm text-slate-600 dark:text-slate-300">
-          {votes.tally.total === 1 ? "1 participant has voted" : `${votes.tally.total} participants have voted`}: {describeTally(votes.tally)}
+          {votes.tally
+            ? `${votes.tally.total === 1 ? "1 participant has voted" : `${votes.tally.total} participants have voted`}: ${describeTally(votes.tally)}`
+            : "A poll on this claim is under way: the room's votes show once the facilitator reveals its result."}
         </p>
       </div>
       <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_auto] md:items-center">
-        <TallyBars tally={votes.tally} testId="room-tally" />
+        {votes.tally ? (
+          <TallyBars tally={votes.tally} testId="room-tally" />
+        ) : (
+          <p data-testid="room-tally-hidden" className="text-sm text-slate-500 dark:text-slate-400">
+            Votes hidden until the poll&rsquo;s result is revealed.
+          </p>
+        )}
         {canVote ? (
           <VoteButtons slug={slug} target={{ claimId }} mine={votes.mine} label="Your view of this claim" />
         ) : (

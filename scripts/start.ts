@@ -9,6 +9,7 @@ import next from "next";
 import { createPrismaClient } from "../lib/db/client";
 import { cleanExpiredRows } from "../lib/db/housekeeping";
 import { prepareDatabase } from "../lib/db/prepare";
+import { stampClientAddress, trustedProxies } from "../lib/server/client-address";
 import { buildIfStale } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
@@ -25,7 +26,11 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => handle(req, res));
+  const trust = trustedProxies();
+  const server = createServer((req, res) => {
+    stampClientAddress(req, trust);
+    return handle(req, res);
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

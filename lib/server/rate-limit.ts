@@ -33,3 +33,41 @@ export async function limitWrites(callerId: string, limiter?: RateLimiterPostgre
     throw error;
   }
 }
+
+/** Failed sign-ins an account may have in 15 minutes (STANCEMAP_SIGN_IN_ACCOUNT_LIMIT; 0 turns it off). */
+const SIGN_IN_FAILURES = Number(process.env.STANCEMAP_SIGN_IN_ACCOUNT_LIMIT ?? (process.env.STANCEMAP_AUTH_RATE_LIMIT === "off" ? 0 : 10));
+const SIGN_IN_WINDOW_S = 15 * 60;
+
+export interface TAccountSignInLimiter {
+  /** Seconds until the account may be tried again (0: now). */
+  blockedFor(account: string): Promise<number>;
+  fail(account: string): Promise<void>;
+  reset(account: string): Promise<void>;
+}
+
+let accountLimiter: TAccountSignInLimiter | null | undefined;
+
+/**
+ * The per-account limit on failed sign-ins, counted in PostgreSQL like the write limit (every
+ * instance shares it); null when turned off. A success clears the account's count.
+ */
+export function accountSignInLimiter(): TAccountSignInLimiter | null {
+  if (accountLimiter !== undefined) return accountLimiter;
+  if (!SIGN_IN_FAILURES) return (accountLimiter = null);
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pool.on("error", () => {});
+  const limiter = new RateLimiterPostgres({ storeClient: pool, tableName: "WriteRateLimit", tableCreated: true, keyPrefix: "signin", points: SIGN_IN_FAILURES, duration: SIGN_IN_WINDOW_S });
+  accountLimiter = {
+    async blockedFor(account) {
+      const state = await limiter.get(account);
+      return state && state.consumedPoints >= SIGN_IN_FAILURES ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+    },
+    async fail(account) {
+      await limiter.penalty(account, 1);
+    },
+    async reset(account) {
+      await limiter.delete(account);
+    },
+  };
+  return accountLimiter;
+}

@@ -57,15 +57,45 @@ describe("sessions", () => {
 });
 
 describe("sign-in rate limit", () => {
+  // The custom server stamps each request with the address it came from (x-stancemap-client-ip);
+  // these calls reach the handler directly, so they carry that header as the server would set it.
+  const from = (address: string, extra: Record<string, string> = {}) => ({ "x-stancemap-client-ip": address, ...extra });
+
   it("answers 429 after 20 attempts from one address within a minute", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const response = await auth("sign-in/email", { email: "nobody@example.test", password: "guess number " + i }, { "x-forwarded-for": "203.0.113.7" });
+      const response = await auth("sign-in/email", { email: `nobody-${i}@example.test`, password: "guess number " + i }, from("203.0.113.7"));
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     // Another address is not affected.
-    expect((await auth("sign-in/email", { email: "nobody@example.test", password: "x".repeat(10) }, { "x-forwarded-for": "203.0.113.8" })).status).toBe(401);
+    expect((await auth("sign-in/email", { email: "nobody@example.test", password: "x".repeat(10) }, from("203.0.113.8"))).status).toBe(401);
+  });
+
+  it("ignores X-Forwarded-For sent by the client: a new one per guess does not reset the count", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const response = await auth("sign-in/email", { email: `forger-${i}@example.test`, password: "guess number " + i }, from("203.0.113.20", { "x-forwarded-for": `198.51.100.${i}` }));
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("stops guessing one account's password from many addresses after 10 failures, until a wait", async () => {
+    const victim = `victim-${Date.now()}@example.test`;
+    expect((await auth("sign-up/email", { name: "Victim", email: victim, password: "the right password" }, from("203.0.113.30"))).status).toBe(200);
+    for (let i = 0; i < 10; i++) {
+      expect((await auth("sign-in/email", { email: victim, password: `wrong guess ${i}` }, from(`203.0.113.${40 + i}`))).status).toBe(401);
+    }
+    const blocked = await auth("sign-in/email", { email: victim.toUpperCase(), password: "the right password" }, from("203.0.113.60"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await blocked.json()).message).toMatch(/Too many failed sign-ins to this account/);
+    // Another account is not affected, and a success clears its own count.
+    const other = `other-${Date.now()}@example.test`;
+    await auth("sign-up/email", { name: "Other", email: other, password: "the right password" }, from("203.0.113.31"));
+    expect((await auth("sign-in/email", { email: other, password: "a wrong one" }, from("203.0.113.61"))).status).toBe(401);
+    expect((await auth("sign-in/email", { email: other, password: "the right password" }, from("203.0.113.62"))).status).toBe(200);
   });
 });

@@ -6,8 +6,16 @@ import "server-only";
  */
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../../db/client";
+import { CLIENT_IP_HEADER } from "../client-address";
+import { accountSignInLimiter } from "../rate-limit";
+
+const SIGN_IN = "/sign-in/email";
+
+/** The account a sign-in names, as the limiter files it. */
+const accountKey = (body: unknown) => String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
 
 function createAuth() {
   return betterAuth({
@@ -31,10 +39,32 @@ function createAuth() {
     },
     advanced: {
       database: { generateId: "uuid" },
+      // Only the address the server itself determined (see client-address.ts), never a header the
+      // client could set.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Secure cookies only where the app is served over HTTPS; a seminar on a local network
       // reaches it over plain HTTP.
       useSecureCookies: process.env.BETTER_AUTH_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+    },
+    hooks: {
+      // Failed sign-ins are also counted per account, wherever they come from: an address limit
+      // alone lets many addresses guess one account's password.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN || !accountSignInLimiter()) return;
+        const key = accountKey(ctx.body);
+        const wait = key ? await accountSignInLimiter()!.blockedFor(key) : 0;
+        if (wait > 0) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: `Too many failed sign-ins to this account; try again in ${Math.ceil(wait / 60)} min.` }, { "Retry-After": String(wait) });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN || !accountSignInLimiter()) return;
+        const key = accountKey(ctx.body);
+        if (!key) return;
+        if (isAPIError(ctx.context.returned)) await accountSignInLimiter()!.fail(key);
+        else await accountSignInLimiter()!.reset(key);
+      }),
     },
     plugins: [nextCookies()],
   });

@@ -10,6 +10,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { cleanExpiredRows } from "../lib/db/housekeeping";
 import { prepareDatabase } from "../lib/db/prepare";
 import { stampClientAddress, trustedProxies } from "../lib/server/client-address";
+import { securityHeaders } from "../lib/server/security-headers";
 import { buildIfStale } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
@@ -27,8 +28,14 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const trust = trustedProxies();
+  const https = process.env.BETTER_AUTH_URL?.startsWith("https://") ?? false;
   const server = createServer((req, res) => {
     stampClientAddress(req, trust);
+    const { response, requestPolicy } = securityHeaders({ path: (req.url ?? "/").split("?")[0], https, dev });
+    for (const [name, value] of Object.entries(response)) res.setHeader(name, value);
+    // Next.js takes the nonce for its scripts from the request's policy; a client's own is replaced.
+    if (requestPolicy) req.headers["content-security-policy"] = requestPolicy;
+    else delete req.headers["content-security-policy"];
     return handle(req, res);
   });
 

@@ -47,7 +47,8 @@ export const ZNativeSourceSchema = z.strictObject({
   publication: z.string().max(300).nullable(),
   published: ZPublished,
   publishedNote: z.string().max(500).nullable(),
-  url: z.string().max(2000).nullable(),
+  // Only web addresses: a document's source link is shown and exported as a link.
+  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2000).nullable(),
   text: z.string().min(1).describe("The full text; excerpt offsets are UTF-16 code units into it."),
 });
 

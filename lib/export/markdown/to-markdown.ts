@@ -39,7 +39,8 @@ export function toMarkdown(graph: TMapGraph, options: { generatedOn?: string } =
   out.push("## Sources", "");
   for (const source of graph.sources) {
     const author = map.authors.get(source.authorId);
-    const title = source.url ? `[${escapeMarkdown(source.title)}](${source.url})` : `*${escapeMarkdown(source.title)}*`;
+    const href = source.url ? markdownDestination(source.url) : "";
+    const title = href ? `[${escapeMarkdown(source.title)}](<${href}>)` : `*${escapeMarkdown(source.title)}*`;
     out.push(`- **${escapeMarkdown(author?.name ?? "")}** (${labelPublished(source.published)}): ${title}${source.publication ? `, ${escapeMarkdown(source.publication)}` : ""}`);
   }
   out.push("");
@@ -71,4 +72,13 @@ export function toMarkdown(graph: TMapGraph, options: { generatedOn?: string } =
     }
   });
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * A link's address as a CommonMark `<…>` destination: only http(s) addresses are links at all
+ * (others become none), and the characters that would end the destination are percent-encoded.
+ */
+export function markdownDestination(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return "";
+  return url.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c));
 }

@@ -4,7 +4,7 @@ import { toAif } from "../aif/to-aif";
 import { toAnnotations } from "../annotations/to-annotations";
 import { escapeArgdown, toArgdown } from "../argdown/to-argdown";
 import { evidenceToCsv, matrixToCsv, neutraliseFormula } from "../csv/to-csv";
-import { escapeMarkdown, toMarkdown } from "../markdown/to-markdown";
+import { escapeMarkdown, markdownDestination, toMarkdown } from "../markdown/to-markdown";
 import { fixtureGraph } from "./fixture";
 import { aifProblems, annotationProblems, parseArgdown } from "./validators";
 
@@ -187,5 +187,16 @@ describe("CSV cells a spreadsheet would evaluate", () => {
     const tricky = { ...graph, claims: [{ ...graph.claims[0], text: "=HYPERLINK(\"https://evil.example\")" }, ...graph.claims.slice(1)] };
     const [row] = Papa.parse<Record<string, string>>(matrixToCsv(tricky), { header: true, skipEmptyLines: true }).data;
     expect(row.Claim).toBe("'=HYPERLINK(\"https://evil.example\")");
+  });
+});
+
+describe("Markdown links to sources", () => {
+  it("writes a source's address as a destination nothing in it can break out of", () => {
+    expect(markdownDestination("https://example.org/a b)<script>")).toBe("https://example.org/a%20b)%3Cscript%3E");
+    expect(markdownDestination("javascript:alert(1)")).toBe("");
+    const withUrl = { ...graph, sources: graph.sources.map((s, i) => (i === 0 ? { ...s, url: "https://example.org/x) [y](z" } : { ...s, url: "javascript:alert(1)" })) };
+    const md = toMarkdown(withUrl);
+    expect(md).toContain("](<https://example.org/x)%20[y](z>)");
+    expect(md).not.toContain("javascript:");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkNativeDocument } from "../native/check-native-document";
-import type { TNativeDocument } from "../../schemas/native-document";
+import { ZNativeDocumentSchema, type TNativeDocument } from "../../schemas/native-document";
 
 const TEXT = "The SCO is a talk shop. It is also a forum.";
 
@@ -116,5 +116,18 @@ describe("checkNativeDocument: comments", () => {
       { path: "comments.9.body", message: "a deleted comment has neither body nor author, a kept one has both" },
       { path: "comments.10.body", message: "a deleted reply is left out, not kept" },
     ]);
+  });
+});
+
+describe("a native document's source addresses", () => {
+  it("accepts http(s) addresses only", () => {
+    const withUrl = (url: string | null) => ZNativeDocumentSchema.safeParse({ ...doc(), sources: [{ ...doc().sources[0], url }] });
+    expect(withUrl("https://ecfr.eu/article").success).toBe(true);
+    expect(withUrl(null).success).toBe(true);
+    for (const bad of ["javascript:alert(1)", "data:text/html,<script>", "file:///etc/passwd", "ecfr.eu"]) {
+      const result = withUrl(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]).toMatchObject({ path: ["sources", 0, "url"], message: "url must be an http(s) address" });
+    }
   });
 });

@@ -16,12 +16,6 @@ async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<u
 }
 
 /** The document's slug, or the first free one after it ("sco-debate-2"). */
-async function freeSlug(tx: Parameters<Parameters<typeof transact>[1]>[0], wanted: string): Promise<string> {
-  let slug = wanted;
-  for (let n = 2; await tx.workspace.findUnique({ where: { slug }, select: { id: true } }); n++) slug = `${wanted.slice(0, 60)}-${n}`;
-  return slug;
-}
-
 /**
  * Imports a native document as a new workspace owned by the caller: checked first (422 with the
  * path of every problem, nothing written), then written in one transaction with fresh ids, so it
@@ -34,8 +28,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
     throw new AppError("UNPROCESSABLE", `The document cannot be imported: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}, first at ${issues[0].path}: ${issues[0].message}.`, { issues });
   }
   return transact({ viewer, idempotency }, async (tx, record) => {
-    const slug = await freeSlug(tx, doc.workspace.slug);
-    const workspace = await createWorkspace(tx, viewer, { title: doc.workspace.title, slug, visibility: doc.workspace.visibility, description: doc.workspace.description }, record);
+    const workspace = await createWorkspace(tx, viewer, { title: doc.workspace.title, slug: doc.workspace.slug, visibility: doc.workspace.visibility, description: doc.workspace.description }, record);
     const workspaceId = workspace.id;
     const newId = new Map<string, string>();
     // Each list has its own id space in the document; prefix keeps an author and a claim that

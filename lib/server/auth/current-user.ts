@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { sessionOfPage } from "@/lib/server/viewer";
+import { sessionOfPage } from "../viewer";
 
 export interface TCurrentUser {
   id: string;
@@ -14,13 +14,3 @@ export const currentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await sessionOfPage();
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 });
-
-/**
- * Where to go after signing in: only a path on this site, so a crafted `?next=` link cannot send
- * someone elsewhere.
- */
-export function safeNext(next: string | string[] | undefined): string {
-  const value = Array.isArray(next) ? next[0] : next;
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
-}

@@ -2,8 +2,8 @@
  * The layers of docs/ARCHITECTURE.md, checked by `npm run check:architecture`
  * (scripts/check-architecture.ts). Dependencies point one way:
  *
- *   lib/domain, lib/errors ← lib/schemas ← lib/anchoring, lib/graph ← lib/export, lib/import
- *     ← lib/db, lib/realtime ← lib/server ← app/
+ *   lib/domain, lib/errors ← lib/schemas, lib/anchoring, lib/graph ← lib/export, lib/import
+ *     ← lib/db ← lib/realtime ← lib/server ← app/
  *
  * Each rule names a folder and the folders of lib it may import; any other import into lib/ is a
  * violation. Type-only imports count too: a type pulls its layer's words in as much as a value.

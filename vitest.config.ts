@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/test/**/*.test.ts", "app/**/test/**/*.test.ts"],
+          include: ["lib/**/test/**/*.test.ts", "app/**/test/**/*.test.ts", "scripts/**/test/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
         },

@@ -64,3 +64,17 @@ export function exportVerdict(m: TExportMeasurement): string {
   const rise = m.rssPeakMb - m.rssBeforeMb;
   return m.ms <= EXPORT_BUDGET.ms && rise <= EXPORT_BUDGET.memoryMb ? "PASS" : "FAIL";
 }
+
+/** The "Exports of the large workspace" section of RESULTS.md (when the exports group ran). */
+export function exportsSection(exports: TExportMeasurement[], slug: string): string[] {
+  const lines: string[] = [];
+  if (exports.length) {
+    lines.push("## Exports of the large workspace", "");
+    lines.push(`Each downloaded once over HTTP (\`GET /api/workspaces/${slug}/export?format=…\`), timed to the last byte; the app process's resident memory sampled every 20 ms. Budget: ≤ ${EXPORT_BUDGET.ms / 1000} s each, memory ≤ ${EXPORT_BUDGET.memoryMb} MB (judged as the rise of the app's resident memory during the download).`, "");
+    lines.push("| format | time | size | app memory before → peak | result |");
+    lines.push("| --- | ---: | ---: | --- | --- |");
+    for (const e of exports) lines.push(`| \`${e.format}\` | ${(e.ms / 1000).toFixed(2)} s | ${(e.bytes / 1e6).toFixed(1)} MB | ${e.rssBeforeMb.toFixed(0)} → ${e.rssPeakMb.toFixed(0)} MB (+${(e.rssPeakMb - e.rssBeforeMb).toFixed(0)}) | ${exportVerdict(e)} |`);
+    lines.push("");
+  }
+  return lines;
+}

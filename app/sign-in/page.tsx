@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/app/components/auth/auth-form";
-import { currentUser, safeNext } from "@/app/components/auth/current-user";
+import { safeNext } from "@/lib/domain/safe-next";
+import { currentUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,7 @@
+import type { TExportFormat } from "../domain/export-formats";
+
 /** Every export format the API serves, with its media type and file name ending. */
-export const EXPORT_FORMATS = {
+export const EXPORT_FORMATS: Record<TExportFormat, { mediaType: string; extension: string }> = {
   json: { mediaType: "application/json; charset=utf-8", extension: "stancemap.json" },
   aif: { mediaType: "application/json; charset=utf-8", extension: "aif.json" },
   argdown: { mediaType: "text/plain; charset=utf-8", extension: "argdown" },
@@ -9,16 +11,7 @@ export const EXPORT_FORMATS = {
   svg: { mediaType: "image/svg+xml; charset=utf-8", extension: "svg" },
   png: { mediaType: "image/png", extension: "png" },
   pdf: { mediaType: "application/pdf", extension: "pdf" },
-} as const;
-
-export type TExportFormat = keyof typeof EXPORT_FORMATS;
-
-export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as TExportFormat[];
-
-/** What the picture formats (svg, png) can draw: `&view=`. */
-export const EXPORT_VIEWS = ["matrix", "graph"] as const;
-
-export type TExportView = (typeof EXPORT_VIEWS)[number];
+};
 
 /** One entry of the download menu: a format with its options, in words a reader knows. */
 export interface TDownload {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPORT_FORMAT_NAMES, EXPORT_VIEWS, type TExportFormat } from "../export/formats";
+import { EXPORT_FORMAT_NAMES, EXPORT_VIEWS } from "../domain/export-formats";
 import { ZIdSchema } from "./params";
 
 const flag = z.enum(["1", "0", "true", "false"], { error: "use 1 or 0" }).transform((v) => v === "1" || v === "true");
@@ -10,7 +10,7 @@ const blank = (value: unknown) => (value === "" ? undefined : value);
 /** `GET …/export?format=…` and the options some formats take. */
 export const ZExportQuerySchema = z
   .object({
-    format: z.enum(EXPORT_FORMAT_NAMES as [TExportFormat, ...TExportFormat[]], { error: `format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}` }),
+    format: z.enum(EXPORT_FORMAT_NAMES, { error: `format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}` }),
     /** csv: which table. */
     table: z.enum(["matrix", "evidence"], { error: "table must be matrix or evidence" }).default("matrix"),
     /** csv: start with a UTF-8 byte order mark (spreadsheet programs then read accents right). */

@@ -17,3 +17,17 @@ export const ZCreateInviteSchema = z.strictObject({
 });
 
 export const ZInviteParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a valid invite token") });
+
+/** The files `POST /api/workspaces/import` reads: a native document, an AIF map, a Kialo export. */
+export const IMPORT_FORMATS = ["json", "aif", "kialo"] as const;
+
+export type TImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** `POST /api/workspaces/import?format=&title=`. */
+export const ZImportQuerySchema = z.object({
+  format: z.enum(IMPORT_FORMATS, { error: `format must be one of ${IMPORT_FORMATS.join(", ")}` }).default("json"),
+  /** aif and kialo: the new workspace's title (a Kialo export names its discussion itself). */
+  title: z.string().trim().min(1).max(200).optional(),
+});
+
+export type TImportQuery = z.output<typeof ZImportQuerySchema>;

@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, parseOrThrow, toErrorResponse } from "../errors/app-error";
-import type { TAction } from "./authorize";
+import type { TRole } from "../domain/types";
+import { authorize, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
 import { mutate, type TMutationContext, type TMutationResult } from "./mutation";
 import { readJson } from "./request";
-import { requireWriter } from "./viewer";
+import { getViewer, requireWriter } from "./viewer";
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
@@ -29,6 +30,31 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   if (!headers.get("cache-control")?.includes("no-store")) headers.set("cache-control", "no-store");
   return Response.json(data, { ...init, headers });
+}
+
+/** Who reads, and what: the viewer (null when anonymous), the workspace, their role in it. */
+export interface TReadContext {
+  viewer: TViewer | null;
+  workspace: TWorkspaceRef;
+  role: TRole | null;
+}
+
+/**
+ * Wraps a route handler that reads a workspace: path params parsed by zod, the caller (anyone,
+ * signed in or not) authorized to read the workspace (404 when they may not, so its existence is
+ * not revealed), then the query string parsed by `query` when given — in that order, so a bad
+ * query on a hidden workspace is still a 404.
+ */
+export function readRoute<P extends z.ZodType<{ slug: string }>, Q extends z.ZodType | undefined = undefined>(
+  options: { params: P; query?: Q },
+  handler: (ctx: TReadContext, input: { params: z.output<P>; query: Q extends z.ZodType ? z.output<Q> : undefined; request: Request }) => Promise<Response>,
+) {
+  return route(options.params, async (request, params) => {
+    const viewer = await getViewer(request);
+    const { workspace, role } = await authorize(viewer, params.slug, "read");
+    const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+    return handler({ viewer, workspace, role }, { params, query: query as Q extends z.ZodType ? z.output<Q> : undefined, request });
+  });
 }
 
 const ZIdempotencyKey = /^[\x21-\x7e]{1,200}$/;

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createActor, countRows, type TActor } from "@/lib/testing/actors";
+import { expectNoWrites } from "@/lib/testing/expect-no-writes";
 import { call } from "@/lib/testing/call";
 import { POST as createWorkspace } from "../workspaces/route";
 import { POST as createSource } from "../workspaces/[slug]/sources/route";
@@ -42,13 +43,6 @@ const ZERO_UUID = "00000000-0000-4000-8000-000000000000";
 const path = (query: string) => `/api/workspaces/${SLUG}/comments${query}`;
 
 /** Runs `request` and checks it wrote nothing at all. */
-async function expectNoWrites(request: () => Promise<{ status: number; body: any }>) {
-  const before = await countRows();
-  const result = await request();
-  expect(await countRows()).toEqual(before);
-  return result;
-}
-
 const post = (actor: TActor, body: unknown, headers: Record<string, string> = {}) => call(postComment, { method: "POST", params, body, headers: { ...actor.headers, ...headers } });
 const patch = (actor: TActor, id: string, body: unknown) => call(patchComment, { method: "PATCH", params: { slug: SLUG, id }, body, headers: actor.headers });
 const remove = (actor: TActor, id: string, body: unknown) => call(deleteComment, { method: "DELETE", params: { slug: SLUG, id }, body, headers: actor.headers });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createActor, countRows, type TActor } from "@/lib/testing/actors";
+import { expectNoWrites } from "@/lib/testing/expect-no-writes";
 import { call } from "@/lib/testing/call";
 import type { TNativeDocument } from "@/lib/schemas/native-document";
 import { GET as exportWorkspace } from "../workspaces/[slug]/export/route";
@@ -32,13 +33,6 @@ function normalise(doc: TNativeDocument) {
   };
   const { exportedAt: _at, workspace, ...rest } = doc;
   return { ...(rename(rest) as object), workspace: { ...workspace, slug: "(slug)" } };
-}
-
-async function expectNoWrites(request: () => Promise<{ status: number; body: any }>) {
-  const before = await countRows();
-  const result = await request();
-  expect(await countRows()).toEqual(before);
-  return result;
 }
 
 const importDoc = (body: unknown, headers = importer.headers, query = "") =>

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createActor, countRows, type TActor } from "@/lib/testing/actors";
+import { expectNoWrites } from "@/lib/testing/expect-no-writes";
 import { call } from "@/lib/testing/call";
 import { GET as exportWorkspace } from "../workspaces/[slug]/export/route";
 import { POST as importWorkspace } from "../workspaces/import/route";
@@ -19,13 +20,6 @@ let user: TActor;
 async function exported(format: string) {
   const response = await exportWorkspace(new Request(`http://stancemap.test/api/workspaces/sco-debate/export?format=${format}`), { params: Promise.resolve({ slug: "sco-debate" }) });
   return JSON.parse(await response.text());
-}
-
-async function expectNoWrites(request: () => Promise<{ status: number; body: any }>) {
-  const before = await countRows();
-  const result = await request();
-  expect(await countRows()).toEqual(before);
-  return result;
 }
 
 beforeAll(async () => {

@@ -4,12 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { GET as health } from "../health/route";
-import { GET as listWorkspaces } from "../workspaces/route";
+import { GET as listWorkspaces, POST as createWorkspace } from "../workspaces/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
 import { GET as getClaim } from "../workspaces/[slug]/claims/[id]/route";
 import { GET as getSource } from "../workspaces/[slug]/sources/[id]/route";
 import { GET as unknownEndpoint } from "../[...path]/route";
 import { db } from "@/lib/db/client";
+import { createActor } from "@/lib/testing/actors";
+import { call as callAs } from "@/lib/testing/call";
 
 const call = async (handler: (r: Request, c: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>, path: string, params: Record<string, string | string[]> = {}) => {
   const response = await handler(new Request(`http://localhost${path}`), { params: Promise.resolve(params) });
@@ -160,5 +162,24 @@ describe("a window of the matrix", () => {
     expect(part.body.authors).toEqual(whole.authors);
     const bad = await call(getMatrix, "/api/workspaces/sco-debate/matrix?limit=5000", { slug: "sco-debate" });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("reading a workspace", () => {
+  it("authorizes before it reads the query: a hidden workspace is 404 whatever is asked, a readable one names the wrong field", async () => {
+    const owner = await createActor(null, null, "Hidden Owner");
+    const created = await callAs(createWorkspace, { method: "POST", body: { title: "Hidden notes", slug: "hidden-notes", visibility: "PRIVATE" }, headers: owner.headers });
+    expect(created.status).toBe(201);
+    const matrix = (query: string, headers: Record<string, string> = {}) => callAs(getMatrix, { path: `/api/workspaces/hidden-notes/matrix${query}`, params: { slug: "hidden-notes" }, headers });
+
+    for (const query of ["", "?limit=5000"]) {
+      expect(await matrix(query)).toEqual({ status: 404, body: { error: { code: "NOT_FOUND", message: "Workspace was not found." } } });
+    }
+    const bad = await matrix("?limit=5000", owner.headers);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^Invalid query: limit: /);
+    const good = await matrix("", owner.headers);
+    expect(good.status).toBe(200);
+    expect(good.body.claims).toEqual([]);
   });
 });

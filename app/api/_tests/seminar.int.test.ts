@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { countRows, createActor, type TActor } from "@/lib/testing/actors";
+import { createActor, type TActor } from "@/lib/testing/actors";
+import { expectNoWrites } from "@/lib/testing/expect-no-writes";
 import { call } from "@/lib/testing/call";
 import { GET as getClaimRoute } from "../workspaces/[slug]/claims/[id]/route";
 import { DELETE as withdrawVote, GET as getVotes, PUT as putVote } from "../workspaces/[slug]/claims/[id]/vote/route";
@@ -28,15 +29,6 @@ let participants: TActor[];
 let viewer: TActor;
 let claims: { id: string; text: string }[];
 let ecfrSourceId: string;
-
-async function expectNoWrites(request: () => Promise<{ status: number; body: any }>) {
-  const before = await countRows();
-  const seminarRows = await db().seminar.count();
-  const result = await request();
-  expect(await countRows()).toEqual(before);
-  expect(await db().seminar.count()).toBe(seminarRows);
-  return result;
-}
 
 const as = (actor: TActor | null, method: string, body?: unknown) => ({ method, headers: actor ? actor.headers : { "content-type": "application/json" }, params, body });
 

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createActor, countRows, type TActor } from "@/lib/testing/actors";
+import { expectNoWrites } from "@/lib/testing/expect-no-writes";
 import { call } from "@/lib/testing/call";
 import { POST as createClaim } from "../workspaces/[slug]/claims/route";
 import { PATCH as patchClaim, DELETE as deleteClaim } from "../workspaces/[slug]/claims/[id]/route";
@@ -29,13 +30,6 @@ let ecfr: { id: string; text: string };
 let claimId: string;
 
 /** Runs `request` and checks it wrote nothing at all. */
-async function expectNoWrites(request: () => Promise<{ status: number; body: any }>) {
-  const before = await countRows();
-  const result = await request();
-  expect(await countRows()).toEqual(before);
-  return result;
-}
-
 beforeAll(async () => {
   editor = await createActor(SLUG, "EDITOR", "Editor");
   viewer = await createActor(SLUG, "VIEWER", "Viewer");

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { text } from "@/lib/schemas/fields";
-import { createApiToken, listApiTokens } from "@/lib/server/auth/api-tokens";
+import { createOwnToken } from "@/lib/server/auth/create-own-token";
+import { listOwnTokens } from "@/lib/server/auth/list-own-tokens";
 import { json, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
 import { AppError } from "@/lib/errors/app-error";
@@ -13,13 +13,12 @@ export const dynamic = "force-dynamic";
 export const GET = route(z.object({}), async (request) => {
   const viewer = await getViewer(request);
   if (!viewer) throw new AppError("UNAUTHORIZED", "Sign in to see your API tokens.");
-  return json(await listApiTokens(db(), viewer.userId));
+  return json(await listOwnTokens(viewer));
 });
 
 /** Makes a token for scripts; the secret is in this answer only. */
 export const POST = route(z.object({}), async (request) => {
   const viewer = await requireWriter(request);
   const { name } = await readJson(request, z.strictObject({ name: text(80, "A token name") }), 4096);
-  const created = await createApiToken(db(), viewer.userId, name);
-  return json({ ...created, name }, { status: 201 });
+  return json(await createOwnToken(viewer, name), { status: 201 });
 });

@@ -1,5 +1,5 @@
 import { Link } from "@/app/components/app-link";
-import { currentUser } from "./current-user";
+import { currentUser } from "@/lib/server/auth/current-user";
 import { initialsOf } from "./initials";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";

@@ -4,7 +4,7 @@ import type { TMapCitation } from "../../domain/map-graph";
 import { streamAif } from "../../export/aif/to-aif";
 import { argdownWriter } from "../../export/argdown/to-argdown";
 import { evidenceCsvWriter, matrixToCsv } from "../../export/csv/to-csv";
-import type { TExportFormat } from "../../export/formats";
+import type { TExportFormat } from "../../domain/export-formats";
 import { streamText } from "../../export/text-writer";
 import type { TExportQuery } from "../../schemas/export";
 import { CITATIONS_SQL, readMapOutline } from "./read-map-outline";

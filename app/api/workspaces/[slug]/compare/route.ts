@@ -1,10 +1,8 @@
 import { parseOrThrow } from "@/lib/errors/app-error";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
 import { ZCompareQuerySchema } from "@/lib/schemas/views";
-import { authorize } from "@/lib/server/authorize";
 import { getComparison } from "@/lib/server/compare/get-comparison";
-import { json, route } from "@/lib/server/http";
-import { getViewer } from "@/lib/server/viewer";
+import { json, readRoute } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +10,8 @@ export const dynamic = "force-dynamic";
  * `?authors=<id>,<id>[,…]`: those authors' positions and quotes on every claim, grouped into
  * agree / disagree / differ / only-one / none, and the author × author agreement of everyone.
  */
-export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
-  const { workspace } = await authorize(await getViewer(request), slug, "read");
+export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ workspace }, { request }) => {
+  // `authors` may come repeated (`?authors=a&authors=b`) as well as comma-separated.
   const searchParams = new URL(request.url).searchParams;
   const authors = searchParams.getAll("authors");
   const query = parseOrThrow(ZCompareQuerySchema, { authors: authors.length > 0 ? authors.join(",") : undefined }, "query");

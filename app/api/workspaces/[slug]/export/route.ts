@@ -1,10 +1,7 @@
-import { parseOrThrow } from "@/lib/errors/app-error";
 import { ZExportQuerySchema } from "@/lib/schemas/export";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
-import { authorize } from "@/lib/server/authorize";
 import { exportWorkspace } from "@/lib/server/export/export-workspace";
-import { route, streamBody } from "@/lib/server/http";
-import { getViewer } from "@/lib/server/viewer";
+import { readRoute, streamBody } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +11,8 @@ export const dynamic = "force-dynamic";
  * fixed (default) level that cost more CPU than making a large export (about 1 s for 40 MB of
  * JSON, doubling the time of the download on a local network); a proxy in front may compress.
  */
-export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
-  const { workspace } = await authorize(await getViewer(request), slug, "read");
-  const url = new URL(request.url);
-  const query = parseOrThrow(ZExportQuerySchema, Object.fromEntries(url.searchParams), "query");
-  const file = await exportWorkspace(workspace, query, url.origin);
+export const GET = readRoute({ params: ZWorkspaceParamsSchema, query: ZExportQuerySchema }, async ({ workspace }, { query, request }) => {
+  const file = await exportWorkspace(workspace, query, new URL(request.url).origin);
   return new Response(await streamBody(file.chunks), {
     headers: { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store, no-transform" },
   });

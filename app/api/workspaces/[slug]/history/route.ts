@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { ZIdSchema, ZWorkspaceParamsSchema } from "@/lib/schemas/params";
-import { authorize } from "@/lib/server/authorize";
 import { listEvents } from "@/lib/server/history/list-events";
-import { json, route } from "@/lib/server/http";
-import { getViewer } from "@/lib/server/viewer";
+import { json, readRoute } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +13,7 @@ const ZQuery = z.object({
 });
 
 /** The change log of a workspace (or of one claim or excerpt), newest first. */
-export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
-  const viewer = await getViewer(request);
-  const { workspace, role } = await authorize(viewer, slug, "read");
+export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ viewer, workspace, role }, { request }) => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("BAD_REQUEST", "Invalid query: " + query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const { before, ...rest } = query.data;

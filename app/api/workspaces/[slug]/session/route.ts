@@ -1,19 +1,13 @@
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
 import { ZStartSeminarSchema, ZSteerSeminarSchema } from "@/lib/schemas/seminar";
-import { authorize } from "@/lib/server/authorize";
-import { json, mutationRoute, route } from "@/lib/server/http";
+import { json, mutationRoute, readRoute } from "@/lib/server/http";
 import { startSeminar, steerSeminar } from "@/lib/server/seminar/control-seminar";
 import { getLiveSeminar } from "@/lib/server/seminar/get-seminar";
-import { getViewer } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
 /** The live session as the caller sees it (`{ session: null }` when none is running). */
-export const GET = route(ZWorkspaceParamsSchema, async (request, { slug }) => {
-  const viewer = await getViewer(request);
-  const { workspace } = await authorize(viewer, slug, "read");
-  return json({ session: await getLiveSeminar(workspace.id, viewer?.userId ?? null) });
-});
+export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ viewer, workspace }) => json({ session: await getLiveSeminar(workspace.id, viewer?.userId ?? null) }));
 
 // Session controls check their own rules (owners and editors start; the facilitator steers), so
 // they pass authorization as "comment": the editing lock must not stop its own facilitator.

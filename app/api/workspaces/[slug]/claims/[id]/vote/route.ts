@@ -1,20 +1,14 @@
 import { ZClaimParamsSchema } from "@/lib/schemas/params";
 import { ZCastVoteSchema } from "@/lib/schemas/seminar";
-import { authorize } from "@/lib/server/authorize";
-import { json, mutationRoute, route } from "@/lib/server/http";
+import { json, mutationRoute, readRoute } from "@/lib/server/http";
 import { castVote, withdrawVote } from "@/lib/server/seminar/cast-vote";
 import { getClaimVotes } from "@/lib/server/seminar/room-votes";
-import { getViewer } from "@/lib/server/viewer";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
 /** The room's votes on the claim and the caller's own: `{ tally, mine }`. */
-export const GET = route(ZClaimParamsSchema, async (request, { slug, id }) => {
-  const viewer = await getViewer(request);
-  const { workspace } = await authorize(viewer, slug, "read");
-  return json(await getClaimVotes(workspace.id, id, viewer?.userId ?? null));
-});
+export const GET = readRoute({ params: ZClaimParamsSchema }, async ({ viewer, workspace }, { params }) => json(await getClaimVotes(workspace.id, params.id, viewer?.userId ?? null)));
 
 /** `{ choice: "AGREE" | "DISAGREE" | "UNSURE" }` → the caller's vote, set or changed. */
 export const PUT = mutationRoute({ params: ZClaimParamsSchema, body: ZCastVoteSchema, action: "comment" }, async (ctx, { params, body }) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { sessionOfPage } from "@/lib/server/viewer";
+import { sessionOfPage } from "../viewer";
 
 export interface TCurrentUser {
   id: string;
@@ -14,5 +14,3 @@ export const currentUser = cache(async (): Promise<TCurrentUser | null> => {
   const session = await sessionOfPage();
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 });
-
-export { safeNext } from "@/lib/domain/safe-next";

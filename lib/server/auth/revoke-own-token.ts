@@ -1,0 +1,10 @@
+import "server-only";
+import { db } from "../../db/client";
+import { notFound } from "../../errors/app-error";
+import type { TViewer } from "../authorize";
+import { revokeApiToken } from "./api-tokens";
+
+/** Revokes one of the viewer's live tokens; 404 when it is not theirs, not live, or not there. */
+export async function revokeOwnToken(viewer: TViewer, tokenId: string): Promise<void> {
+  if (!(await revokeApiToken(db(), viewer.userId, tokenId))) throw notFound("Token");
+}

@@ -42,7 +42,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     // Tests sign up many users from one address within a minute; the limit itself is covered by
     // the integration tests.
-    env: { PORT: String(port), STANCEMAP_DATA_DIR: dataDir, DATABASE_URL: "", STANCEMAP_AUTH_RATE_LIMIT: "off" },
+    env: { PORT: String(port), STANCEMAP_DATA_DIR: dataDir, DATABASE_URL: "", STANCEMAP_AUTH_RATE_LIMIT: "off", STANCEMAP_HEAVY_READ_LIMIT: "0", STANCEMAP_STREAMS_PER_CALLER: "100" },
     reuseExistingServer: false,
     // Stop like Ctrl-C, so the app shuts its embedded PostgreSQL down instead of orphaning it.
     gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },

@@ -28,6 +28,9 @@ export function startApp(databaseUrl: string, port: number): App {
       STANCEMAP_WRITE_LIMIT: "0",
       // The seminar followers sign up over HTTP: 40 would exceed the 20 sign-ups a minute allowed.
       STANCEMAP_AUTH_RATE_LIMIT: "off",
+      STANCEMAP_HEAVY_READ_LIMIT: "0",
+      // Hundreds of anonymous subscribers from this one address: the per-caller stream cap is off.
+      STANCEMAP_STREAMS_PER_CALLER: "0",
     },
   });
   let output = "";

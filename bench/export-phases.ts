@@ -67,7 +67,7 @@ async function child(format: TFormat, profile: boolean): Promise<void> {
     const started = performance.now();
     let first = 0;
     let bytes = 0;
-    const file = await exportWorkspace(workspace, query, "http://stancemap.test");
+    const file = await exportWorkspace(workspace, query, "http://stancemap.test", "bench");
     for await (const chunk of file.chunks) {
       first ||= performance.now() - started;
       bytes += typeof chunk === "string" ? encoder.encode(chunk).byteLength : chunk.byteLength;

@@ -33,7 +33,9 @@ const globalForPool = globalThis as unknown as { stancemapSnapshotPool?: pg.Pool
 /** The pool for streamed reads: at most four at once per app instance; more wait their turn. */
 function snapshotPool(): pg.Pool {
   if (!globalForPool.stancemapSnapshotPool) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+    // A read that cannot get a connection within 10 s fails (the caller answers 503) instead of
+    // queueing without bound behind downloads that are slow to read.
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 });
     // An idle connection dropped by the server (a restart) is discarded by the pool; without a
     // listener its error would crash the process.
     pool.on("error", () => {});

@@ -20,13 +20,28 @@ function frameOf(message: TChangeMessage): Uint8Array {
   return frame;
 }
 
-export async function openEventStream(request: Request, workspaceId: string): Promise<Response> {
+/**
+ * Events a reconnecting browser is sent to catch up, at most. One further behind (a laptop that
+ * slept through a seminar, or `?after=0`) is told to reload instead (`event: reset`, with the
+ * newest id), rather than being sent the whole log.
+ */
+export const MAX_REPLAY = 1000;
+
+export async function openEventStream(request: Request, workspaceId: string, { onClose }: { onClose?: () => void } = {}): Promise<Response> {
   const url = new URL(request.url);
   const resumeFrom = request.headers.get("last-event-id") ?? url.searchParams.get("after");
   let lastId: bigint;
+  let reset: bigint | null = null;
   if (resumeFrom !== null && resumeFrom !== "") {
     if (!/^\d{1,19}$/.test(resumeFrom)) throw new AppError("BAD_REQUEST", "Last-Event-ID must be an event id (a non-negative integer).");
     lastId = BigInt(resumeFrom);
+    const [behind] = await db().$queryRaw<{ n: number; newest: bigint | null }[]>`
+      select count(*)::int as n, max(id) as newest from (
+        select id from "Event" where "workspaceId" = ${workspaceId}::uuid and id > ${lastId} order by id limit ${MAX_REPLAY + 1}) e`;
+    if (behind.n > MAX_REPLAY) {
+      const newest = await db().event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } });
+      lastId = reset = newest!.id;
+    }
   } else {
     const newest = await db().event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } });
     lastId = newest?.id ?? 0n;
@@ -56,6 +71,7 @@ export async function openEventStream(request: Request, workspaceId: string): Pr
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        onClose?.();
         try {
           controller.close();
         } catch {
@@ -64,6 +80,7 @@ export async function openEventStream(request: Request, workspaceId: string): Pr
       };
       cleanup = close;
       write(`retry: 2000\n: connected\n\n`);
+      if (reset !== null) write(`id: ${reset}\nevent: reset\ndata: {}\n\n`);
       request.signal.addEventListener("abort", close);
     },
     cancel() {

@@ -8,7 +8,11 @@ import type { TChangeMessage, TPresenceMessage } from "./events";
 
 export type TStreamStatus = "connecting" | "live" | "offline";
 
-export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TChangeMessage) => void; onPresence?: (m: TPresenceMessage) => void }): TStreamStatus {
+/**
+ * `onReset`: the browser was too far behind to be sent every change it missed; the server moved it
+ * to the newest event, and the page should read its data again.
+ */
+export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TChangeMessage) => void; onPresence?: (m: TPresenceMessage) => void; onReset?: () => void }): TStreamStatus {
   const [status, setStatus] = useState<TStreamStatus>("connecting");
   const latest = useRef(handlers);
   latest.current = handlers;
@@ -18,6 +22,7 @@ export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TCha
     source.onopen = () => setStatus("live");
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     source.addEventListener("change", (e) => latest.current.onChange?.(JSON.parse((e as MessageEvent<string>).data) as TChangeMessage));
+    source.addEventListener("reset", () => latest.current.onReset?.());
     source.addEventListener("presence", (e) => latest.current.onPresence?.(JSON.parse((e as MessageEvent<string>).data) as TPresenceMessage));
     return () => source.close();
   }, [slug]);

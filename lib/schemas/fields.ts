@@ -9,6 +9,10 @@ export const text = (max: number, what: string) =>
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${max.toLocaleString("en")} characters`);
 
+/** How far into a list a window may start: past any real map, short of what the database can count. */
+export const MAX_OFFSET = 1_000_000;
+export const ZOffsetSchema = z.coerce.number().int().min(0).max(MAX_OFFSET, `offset must be at most ${MAX_OFFSET.toLocaleString("en")}`).default(0);
+
 /** A claim is one sentence: at most this many characters, however it arrives. */
 export const MAX_CLAIM_LENGTH = 500;
 export const ZClaimTextSchema = text(MAX_CLAIM_LENGTH, "A claim");

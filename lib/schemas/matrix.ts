@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTROVERSY_FILTERS, MATRIX_SORTS, type TMatrixFilter } from "../domain/matrix-filter";
-import { ZPositionStanceSchema } from "./fields";
+import { ZOffsetSchema, ZPositionStanceSchema } from "./fields";
 import { ZIdSchema } from "./params";
 
 /** An empty query parameter (a filter left at "any") means no filter. */
@@ -23,6 +23,6 @@ export function toMatrixFilter(query: TMatrixFilterQuery): TMatrixFilter {
 
 /** `GET …/matrix`: the filter plus an optional window of rows (`offset`, `limit`). */
 export const ZMatrixQuerySchema = ZMatrixFilterSchema.extend({
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: ZOffsetSchema,
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZOffsetSchema } from "./fields";
 import { ZIdSchema } from "./params";
 
 export const MAX_COMPARED_AUTHORS = 20;
@@ -27,7 +28,7 @@ export const ZCompareQuerySchema = z.object({
 export const ZTimelineQuerySchema = z
   .object({
     claim: ZIdSchema.optional(),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: ZOffsetSchema,
     limit: z.coerce.number().int().min(1).max(1000).optional(),
   })
   .transform(({ claim, offset, limit }) => ({

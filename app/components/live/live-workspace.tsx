@@ -87,15 +87,15 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
 
   return (
     <LiveContext.Provider value={value}>
-      <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} />
+      <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} onReset={scheduleRefresh} />
       {children}
     </LiveContext.Provider>
   );
 }
 
 /** One EventSource; remounted (by key) to open a new one after the browser gave up on the old. */
-function Subscription({ slug, onChange, onPresence, onStatus }: { slug: string; onChange: (message: TChangeMessage) => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void }) {
-  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here) });
+function Subscription({ slug, onChange, onPresence, onStatus, onReset }: { slug: string; onChange: (message: TChangeMessage) => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void; onReset: () => void }) {
+  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here), onReset });
   useEffect(() => onStatus(status), [status, onStatus]);
   return null;
 }

@@ -5,6 +5,7 @@ import { toMarkdown } from "../../export/markdown/to-markdown";
 import { matrixToSvg } from "../../export/svg/matrix-svg";
 import type { TExportQuery } from "../../schemas/export";
 import type { TWorkspaceRef } from "../authorize";
+import { releasingWhenDone, takeHeavySlot } from "../heavy-reads";
 import { getMapGraph } from "../workspaces/get-map-graph";
 import { drawGraphPicture } from "./draw-graph-picture";
 import { renderHandoutPdf } from "./render-pdf";
@@ -26,9 +27,21 @@ export interface TExportFile {
  * and CSV are streamed from one database snapshot (stream-export.ts); the graph picture reads the
  * part of the map the graph page would draw; the others read the canonical map model
  * (lib/domain/map-graph.ts).
- * `baseUrl` is the app's address, for formats whose ids are URLs (annotations).
+ * `baseUrl` is the app's address, for formats whose ids are URLs (annotations). Each export takes
+ * a heavy-read slot for `caller` until its last piece is read (heavy-reads.ts).
  */
-export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string): Promise<TExportFile> {
+export async function exportWorkspace(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string, caller: string): Promise<TExportFile> {
+  const release = await takeHeavySlot(isStreamedFormat(query.format) ? "export" : "picture", caller);
+  try {
+    const file = await makeExport(workspace, query, baseUrl);
+    return { ...file, chunks: releasingWhenDone(file.chunks, release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function makeExport(workspace: TWorkspaceRef, query: TExportQuery, baseUrl: string): Promise<TExportFile> {
   const { format } = query;
   const file = { mediaType: EXPORT_FORMATS[format].mediaType, fileName: exportFileName(workspace.slug, format, { table: query.table, view: query.view, paper: query.paper }) };
   const today = new Date().toISOString().slice(0, 10);

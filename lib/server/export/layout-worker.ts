@@ -3,7 +3,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ELK, ElkNode } from "elkjs/lib/elk-api";
+import { AppError } from "../../errors/app-error";
 import type { TLayoutElk } from "../../graph/layout";
+
+/** Layouts waiting or running at once; more are refused (503) instead of queueing without end. */
+const MAX_PENDING = 6;
+/** The largest map lays out in a few seconds; a layout still running after this is stopped. */
+const LAYOUT_TIMEOUT_MS = 60_000;
 
 /**
  * ELK for the server, in a worker thread. elkjs's bundled build lays a graph out in the thread
@@ -43,7 +49,9 @@ function start(): Worker {
     else request?.reject(new Error(`The graph could not be laid out: ${error}`));
   });
   const fail = (error: Error) => {
-    if (worker === started) worker = null;
+    // A worker ended for running too long has already failed its layouts; later ones are another worker's.
+    if (worker !== started) return;
+    worker = null;
     for (const request of pending.values()) request.reject(error);
     pending.clear();
   };
@@ -53,15 +61,28 @@ function start(): Worker {
 }
 
 function run(graph: ElkNode): Promise<ElkNode> {
+  if (pending.size >= MAX_PENDING) return Promise.reject(new AppError("BUSY", "The server is drawing other graphs right now. Try again in a few seconds.", { retryAfter: 5 }));
   worker ??= start();
   const running = worker;
   const id = ++nextId;
   // Kept alive while it has work, so that a script awaiting a layout does not exit under it.
   running.ref();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise<ElkNode>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     running.postMessage({ id, graph });
+    // The worker lays graphs out one after another: one that never finishes holds up the rest, so
+    // the worker is ended (every layout in it fails) and the next layout starts a new one.
+    timer = setTimeout(() => {
+      if (!pending.has(id)) return;
+      if (worker === running) worker = null;
+      const stuck = new AppError("UNPROCESSABLE", `The graph could not be laid out within ${LAYOUT_TIMEOUT_MS / 1000} s; draw a part of it (one claim or one tag).`);
+      for (const request of pending.values()) request.reject(stuck);
+      pending.clear();
+      void running.terminate();
+    }, LAYOUT_TIMEOUT_MS);
   }).finally(() => {
+    clearTimeout(timer);
     if (pending.size === 0) running.unref();
   });
 }

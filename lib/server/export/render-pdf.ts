@@ -5,15 +5,19 @@ import type { TMapGraph } from "../../domain/map-graph";
 import type { TPositionStance } from "../../domain/types";
 import { readMap } from "../../export/map-reading";
 import { MUTED, STANCE_COLOUR, STANCE_MARK, accentAt } from "../../export/svg/palette";
+import { createTimeSlicer } from "../workers/time-slicer";
 import { interFontFiles } from "./render-png";
 
 export type TPaper = "A4" | "LETTER";
 
+/** A thousand claims take seconds to lay out; beyond this, the handout is refused. */
+const PDF_DEADLINE_MS = 60_000;
 
 /**
  * The seminar handout as a printable PDF (pdfkit, with the bundled Inter font so every character
  * prints): a title page listing the sources, then each claim on a page of its own — the authors'
- * positions, then each author's quotes with citations. A4 or US Letter.
+ * positions, then each author's quotes with citations. A4 or US Letter. Drawn a claim at a time,
+ * giving the thread back to other requests every few milliseconds, within a deadline.
  */
 export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPaper; generatedOn?: string }): Promise<Buffer> {
   // pdfkit takes long to load (≈0.2 s): only when a PDF is asked for, not with the route's first export of any kind.
@@ -53,7 +57,9 @@ export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPape
     if (source.url) doc.font("body").fontSize(9).fillColor(MUTED).text(source.url);
   }
 
-  graph.claims.forEach((claim, index) => {
+  const slicer = createTimeSlicer({ deadlineMs: PDF_DEADLINE_MS, what: "making the handout" });
+  for (const [index, claim] of graph.claims.entries()) {
+    await slicer.tick();
     doc.addPage();
     doc.font("medium").fontSize(9).fillColor(MUTED).text(`CLAIM ${index + 1} OF ${graph.claims.length}`);
     doc.moveDown(0.3).font("bold").fontSize(17).fillColor("#0f172a").text(claim.text, { width });
@@ -73,7 +79,7 @@ export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPape
     const evidence = map.evidenceByClaim.get(claim.id) ?? [];
     if (evidence.length === 0) {
       doc.moveDown(0.8).font("italic").fontSize(10.5).fillColor(MUTED).text("No quotes yet.", doc.page.margins.left);
-      return;
+      continue;
     }
     for (const author of graph.authors) {
       const own = evidence.filter((e) => map.excerptAuthor.get(e.excerptId) === author.id);
@@ -90,7 +96,7 @@ export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPape
         doc.x = doc.page.margins.left;
       }
     }
-  });
+  }
   doc.end();
   return done;
 }

@@ -12,6 +12,8 @@ export type { THistoryEvent };
  * Events the history leaves out (the catalog says which): votes, ballots, polls and the spotlight
  * moving are the seminar's traffic, not changes to the map, and a person's votes are theirs.
  */
+const MAX_PAGE_BYTES = 1_000_000;
+
 const LEFT_OUT_TYPES = eventTypesWhere((spec) => spec.history === null);
 
 /**
@@ -36,7 +38,16 @@ export async function listEvents(
     take: limit + 1,
     select: { id: true, type: true, entityType: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },
   });
-  const page = rows.slice(0, limit);
+  // A page stops at about a megabyte, however many events were asked for: one reorder of a large
+  // map records every claim's id twice, and 500 of them made answers of hundreds of megabytes.
+  let bytes = 0;
+  let fits = 0;
+  for (const row of rows.slice(0, limit)) {
+    bytes += JSON.stringify([row.before, row.after]).length;
+    if (fits > 0 && bytes > MAX_PAGE_BYTES) break;
+    fits++;
+  }
+  const page = rows.slice(0, fits);
   const ids = page.map((e) => e.id.toString());
   const undos = ids.length
     ? await db().$queryRaw<{ id: bigint; undoOf: string }[]>`
@@ -52,11 +63,18 @@ export async function listEvents(
       entityId: e.entityId,
       actor: e.actor,
       createdAt: e.createdAt.toISOString(),
-      before: e.before,
-      after: e.after,
+      before: shown(e.before),
+      after: shown(e.after),
       undoneBy: undoneBy.get(e.id.toString()) ?? null,
       undoable: UNDOABLE_TYPES.has(e.type) && !undoneBy.has(e.id.toString()) && viewer !== null && (role === "OWNER" || (e.actor?.id === viewer.userId && (role === "EDITOR"))),
     })),
-    next: rows.length > limit ? page[page.length - 1].id.toString() : null,
+    next: rows.length > page.length ? page[page.length - 1].id.toString() : null,
   };
+}
+
+/** What the history shows of a change's before/after: a claim order as how many claims it held (the ids say nothing to a reader). */
+function shown(value: unknown): unknown {
+  if (!value || typeof value !== "object" || !Array.isArray((value as { order?: unknown }).order)) return value;
+  const { order, ...rest } = value as { order: unknown[] } & Record<string, unknown>;
+  return { ...rest, claims: order.length };
 }

@@ -1,6 +1,7 @@
 import { ZExportQuerySchema } from "@/lib/schemas/export";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
 import { exportWorkspace } from "@/lib/server/export/export-workspace";
+import { callerKey } from "@/lib/server/heavy-reads";
 import { readRoute, streamBody } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
  * fixed (default) level that cost more CPU than making a large export (about 1 s for 40 MB of
  * JSON, doubling the time of the download on a local network); a proxy in front may compress.
  */
-export const GET = readRoute({ params: ZWorkspaceParamsSchema, query: ZExportQuerySchema }, async ({ workspace }, { query, request }) => {
-  const file = await exportWorkspace(workspace, query, new URL(request.url).origin);
+export const GET = readRoute({ params: ZWorkspaceParamsSchema, query: ZExportQuerySchema }, async ({ viewer, workspace }, { query, request }) => {
+  const file = await exportWorkspace(workspace, query, new URL(request.url).origin, callerKey(viewer, request));
   return new Response(await streamBody(file.chunks), {
     headers: { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store, no-transform" },
   });

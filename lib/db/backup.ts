@@ -33,6 +33,7 @@ import {
   selectBackupMigrations,
   type TBackupHeader,
 } from "./backup-format";
+import { APP_CONNECTION_NAME } from "./hold-connection";
 import { applyMigrations, readMigrations, type Migration } from "./migrate";
 
 export { BackupFileError, type TBackupHeader } from "./backup-format";
@@ -179,7 +180,7 @@ export async function restoreDatabase(options: { url: string; file: string; forc
       await admin.query("commit");
     } catch (error) {
       await admin.query("rollback").catch(() => {});
-      if ((error as { code?: string }).code === "55006") throw new RestoreRefusedError(`${describeDatabaseUrl(options.url)} came into use while the backup was loading: ${STOP_FIRST}`);
+      if ((error as { code?: string }).code === "55006") throw new RestoreRefusedError(`${describeDatabaseUrl(options.url)} came into use while the backup was loading. ${STOP_FIRST}`);
       throw error;
     }
     created = false;
@@ -195,7 +196,7 @@ export async function restoreDatabase(options: { url: string; file: string; forc
   }
 }
 
-const STOP_FIRST = "stop Stancemap (and anything else connected to it), then restore again";
+const STOP_FIRST = "Stop Stancemap and anything else connected to it, then restore again.";
 
 function databaseName(url: URL): string {
   return decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username);
@@ -386,6 +387,9 @@ async function listWorkspaces(url: string): Promise<{ count: number; first: stri
 }
 
 async function refuseIfInUse(admin: pg.Client, name: string): Promise<void> {
-  const [{ n }] = (await admin.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name])).rows;
-  if (n > 0) throw new RestoreRefusedError(`database "${name}" is in use (${formatCount(n, "connection")}): ${STOP_FIRST}`);
+  const sessions = (await admin.query<{ app: string }>(`select application_name as app from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name])).rows;
+  if (sessions.length === 0) return;
+  const apps = [...new Set(sessions.map((s) => s.app).filter(Boolean))].sort();
+  const running = apps.includes(APP_CONNECTION_NAME) ? " — Stancemap is running on it" : "";
+  throw new RestoreRefusedError(`database "${name}" is in use (${formatCount(sessions.length, "connection")}${apps.length ? `: ${apps.join(", ")}` : ""})${running}. ${STOP_FIRST}`);
 }

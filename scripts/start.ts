@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { createPrismaClient } from "../lib/db/client";
+import { holdConnection } from "../lib/db/hold-connection";
 import { cleanExpiredRows } from "../lib/db/housekeeping";
 import { prepareDatabase } from "../lib/db/prepare";
 import { stampClientAddress, trustedProxies } from "../lib/server/client-address";
@@ -23,6 +24,7 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!dev) buildIfStale();
   const database = await prepareDatabase();
+  const held = holdConnection(database.url, (m) => console.error(`[stancemap] ${m}`));
 
   const app = next({ dev, dir: process.cwd(), port, hostname });
   await app.prepare();
@@ -49,6 +51,7 @@ async function main() {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close().catch(() => {});
+    await held.release();
     await database.stop();
     console.log("[stancemap] stopped");
     process.exit(0);

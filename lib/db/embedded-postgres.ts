@@ -95,6 +95,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+/** Whether `dataDir` holds an embedded cluster already (a backup of a new one would be empty). */
+export function hasEmbeddedCluster(dataDir: string): boolean {
+  const file = path.join(path.resolve(dataDir), "postgres.json");
+  if (!fs.existsSync(file)) return false;
+  const { clusterDir } = JSON.parse(fs.readFileSync(file, "utf8")) as Credentials;
+  return fs.existsSync(path.join(clusterDir, "PG_VERSION"));
+}
+
 function isRoot(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
 }

@@ -78,7 +78,7 @@ export async function mutate<T>(input: TMutationInput, fn: (ctx: TMutationContex
  * one); everything else goes through `mutate`.
  */
 export async function transact<T>(
-  input: Pick<TMutationInput, "viewer" | "idempotency">,
+  input: Pick<TMutationInput, "viewer" | "idempotency"> & { timeoutMs?: number },
   fn: (tx: TTx, record: TRecordIn) => Promise<TMutationResult<T>>,
 ): Promise<TMutationResult<T>> {
   const events: (TEventInput & { workspaceId: string })[] = [];
@@ -112,7 +112,9 @@ export async function transact<T>(
         }
         return result;
       },
-      { timeout: 20_000, maxWait: 10_000 },
+      // A change is a few statements: 20 s is ample, and ends a transaction that would hold its
+      // rows for longer. An import of a whole map asks for more.
+      { timeout: input.timeoutMs ?? 20_000, maxWait: 10_000 },
     );
   } catch (error) {
     if (error instanceof Replay) return error.stored as TMutationResult<T>;

@@ -16,6 +16,9 @@ async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<u
 }
 
 /** The document's slug, or the first free one after it ("sco-debate-2"). */
+/** How long the one transaction of an import may run. */
+const IMPORT_TIMEOUT_MS = 180_000;
+
 /**
  * Imports a native document as a new workspace owned by the caller: checked first (422 with the
  * path of every problem, nothing written), then written in one transaction with fresh ids, so it
@@ -27,7 +30,8 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
   if (issues.length > 0) {
     throw new AppError("UNPROCESSABLE", `The document cannot be imported: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}, first at ${issues[0].path}: ${issues[0].message}.`, { issues });
   }
-  return transact({ viewer, idempotency }, async (tx, record) => {
+  // A 40 MB document is hundreds of thousands of rows: more than a change's 20 s.
+  return transact({ viewer, idempotency, timeoutMs: IMPORT_TIMEOUT_MS }, async (tx, record) => {
     const workspace = await createWorkspace(tx, viewer, { title: doc.workspace.title, slug: doc.workspace.slug, visibility: doc.workspace.visibility, description: doc.workspace.description }, record);
     const workspaceId = workspace.id;
     const newId = new Map<string, string>();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { AppError } from "../../errors/app-error";
 import { PRESENCE_CHANNEL } from "../../realtime/events";
 import type { TViewer } from "../authorize";
 
@@ -12,11 +13,14 @@ export async function reportPresence(viewer: TViewer, workspaceId: string, input
   if (input.leaving) {
     await prisma.presence.deleteMany({ where: { workspaceId, clientId: input.clientId, userId: viewer.userId } });
   } else {
-    await prisma.presence.upsert({
-      where: { workspaceId_clientId: { workspaceId, clientId: input.clientId } },
-      create: { workspaceId, userId: viewer.userId, clientId: input.clientId, view: input.view, targetId: input.targetId ?? null },
-      update: { userId: viewer.userId, view: input.view, targetId: input.targetId ?? null, updatedAt: new Date() },
-    });
+    // A page's row is its own: someone who learns another's client id cannot move or rename it.
+    const written = await prisma.$executeRaw`
+      insert into "Presence" ("workspaceId", "userId", "clientId", view, "targetId", "updatedAt")
+      values (${workspaceId}::uuid, ${viewer.userId}::uuid, ${input.clientId}, ${input.view}, ${input.targetId ?? null}, ${new Date()}::timestamp(3))
+      on conflict ("workspaceId", "clientId") do update
+        set view = excluded.view, "targetId" = excluded."targetId", "updatedAt" = excluded."updatedAt"
+        where "Presence"."userId" = excluded."userId"`;
+    if (written === 0) throw new AppError("CONFLICT", "This page's client id belongs to another reader; reload the page to get a new one.");
   }
   await prisma.$executeRaw`select pg_notify(${PRESENCE_CHANNEL}, ${JSON.stringify({ w: workspaceId })})`;
 }

@@ -12,7 +12,9 @@ export const text = (max: number, what: string) =>
 /** A claim is one sentence: at most this many characters, however it arrives. */
 export const MAX_CLAIM_LENGTH = 500;
 export const ZClaimTextSchema = text(MAX_CLAIM_LENGTH, "A claim");
-export const ZNoteSchema = z.string().trim().max(5000, "A note must be at most 5,000 characters");
+/** A note on a piece of evidence or a position. */
+export const MAX_NOTE_LENGTH = 5000;
+export const ZNoteSchema = z.string().trim().max(MAX_NOTE_LENGTH, `A note must be at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters`);
 export const ZTagsSchema = z.array(z.string().trim().toLowerCase().min(1).max(40, "A tag must be at most 40 characters").regex(/^[\p{L}\p{N}-]+$/u, "A tag uses letters, digits and hyphens")).max(12, "At most 12 tags");
 export const ZVersionSchema = z.int().min(1, "version must be a positive integer");
 export const ZStanceSchema = z.enum(STANCES, { error: `stance must be one of ${STANCES.join(", ")}` });

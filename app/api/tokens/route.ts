@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { text } from "@/lib/schemas/fields";
+import { ZCreateApiTokenSchema } from "@/lib/schemas/tokens";
 import { createApiToken, listApiTokens } from "@/lib/server/auth/api-tokens";
 import { json, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
@@ -19,7 +19,7 @@ export const GET = route(z.object({}), async (request) => {
 /** Makes a token for scripts; the secret is in this answer only. */
 export const POST = route(z.object({}), async (request) => {
   const viewer = await requireWriter(request);
-  const { name } = await readJson(request, z.strictObject({ name: text(80, "A token name") }), 4096);
+  const { name } = await readJson(request, ZCreateApiTokenSchema, 4096);
   const created = await createApiToken(db(), viewer.userId, name);
   return json({ ...created, name }, { status: 201 });
 });

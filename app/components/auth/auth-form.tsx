@@ -1,20 +1,19 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { useId, useState, type FormEvent } from "react";
+import { MAX_PASSWORD_LENGTH, MAX_USER_NAME_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
 import { callApi, type TApiFailure } from "../api";
 import { useHydrated } from "../use-hydrated";
 
 type TMode = "sign-in" | "sign-up";
-
-const MIN_PASSWORD = 8;
 
 /** Better Auth's codes, in words that say what to do. */
 const AUTH_MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "That email and password do not match an account. Check them and try again.",
   USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead, or use another email.",
-  PASSWORD_TOO_SHORT: `The password is too short: use at least ${MIN_PASSWORD} characters.`,
-  PASSWORD_TOO_LONG: "The password is too long: use at most 128 characters.",
+  PASSWORD_TOO_SHORT: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
+  PASSWORD_TOO_LONG: `The password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.`,
   INVALID_EMAIL: "That does not look like an email address.",
 };
 
@@ -38,7 +37,7 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
-    if (signUp && password.length < MIN_PASSWORD) return setError(AUTH_MESSAGES.PASSWORD_TOO_SHORT);
+    if (signUp && password.length < MIN_PASSWORD_LENGTH) return setError(AUTH_MESSAGES.PASSWORD_TOO_SHORT);
     setBusy(true);
     const result = await callApi(signUp ? "/api/auth/sign-up/email" : "/api/auth/sign-in/email", {
       method: "POST",
@@ -65,7 +64,7 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
           <label htmlFor={`${id}-name`} className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
             Name
           </label>
-          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={MAX_USER_NAME_LENGTH} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Shown to others in the workspaces you join.</p>
         </div>
       )}
@@ -92,7 +91,7 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
         />
         {signUp && (
           <p id={`${id}-password-hint`} className="mt-1 text-sm text-slate-500 dark:text-slate-400">
-            At least {MIN_PASSWORD} characters.
+            At least {MIN_PASSWORD_LENGTH} characters.
           </p>
         )}
       </div>

@@ -1,11 +1,11 @@
 "use client";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { Link } from "@/app/components/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
 import { ConfirmButton } from "../confirm-button";
 import { FormError } from "../evidence/evidence-fields";
-import { CLAIM_MAX } from "../evidence/claim-picker";
 import { useLive } from "../live/live-context";
 
 interface TClaimRow {
@@ -101,7 +101,7 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
               id={`${id}-mine`}
               data-testid="conflict-mine"
               rows={3}
-              maxLength={CLAIM_MAX}
+              maxLength={MAX_CLAIM_LENGTH}
               value={mode.draft}
               onChange={(e) => setMode({ ...mode, draft: e.target.value })}
               className={textareaClass}
@@ -157,7 +157,7 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
           id={`${id}-text`}
           data-testid="claim-edit-text"
           rows={3}
-          maxLength={CLAIM_MAX}
+          maxLength={MAX_CLAIM_LENGTH}
           value={mode.draft}
           onChange={(e) => setMode({ ...mode, draft: e.target.value })}
           onKeyDown={(e) => {
@@ -167,7 +167,7 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
           className={`mt-1 ${textareaClass}`}
         />
         <p id={`${id}-count`} className="mt-1 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400">
-          {mode.draft.length} / {CLAIM_MAX}
+          {mode.draft.length} / {MAX_CLAIM_LENGTH}
         </p>
         {changedMeanwhile && (
           <p role="status" data-testid="claim-changed-meanwhile" className="mt-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-slate-900 dark:border-amber-600 dark:bg-amber-950/30 dark:text-slate-100">

@@ -1,8 +1,9 @@
 "use client";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { TStance, TVoice } from "@/lib/domain/types";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { callApi, describeFailure, newRequestKey, workspaceApi, type TApiFailure, type TApiResult } from "../api";
-import { CLAIM_MAX, ClaimPicker, type TClaimChoice, type TClaimOption } from "./claim-picker";
+import { ClaimPicker, type TClaimChoice, type TClaimOption } from "./claim-picker";
 import { FormError, NoteField, StanceField, VoiceField } from "./evidence-fields";
 
 export interface TEvidenceInput {
@@ -74,7 +75,7 @@ export function EvidenceForm({ slug, claims, exclude, submitLabel, testIdPrefix,
     const newText = choice.kind === "new" ? choice.text.trim() : "";
     if (choice.kind === "existing" && !choice.claimId) return fail("Choose the claim this passage bears on, or write a new one.");
     if (choice.kind === "new" && !newText) return fail("Write the new claim in one sentence.");
-    if (newText.length > CLAIM_MAX) return fail(`A claim is at most ${CLAIM_MAX} characters.`);
+    if (newText.length > MAX_CLAIM_LENGTH) return fail(`A claim is at most ${MAX_CLAIM_LENGTH} characters.`);
     if (!stance) return fail("Choose whether the passage supports, opposes or qualifies the claim.");
     setBusy(true);
 

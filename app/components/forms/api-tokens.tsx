@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MAX_TOKEN_NAME_LENGTH } from "@/lib/schemas/tokens";
 import { api, ApiError } from "./api";
 import { buttonClass, Field, inputClass } from "./field";
 
@@ -49,7 +50,7 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
       <form onSubmit={create} className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field id="token-name" label="Name" hint="What will use it, e.g. “import script”.">
-            <input id="token-name" required maxLength={80} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="token-name" required maxLength={MAX_TOKEN_NAME_LENGTH} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
         </div>
         <button type="submit" disabled={busy} className={buttonClass}>

@@ -1,11 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { callApi, newRequestKey, type TApiIssue, type TApiResult } from "../api";
 import { buttonClass, Field, inputClass } from "./field";
 
-/** As the server: a larger file is refused there with 413, so say so before sending it. */
-const MAX_BYTES = 40 * 1024 * 1024;
 
 const FORMATS = {
   json: { label: "Stancemap document (.json)", accept: ".json,application/json", hint: "A workspace exported from Stancemap, complete with sources and evidence." },
@@ -31,7 +30,7 @@ export function ImportWorkspaceForm() {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) return setState({ status: "failed", message: `Choose a file: ${FORMATS[format].label}.`, issues: [] });
-    if (file.size > MAX_BYTES) return setState({ status: "failed", message: `${file.name} is ${megabytes(file.size)}; an import is at most 40 MB.`, issues: [] });
+    if (file.size > MAX_IMPORT_BYTES) return setState({ status: "failed", message: `${file.name} is ${megabytes(file.size)}; an import is at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`, issues: [] });
     setState({ status: "busy", what: `Reading ${file.name}…` });
     const text = await file.text();
     let result: TApiResult<{ slug: string }>;

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MAX_INVITE_USES } from "@/lib/schemas/workspaces";
 import { api, ApiError } from "./api";
 import { buttonClass, Field, inputClass } from "./field";
 
@@ -54,7 +55,7 @@ export function InviteForm({ slug }: { slug: string }) {
           </select>
         </Field>
         <Field id="invite-uses" label="How many people may use it">
-          <input id="invite-uses" type="number" min={1} max={1000} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
+          <input id="invite-uses" type="number" min={1} max={MAX_INVITE_USES} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
         </Field>
       </div>
       {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MAX_WORKSPACE_DESCRIPTION_LENGTH, MAX_WORKSPACE_TITLE_LENGTH } from "@/lib/schemas/workspaces";
 import { api, ApiError } from "./api";
 import { buttonClass, Field, inputClass } from "./field";
 
@@ -35,10 +36,10 @@ export function NewWorkspaceForm() {
   return (
     <form onSubmit={submit} className="space-y-6">
       <Field id="ws-title" label="Title" hint='The question the seminar argues, e.g. "The SCO: anti-NATO bloc or talk shop?"' error={errors.title}>
-        <input id="ws-title" required maxLength={200} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input id="ws-title" required maxLength={MAX_WORKSPACE_TITLE_LENGTH} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <Field id="ws-description" label="Description (optional)" error={errors.description}>
-        <textarea id="ws-description" rows={3} maxLength={2000} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea id="ws-description" rows={3} maxLength={MAX_WORKSPACE_DESCRIPTION_LENGTH} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Who can read it</legend>

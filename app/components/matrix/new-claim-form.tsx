@@ -1,7 +1,7 @@
 "use client";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { callApi, describeFailure, newRequestKey, workspaceApi, type TApiFailure } from "../api";
-import { CLAIM_MAX } from "../evidence/claim-picker";
 import { FormError } from "../evidence/evidence-fields";
 import { useLive } from "../live/live-context";
 
@@ -81,7 +81,7 @@ export function NewClaimForm({ slug }: { slug: string }) {
         id={`${id}-text`}
         data-testid="new-claim-text"
         rows={2}
-        maxLength={CLAIM_MAX}
+        maxLength={MAX_CLAIM_LENGTH}
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder="A contested proposition, in one sentence"

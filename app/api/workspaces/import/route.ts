@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError, parseOrThrow } from "@/lib/errors/app-error";
 import { aifToNative, ZAifSchema } from "@/lib/import/aif/aif-to-native";
 import { parseKialo } from "@/lib/import/kialo/parse-kialo";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { ZNativeDocumentSchema, type TNativeDocument } from "@/lib/schemas/native-document";
 import { idempotencyOf, json, route } from "@/lib/server/http";
 import { importNativeDocument } from "@/lib/server/import/import-native-document";
@@ -9,9 +10,6 @@ import { readJson, readText } from "@/lib/server/request";
 import { requireWriter } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
-
-/** A whole workspace in one document: large, but a 50 MB upload is refused before it is read. */
-const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 const IMPORT_FORMATS = ["json", "aif", "kialo"] as const;
 const ZImportQuerySchema = z.object({

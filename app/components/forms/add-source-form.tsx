@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MAX_AUTHOR_NAME_LENGTH, MAX_AUTHOR_SHORT_NAME_LENGTH, MAX_PUBLICATION_LENGTH, MAX_SOURCE_TEXT_BYTES, MAX_SOURCE_TITLE_LENGTH } from "@/lib/schemas/sources";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, fieldErrors, inputClass } from "./field";
 
 const MAX_MEGABYTES = MAX_SOURCE_TEXT_BYTES / (1024 * 1024);
 
@@ -11,60 +12,52 @@ const MAX_MEGABYTES = MAX_SOURCE_TEXT_BYTES / (1024 * 1024);
 export function AddSourceForm({ slug }: { slug: string }) {
   const router = useRouter();
   const [form, setForm] = useState({ title: "", authorName: "", shortName: "", published: "", publication: "", url: "", text: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [reading, setReading] = useState(false);
+  const mutation = useMutation();
+  // Reducing an HTML file to its text, and what went wrong reading a file.
+  const extract = useMutation();
+  const [fileError, setFileError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
   const bytes = new TextEncoder().encode(form.text).length;
+  const server = fieldErrors(mutation.failure);
+  const errors: Record<string, string | undefined> = { ...server, authorName: server["author.name"], shortName: server["author.shortName"], text: fileError ?? extract.error ?? server.text };
+  const formError = mutation.failure?.status === 413 ? `The text is larger than ${MAX_MEGABYTES} MB.` : mutation.error;
+
+  const clearErrors = () => {
+    mutation.reset();
+    extract.reset();
+    setFileError(null);
+  };
 
   async function readFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    if (file.size > MAX_SOURCE_TEXT_BYTES) {
-      setErrors({ text: `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a source text is at most ${MAX_MEGABYTES} MB.` });
-      return;
-    }
+    clearErrors();
+    if (file.size > MAX_SOURCE_TEXT_BYTES) return setFileError(`That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a source text is at most ${MAX_MEGABYTES} MB.`);
     const raw = await file.text();
     const fallbackTitle = file.name.replace(/\.(txt|md|markdown|html?)$/i, "");
     if (/\.html?$/i.test(file.name) || file.type === "text/html") {
-      setReading(true);
-      try {
-        const page = await api<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
-        setForm((f) => ({ ...f, text: page.text, title: f.title || page.title || fallbackTitle }));
-        setErrors(page.text ? {} : { text: "That page holds no text once scripts, styles and markup are removed." });
-      } catch (e) {
-        setErrors({ text: e instanceof ApiError ? e.message : "Could not read that page." });
-      } finally {
-        setReading(false);
-      }
+      const page = await extract.run<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
+      if (!page?.ok) return;
+      setForm((f) => ({ ...f, text: page.data.text, title: f.title || page.data.title || fallbackTitle }));
+      if (!page.data.text) setFileError("That page holds no text once scripts, styles and markup are removed.");
       return;
     }
     setForm((f) => ({ ...f, text: raw, title: f.title || fallbackTitle }));
-    setErrors({});
   }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const body = {
-        title: form.title,
-        author: { name: form.authorName, ...(form.shortName.trim() ? { shortName: form.shortName } : {}) },
-        published: form.published.trim(),
-        ...(form.publication.trim() ? { publication: form.publication } : {}),
-        ...(form.url.trim() ? { url: form.url.trim() } : {}),
-        text: form.text,
-      };
-      const { id } = await api<{ id: string }>(`/api/workspaces/${slug}/sources`, { method: "POST", body });
-      router.push(`/w/${slug}/sources/${id}`);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const fields = Object.fromEntries(e.issues.map((i) => [i.path.replace("author.name", "authorName").replace("author.shortName", "shortName"), i.message]));
-        setErrors({ form: e.status === 413 ? `The text is larger than ${MAX_MEGABYTES} MB.` : e.message, ...fields });
-      } else setErrors({ form: "Could not add the source." });
-      setBusy(false);
-    }
+    clearErrors();
+    const body = {
+      title: form.title,
+      author: { name: form.authorName, ...(form.shortName.trim() ? { shortName: form.shortName } : {}) },
+      published: form.published.trim(),
+      ...(form.publication.trim() ? { publication: form.publication } : {}),
+      ...(form.url.trim() ? { url: form.url.trim() } : {}),
+      text: form.text,
+    };
+    const result = await mutation.run<{ id: string }>(`/api/workspaces/${slug}/sources`, { method: "POST", body }, { stayBusy: true });
+    if (result?.ok) router.push(`/w/${slug}/sources/${result.data.id}`);
   }
 
   return (
@@ -91,17 +84,17 @@ export function AddSourceForm({ slug }: { slug: string }) {
       </Field>
       <Field id="src-text" label="Full text" hint={`Paste the article, or read a .txt, .md or .html file (a web page keeps only its text). ${(bytes / 1024).toFixed(0)} KB of ${(MAX_SOURCE_TEXT_BYTES / 1024).toLocaleString("en")} KB.`} error={errors.text}>
         <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={readFile} className="mb-2 block text-sm" aria-label="Read the text from a file" />
-        {reading && (
+        {extract.busy && (
           <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-300">
             Reducing the page to its text…
           </p>
         )}
         <textarea id="src-text" required rows={14} className={`${inputClass} font-serif`} value={form.text} onChange={set("text")} />
       </Field>
-      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
-      <button type="submit" disabled={busy || bytes > MAX_SOURCE_TEXT_BYTES} className={buttonClass}>
-        {busy ? "Adding…" : "Add source"}
-      </button>
+      {formError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{formError}</p> : null}
+      <Button type="submit" disabled={bytes > MAX_SOURCE_TEXT_BYTES} busy={mutation.busy} busyLabel="Adding…">
+        Add source
+      </Button>
     </form>
   );
 }

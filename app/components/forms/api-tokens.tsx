@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MAX_TOKEN_NAME_LENGTH } from "@/lib/schemas/tokens";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, inputClass } from "./field";
 
 interface TToken {
   id: string;
@@ -17,32 +18,25 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useMutation();
+  // Tokens are not versioned: a revoke needs no version.
+  const revoking = useMutation();
+  const error = creating.error ?? revoking.error;
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
-      setSecret(created.token);
-      setName("");
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not create the token.");
-    } finally {
-      setBusy(false);
-    }
+    revoking.reset();
+    const created = await creating.run<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
+    if (!created?.ok) return;
+    setSecret(created.data.token);
+    setName("");
+    router.refresh();
   }
 
   async function revoke(id: string) {
-    try {
-      await api(`/api/tokens/${id}`, { method: "DELETE" });
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not revoke the token.");
-    }
+    creating.reset();
+    const result = await revoking.run(`/api/tokens/${id}`, { method: "DELETE" });
+    if (result?.ok) router.refresh();
   }
 
   return (
@@ -53,9 +47,9 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
             <input id="token-name" required maxLength={MAX_TOKEN_NAME_LENGTH} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
         </div>
-        <button type="submit" disabled={busy} className={buttonClass}>
-          {busy ? "Creating…" : "Create token"}
-        </button>
+        <Button type="submit" busy={creating.busy} busyLabel="Creating…">
+          Create token
+        </Button>
       </form>
       {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
       {secret ? (

@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MAX_WORKSPACE_DESCRIPTION_LENGTH, MAX_WORKSPACE_TITLE_LENGTH } from "@/lib/schemas/workspaces";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, fieldErrors, inputClass } from "./field";
 
 const VISIBILITY = [
   { value: "PRIVATE", label: "Private", hint: "Only members you invite can open it." },
@@ -16,21 +17,13 @@ export function NewWorkspaceForm() {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [visibility, setVisibility] = useState<(typeof VISIBILITY)[number]["value"]>("PRIVATE");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const errors = fieldErrors(mutation.failure);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const { slug } = await api<{ slug: string }>("/api/workspaces", { method: "POST", body: { title, description, visibility } });
-      router.push(`/w/${slug}/sources/new`);
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(Object.fromEntries([["form", e.message], ...e.issues.map((i) => [i.path, i.message])]));
-      else setErrors({ form: "Could not create the workspace." });
-      setBusy(false);
-    }
+    const result = await mutation.run<{ slug: string }>("/api/workspaces", { method: "POST", body: { title, description, visibility } }, { stayBusy: true });
+    if (result?.ok) router.push(`/w/${result.data.slug}/sources/new`);
   }
 
   return (
@@ -53,10 +46,10 @@ export function NewWorkspaceForm() {
           </label>
         ))}
       </fieldset>
-      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
-      <button type="submit" disabled={busy} className={buttonClass}>
-        {busy ? "Creating…" : "Create workspace"}
-      </button>
+      {mutation.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{mutation.error}</p> : null}
+      <Button type="submit" busy={mutation.busy} busyLabel="Creating…">
+        Create workspace
+      </Button>
     </form>
   );
 }

@@ -19,14 +19,16 @@ export interface TReaderEvidence {
   stance: TStance;
   voice: TVoice;
   note: string | null;
-  /** Present when the page data carries it; edits send it so a stale one is refused. */
-  version?: number;
+  /** Edits and deletes send it, so that a stale one is refused. */
+  version: number;
 }
 
 export interface TReaderExcerpt {
   id: string;
   start: number;
   end: number;
+  /** A delete sends it, so that a stale one is refused. */
+  version: number;
   evidence: TReaderEvidence[];
 }
 

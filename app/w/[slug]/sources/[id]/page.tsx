@@ -27,7 +27,7 @@ export default async function SourcePage({ params }: TParams) {
   ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
-  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, evidence }) => ({ id: excerptId, start, end, evidence }));
+  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-10">

@@ -14,7 +14,7 @@ import { useLive } from "../live/live-context";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
 import { useMutation } from "../use-mutation";
-import type { TReaderEvidence, TReaderExcerpt } from "./source-text";
+import type { TReaderEvidence, TReaderExcerpt } from "./reader-types";
 
 export const PANEL_WIDTH = 352;
 

@@ -3,7 +3,8 @@ import { AnnotationImport } from "@/app/components/source-reader/annotation-impo
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
-import { SourceText, type TReaderExcerpt } from "@/app/components/source-reader/source-text";
+import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
+import { SourceText } from "@/app/components/source-reader/source-text";
 import { authorOrder, loadAccess, loadClaimOptions, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";

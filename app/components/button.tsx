@@ -15,8 +15,8 @@ const VARIANT: Record<TButtonVariant, string> = {
 };
 
 const SIZE: Record<TButtonSize, string> = {
-  /** Inline with text: comment actions, a confirmation. */
-  xs: "rounded-md px-2 py-1 text-sm",
+  /** Inline with text: an edit or delete beside what it acts on, a confirmation. */
+  xs: "rounded-md px-2.5 py-1 text-sm",
   /** Compact forms in panels and popovers. */
   sm: "rounded-md px-3 py-1.5 text-sm",
   md: "rounded-lg px-4 py-2 text-sm",
@@ -26,9 +26,18 @@ const SIZE: Record<TButtonSize, string> = {
   xl: "rounded-lg px-4 py-2.5",
 };
 
+/**
+ * A quiet button has no box at rest, so its text sits where the padding puts it: inline it lines up
+ * with the text around it (comment actions), beside a primary button it keeps a step closer.
+ */
+const QUIET_SIZE: Partial<Record<TButtonSize, string>> = {
+  xs: "rounded-md px-2 py-1 text-sm",
+  md: "rounded-lg px-3 py-2 text-sm",
+};
+
 /** The classes of a button's look, for a link that looks like a button. */
 export function buttonClass({ variant = "primary", size = "md", className }: { variant?: TButtonVariant; size?: TButtonSize; className?: string } = {}): string {
-  return [SIZE[size], VARIANT[variant], className].filter(Boolean).join(" ");
+  return [(variant === "quiet" && QUIET_SIZE[size]) || SIZE[size], VARIANT[variant], className].filter(Boolean).join(" ");
 }
 
 type TButtonProps = ComponentProps<"button"> & {

@@ -44,3 +44,13 @@ describe("buttonClass", () => {
     expect(buttonClass({ variant: "danger" })).toContain("bg-opposes");
   });
 });
+
+describe("button sizes", () => {
+  it("gives a quiet button less side padding inline and beside a primary one, where it has no box to fill", () => {
+    expect(buttonClass({ variant: "secondary", size: "xs" })).toContain("px-2.5");
+    expect(buttonClass({ variant: "quiet", size: "xs" })).toContain("px-2 ");
+    expect(buttonClass({ variant: "primary", size: "md" })).toContain("px-4");
+    expect(buttonClass({ variant: "quiet", size: "md" })).toContain("px-3");
+    expect(buttonClass({ variant: "quiet", size: "sm" }).startsWith("rounded-md px-3 py-1.5 text-sm ")).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { useEffect } from "react";
+import { Button } from "@/app/components/button";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -16,9 +17,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       </p>
       {digest && <p className="mt-2 font-mono text-sm text-slate-500">Reference: {digest}</p>}
       <div className="mt-6 flex flex-wrap items-center gap-4">
-        <button type="button" onClick={() => retry()} className="rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <Button size="lg" onClick={() => retry()}>
           Try again
-        </button>
+        </Button>
         <Link href="/" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
           ← Back to the workspaces
         </Link>

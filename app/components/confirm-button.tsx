@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "./button";
 
 /**
  * A destructive action in two steps on the spot ("Delete…" then "Delete" / "Keep"), instead of a
@@ -49,19 +50,12 @@ export function ConfirmButton({
   return (
     <span role="group" aria-label={question} className="inline-flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-700 dark:text-slate-300">{question}</span>
-      <button
-        ref={confirm}
-        type="button"
-        data-testid={testId ? `${testId}-confirm` : undefined}
-        disabled={busy}
-        onClick={onConfirm}
-        className="rounded-md bg-opposes px-2.5 py-1 font-semibold text-slate-950 hover:brightness-95 disabled:opacity-60"
-      >
-        {busy ? "Deleting…" : confirmLabel}
-      </button>
-      <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-1 font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+      <Button ref={confirm} variant="danger" size="xs" data-testid={testId ? `${testId}-confirm` : undefined} busy={busy} busyLabel="Deleting…" onClick={onConfirm}>
+        {confirmLabel}
+      </Button>
+      <Button variant="quiet" size="xs" onClick={() => setAsking(false)}>
         Keep
-      </button>
+      </Button>
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { asOwner, DEMO, expect, write } from "./support";
+import { asOwner, DEMO, expect, write, remove } from "./support";
 
 asOwner.describe("claim structure", () => {
   asOwner("an editor links two claims, unlinks them, and moves a claim in the order", async ({ page }) => {
@@ -31,8 +31,8 @@ asOwner.describe("claim structure", () => {
       await expect(rows.nth(position - 2)).toHaveAttribute("data-claim-id", second.id);
       await expect(rows.nth(position - 1)).toHaveAttribute("data-claim-id", first.id);
     } finally {
-      await write(page, "DELETE", `/api/workspaces/${DEMO}/claims/${first.id}`);
-      await write(page, "DELETE", `/api/workspaces/${DEMO}/claims/${second.id}`);
+      await remove(page, `/api/workspaces/${DEMO}/claims/${first.id}`);
+      await remove(page, `/api/workspaces/${DEMO}/claims/${second.id}`);
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectLive, pageAs, test, write } from "./support";
+import { DEMO, expect, expectLive, pageAs, test, write, remove } from "./support";
 
 /** Two editors — the demo owner, and a participant who joined with an editor's invite link. */
 async function twoEditors(browser: Browser, ownerState: string, editorState: string) {
@@ -74,7 +74,7 @@ test.describe("two editors change the same claim", () => {
       await expect(edits.nth(1)).toContainText("Demo facilitator");
       await expect(events.first()).toBeVisible();
     } finally {
-      await write(a, "DELETE", `/api/workspaces/${DEMO}/claims/${claimId}`);
+      await remove(a, `/api/workspaces/${DEMO}/claims/${claimId}`);
       await close();
     }
   });
@@ -104,7 +104,7 @@ test.describe("two editors change the same claim", () => {
       const { events } = (await history.json()) as { events: { type: string }[] };
       expect(events.map((e) => e.type)).toEqual(["claim.updated", "claim.created"]);
     } finally {
-      await write(a, "DELETE", `/api/workspaces/${DEMO}/claims/${claimId}`);
+      await remove(a, `/api/workspaces/${DEMO}/claims/${claimId}`);
       await close();
     }
   });

@@ -1,4 +1,4 @@
-import { DEMO, expect, pageAs, test, write } from "./support";
+import { DEMO, expect, pageAs, test, write, remove } from "./support";
 
 test.describe("history and undo", () => {
   test("an editor undoes their own change from the claim's history; others' changes offer no undo", async ({ browser, ownerState, editorState }, testInfo) => {
@@ -41,7 +41,7 @@ test.describe("history and undo", () => {
       await editor.goto(`/w/${DEMO}/claims/${id}`);
       await expect(editor.getByTestId("claim-text")).toHaveText(original);
     } finally {
-      await write(owner, "DELETE", `/api/workspaces/${DEMO}/claims/${id}`);
+      await remove(owner, `/api/workspaces/${DEMO}/claims/${id}`);
       await owner.context().close();
       await editor.context().close();
     }

@@ -1,4 +1,4 @@
-import { DEMO, asOwner as test, expect, write } from "./support";
+import { DEMO, asOwner as test, expect, write, remove } from "./support";
 
 test.describe("editing from the matrix", () => {
   test("an editor adds a claim, sets an author's position on it by hand, and clears it again", async ({ page }, testInfo) => {
@@ -51,7 +51,7 @@ test.describe("editing from the matrix", () => {
       await expect(page.getByTestId("matrix")).toBeVisible();
       await expect(row).toHaveCount(0);
     } finally {
-      const leftover = await write(page, "DELETE", `/api/workspaces/${DEMO}/claims/${claimId}`);
+      const leftover = await remove(page, `/api/workspaces/${DEMO}/claims/${claimId}`);
       expect([200, 404]).toContain(leftover.status());
     }
   });

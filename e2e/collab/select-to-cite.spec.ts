@@ -1,4 +1,4 @@
-import { ANTI_NATO, DEMO, asOwner as test, deleteExcerpt, expect, openEcfr, selectPassage, write } from "./support";
+import { ANTI_NATO, DEMO, asOwner as test, deleteExcerpt, expect, openEcfr, selectPassage, write, remove } from "./support";
 
 test.describe("select to cite, in the source reader", () => {
   test("a selection across two paragraphs is cited exactly, to a new claim", async ({ page }, testInfo) => {
@@ -33,7 +33,7 @@ test.describe("select to cite, in the source reader", () => {
       await deleteExcerpt(page, excerpt.id);
       const claims = (await (await page.request.get(`/api/workspaces/${DEMO}/matrix`)).json()) as { claims: { id: string; text: string }[] };
       const created = claims.claims.find((c) => c.text === claimText);
-      if (created) await write(page, "DELETE", `/api/workspaces/${DEMO}/claims/${created.id}`);
+      if (created) await remove(page, `/api/workspaces/${DEMO}/claims/${created.id}`);
     }
   });
 
@@ -178,7 +178,7 @@ test.describe("select to cite, in the source reader", () => {
       await expect(popover.getByTestId("cite-stance-OPPOSES").getByRole("radio")).toBeChecked();
       await expect(popover.getByTestId("cite-quote")).toHaveText("Listen also to our podcast episode");
     } finally {
-      await write(page, "DELETE", `/api/workspaces/${DEMO}/claims/${id}`);
+      await remove(page, `/api/workspaces/${DEMO}/claims/${id}`);
     }
   });
 });

@@ -2,18 +2,23 @@ import { z } from "zod";
 import { text, ZRoleSchema, ZVisibilitySchema } from "./fields";
 import { ZSlugSchema } from "./params";
 
+export const MAX_WORKSPACE_TITLE_LENGTH = 200;
+export const MAX_WORKSPACE_DESCRIPTION_LENGTH = 2000;
+/** How many people one invite link may let in. */
+export const MAX_INVITE_USES = 1000;
+
 export const ZCreateWorkspaceSchema = z.strictObject({
-  title: text(200, "A title"),
+  title: text(MAX_WORKSPACE_TITLE_LENGTH, "A title"),
   slug: ZSlugSchema.optional(),
   visibility: ZVisibilitySchema.default("PRIVATE"),
-  description: z.string().trim().max(2000).optional(),
+  description: z.string().trim().max(MAX_WORKSPACE_DESCRIPTION_LENGTH).optional(),
 });
 
 export const ZCreateInviteSchema = z.strictObject({
   role: ZRoleSchema.exclude(["OWNER"]),
   /** Hours until the link stops working (default a week, at most 90 days). */
   expiresInHours: z.int().min(1).max(24 * 90).default(24 * 7),
-  maxUses: z.int().min(1).max(1000).default(50),
+  maxUses: z.int().min(1).max(MAX_INVITE_USES).default(50),
 });
 
 export const ZInviteParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a valid invite token") });

@@ -103,6 +103,11 @@ describe("GET /api/workspaces/:slug/claims/:id", () => {
     }
     expect(body.positions).toHaveLength(5);
     expect(body.links.length).toBeGreaterThan(0);
+    // Each link carries the version a DELETE of it is sent with.
+    for (const link of body.links) {
+      const row = await db().claimLink.findUniqueOrThrow({ where: { id: link.id } });
+      expect(link.version).toBe(row.version);
+    }
   });
 
   it("answers 404 for an unknown claim, a claim of another workspace, and 400 for a malformed id", async () => {

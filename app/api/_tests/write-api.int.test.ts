@@ -323,7 +323,7 @@ describe("claim links and order", () => {
     expect((await expectNoWrites(() => call(createLink, { method: "POST", params, body: { from: a.id, to: b.id, relation: "OPPOSES" }, headers: editor.headers }))).status).toBe(409);
     expect((await expectNoWrites(() => call(createLink, { method: "POST", params, body: { from: a.id, to: a.id, relation: "OPPOSES" }, headers: editor.headers }))).status).toBe(422);
     const claimView = await call(getClaimRoute, { params: { slug: SLUG, id: b.id } });
-    expect(claimView.body.links).toEqual([{ id: link.body.id, relation: "SUPPORTS", direction: "in", claim: { id: a.id, text: "Premise." } }]);
+    expect(claimView.body.links).toEqual([{ id: link.body.id, version: 1, relation: "SUPPORTS", direction: "in", claim: { id: a.id, text: "Premise." } }]);
     expect((await call(deleteLink, { method: "DELETE", params: { slug: SLUG, id: link.body.id }, body: { version: link.body.version }, headers: { authorization: editor.headers.authorization } })).status).toBe(200);
     expect((await call(getClaimRoute, { params: { slug: SLUG, id: b.id } })).body.links).toEqual([]);
   });

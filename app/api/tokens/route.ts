@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/schemas/fields";
+import { ZCreateApiTokenSchema } from "@/lib/schemas/tokens";
 import { createOwnToken } from "@/lib/server/auth/create-own-token";
 import { listOwnTokens } from "@/lib/server/auth/list-own-tokens";
 import { json, route } from "@/lib/server/http";
@@ -19,6 +19,6 @@ export const GET = route(z.object({}), async (request) => {
 /** Makes a token for scripts; the secret is in this answer only. */
 export const POST = route(z.object({}), async (request) => {
   const viewer = await requireWriter(request);
-  const { name } = await readJson(request, z.strictObject({ name: text(80, "A token name") }), 4096);
+  const { name } = await readJson(request, ZCreateApiTokenSchema, 4096);
   return json(await createOwnToken(viewer, name), { status: 201 });
 });

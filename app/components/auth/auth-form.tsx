@@ -1,20 +1,21 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { useId, useState, type FormEvent } from "react";
-import { callApi, type TApiFailure } from "../api";
+import { MAX_PASSWORD_LENGTH, MAX_USER_NAME_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
+import type { TApiFailure } from "../api";
+import { Button } from "../button";
 import { useHydrated } from "../use-hydrated";
+import { useMutation } from "../use-mutation";
 
 type TMode = "sign-in" | "sign-up";
-
-const MIN_PASSWORD = 8;
 
 /** Better Auth's codes, in words that say what to do. */
 const AUTH_MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "That email and password do not match an account. Check them and try again.",
   USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead, or use another email.",
-  PASSWORD_TOO_SHORT: `The password is too short: use at least ${MIN_PASSWORD} characters.`,
-  PASSWORD_TOO_LONG: "The password is too long: use at most 128 characters.",
+  PASSWORD_TOO_SHORT: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
+  PASSWORD_TOO_LONG: `The password is too long: use at most ${MAX_PASSWORD_LENGTH} characters.`,
   INVALID_EMAIL: "That does not look like an email address.",
 };
 
@@ -31,25 +32,20 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const error = mutation.failure ? messageOf(mutation.failure) : null;
   const signUp = mode === "sign-up";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    if (signUp && password.length < MIN_PASSWORD) return setError(AUTH_MESSAGES.PASSWORD_TOO_SHORT);
-    setBusy(true);
-    const result = await callApi(signUp ? "/api/auth/sign-up/email" : "/api/auth/sign-in/email", {
-      method: "POST",
-      body: signUp ? { name: name.trim(), email: email.trim(), password } : { email: email.trim(), password },
-    });
-    if (!result.ok) {
-      setBusy(false);
-      return setError(messageOf(result));
-    }
+    if (signUp && password.length < MIN_PASSWORD_LENGTH) return mutation.fail(AUTH_MESSAGES.PASSWORD_TOO_SHORT);
+    const result = await mutation.run(
+      signUp ? "/api/auth/sign-up/email" : "/api/auth/sign-in/email",
+      { method: "POST", body: signUp ? { name: name.trim(), email: email.trim(), password } : { email: email.trim(), password } },
+      { stayBusy: true },
+    );
     // A full load, so the header and every server-rendered page see the new session.
-    window.location.assign(next);
+    if (result?.ok) window.location.assign(next);
   };
 
   const errorId = `${id}-error`;
@@ -65,7 +61,7 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
           <label htmlFor={`${id}-name`} className="block text-sm font-semibold text-slate-800 dark:text-slate-200">
             Name
           </label>
-          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
+          <input id={`${id}-name`} name="name" autoComplete="name" required maxLength={MAX_USER_NAME_LENGTH} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Shown to others in the workspaces you join.</p>
         </div>
       )}
@@ -92,7 +88,7 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
         />
         {signUp && (
           <p id={`${id}-password-hint`} className="mt-1 text-sm text-slate-500 dark:text-slate-400">
-            At least {MIN_PASSWORD} characters.
+            At least {MIN_PASSWORD_LENGTH} characters.
           </p>
         )}
       </div>
@@ -101,13 +97,9 @@ export function AuthForm({ mode, next }: { mode: TMode; next: string }) {
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={!hydrated || busy}
-        className="rounded-lg bg-slate-900 px-4 py-2.5 font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
-      >
-        {busy ? (signUp ? "Creating your account…" : "Signing in…") : signUp ? "Create account" : "Sign in"}
-      </button>
+      <Button type="submit" size="xl" disabled={!hydrated} busy={mutation.busy} busyLabel={signUp ? "Creating your account…" : "Signing in…"}>
+        {signUp ? "Create account" : "Sign in"}
+      </Button>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {signUp ? "Already have an account? " : "New to Stancemap? "}
         <Link href={otherHref} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">

@@ -1,6 +1,7 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { usePathname, useRouter } from "next/navigation";
+import { buttonClass } from "../button";
 
 /** "Sign in", coming back afterwards to the page (and query, and passage) it was clicked on. */
 export function SignInLink() {
@@ -18,7 +19,7 @@ export function SignInLink() {
         const here = window.location.pathname + window.location.search + window.location.hash;
         router.push(here === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(here)}`);
       }}
-      className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
+      className={buttonClass({ size: "sm" })}
     >
       Sign in
     </Link>

@@ -1,12 +1,14 @@
 "use client";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { Link } from "@/app/components/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { workspaceApi } from "../api";
+import { Button } from "../button";
 import { ConfirmButton } from "../confirm-button";
 import { FormError } from "../evidence/evidence-fields";
-import { CLAIM_MAX } from "../evidence/claim-picker";
 import { useLive } from "../live/live-context";
+import { useMutation } from "../use-mutation";
 
 interface TClaimRow {
   id: string;
@@ -38,13 +40,13 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
   const router = useRouter();
   const live = useLive();
   const [mode, setMode] = useState<TMode>({ kind: "view" });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation({ isConflict: isClaimRow });
   // Shown until the refreshed page catches up with our own save, so the old text never flashes back.
   const [saved, setSaved] = useState<TClaimRow | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   const shownText = saved && saved.version > version ? saved.text : text;
+  const shownVersion = saved && saved.version > version ? saved.version : version;
 
   useEffect(() => {
     if (mode.kind === "edit") field.current?.focus();
@@ -53,31 +55,26 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
   const finish = (row: TClaimRow) => {
     setSaved(row);
     setMode({ kind: "view" });
-    setError(null);
     live.refresh();
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
   const save = async (baseVersion: number, draft: string) => {
     const trimmed = draft.trim();
-    if (!trimmed) return setError({ ok: false, status: 400, code: "EMPTY", message: "A claim must not be empty.", issues: [] });
-    setBusy(true);
-    setError(null);
-    const result = await callApi<TClaimRow>(workspaceApi(slug, `/claims/${claimId}`), { method: "PATCH", body: { version: baseVersion, text: trimmed } });
-    setBusy(false);
+    if (!trimmed) return mutation.fail("A claim must not be empty.");
+    const result = await mutation.run<TClaimRow>(workspaceApi(slug, `/claims/${claimId}`), { method: "PATCH", body: { version: baseVersion, text: trimmed } });
+    if (!result) return;
     if (result.ok) return finish(result.data);
-    if (result.status === 409 && isClaimRow(result.current)) return setMode({ kind: "conflict", current: result.current, draft });
-    setError(result);
+    if (result.status === 409 && isClaimRow(result.current)) setMode({ kind: "conflict", current: result.current, draft });
   };
 
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await callApi(workspaceApi(slug, `/claims/${claimId}`), { method: "DELETE", body: { version } });
-    setBusy(false);
-    if (!result.ok) return setError(result);
-    router.push(`/w/${slug}/matrix`);
+    // The version shown: our own save's, until the refreshed page has caught up with it.
+    const result = await mutation.run(workspaceApi(slug, `/claims/${claimId}`), { method: "DELETE", body: { version: shownVersion } });
+    if (result?.ok) router.push(`/w/${slug}/matrix`);
   };
+
+  const formError = <FormError message={mutation.error} issues={mutation.failure?.issues} />;
 
   if (mode.kind === "conflict") {
     return (
@@ -101,39 +98,32 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
               id={`${id}-mine`}
               data-testid="conflict-mine"
               rows={3}
-              maxLength={CLAIM_MAX}
+              maxLength={MAX_CLAIM_LENGTH}
               value={mode.draft}
               onChange={(e) => setMode({ ...mode, draft: e.target.value })}
               className={textareaClass}
             />
           </div>
         </div>
-        <div className="mt-4">
-          <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
-        </div>
+        <div className="mt-4">{formError}</div>
         <div className="mt-4 flex flex-wrap gap-3">
-          <button
-            type="button"
-            data-testid="conflict-reapply"
-            disabled={busy}
-            onClick={() => void save(mode.current.version, mode.draft)}
-            className="rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
-          >
-            {busy ? "Saving…" : "Re-apply mine"}
-          </button>
-          <button
-            type="button"
+          <Button size="lg" data-testid="conflict-reapply" busy={mutation.busy} busyLabel="Saving…" onClick={() => void save(mode.current.version, mode.draft)}>
+            Re-apply mine
+          </Button>
+          <Button
+            variant="secondary"
+            size="lg"
             data-testid="conflict-discard"
-            disabled={busy}
+            disabled={mutation.busy}
             onClick={() => {
               setMode({ kind: "view" });
-              setError(null);
+              mutation.reset();
               live.refresh();
             }}
-            className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+            className="bg-white dark:bg-slate-900"
           >
             Discard mine
-          </button>
+          </Button>
         </div>
       </section>
     );
@@ -157,7 +147,7 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
           id={`${id}-text`}
           data-testid="claim-edit-text"
           rows={3}
-          maxLength={CLAIM_MAX}
+          maxLength={MAX_CLAIM_LENGTH}
           value={mode.draft}
           onChange={(e) => setMode({ ...mode, draft: e.target.value })}
           onKeyDown={(e) => {
@@ -167,35 +157,28 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
           className={`mt-1 ${textareaClass}`}
         />
         <p id={`${id}-count`} className="mt-1 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400">
-          {mode.draft.length} / {CLAIM_MAX}
+          {mode.draft.length} / {MAX_CLAIM_LENGTH}
         </p>
         {changedMeanwhile && (
           <p role="status" data-testid="claim-changed-meanwhile" className="mt-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-slate-900 dark:border-amber-600 dark:bg-amber-950/30 dark:text-slate-100">
             Someone else saved a change to this claim while you were editing. When you save, you will see both versions and choose.
           </p>
         )}
-        <div className="mt-2">
-          <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
-        </div>
+        <div className="mt-2">{formError}</div>
         <div className="mt-3 flex flex-wrap gap-3">
-          <button
-            type="submit"
-            data-testid="claim-save"
-            disabled={busy}
-            className="rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
-          >
-            {busy ? "Saving…" : "Save"}
-          </button>
-          <button
-            type="button"
+          <Button type="submit" size="lg" data-testid="claim-save" busy={mutation.busy} busyLabel="Saving…">
+            Save
+          </Button>
+          <Button
+            variant="quiet"
+            size="lg"
             onClick={() => {
               setMode({ kind: "view" });
-              setError(null);
+              mutation.reset();
             }}
-            className="rounded-lg px-4 py-2 font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           >
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -209,19 +192,19 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
       <div className="no-print mt-3 flex flex-wrap items-center gap-2 text-sm">
         {canEdit && (
           <>
-            <button
+            <Button
               ref={editButton}
-              type="button"
+              variant="secondary"
+              size="xs"
               data-testid="claim-edit"
               onClick={() => {
-                setError(null);
-                setMode({ kind: "edit", base: { text: shownText, version: saved && saved.version > version ? saved.version : version }, draft: shownText });
+                mutation.reset();
+                setMode({ kind: "edit", base: { text: shownText, version: shownVersion }, draft: shownText });
               }}
-              className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
             >
               Edit<span className="sr-only"> the claim’s text</span>
-            </button>
-            <ConfirmButton label="Delete claim" confirmLabel="Delete" question="Delete this claim? It can be restored from the history." testId="claim-delete" busy={busy} onConfirm={() => void remove()} />
+            </Button>
+            <ConfirmButton label="Delete claim" confirmLabel="Delete" question="Delete this claim? It can be restored from the history." testId="claim-delete" busy={mutation.busy} onConfirm={() => void remove()} />
           </>
         )}
         <Link
@@ -232,11 +215,7 @@ export function ClaimHeading({ slug, claimId, text, version, canEdit }: { slug: 
           History
         </Link>
       </div>
-      {error && (
-        <div className="mt-2 max-w-2xl">
-          <FormError message={describeFailure(error)} issues={error.issues} />
-        </div>
-      )}
+      {mutation.failure && <div className="mt-2 max-w-2xl">{formError}</div>}
     </>
   );
 }

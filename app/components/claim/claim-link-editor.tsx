@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, describeFailure, newRequestKey, workspaceApi } from "../api";
+import { workspaceApi } from "../api";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
 
 const DIRECTIONS = [
   { value: "out:SUPPORTS", label: "This claim supports…" },
@@ -15,23 +17,18 @@ export function ClaimLinkEditor({ slug, claimId, options }: { slug: string; clai
   const router = useRouter();
   const [direction, setDirection] = useState<(typeof DIRECTIONS)[number]["value"]>("out:SUPPORTS");
   const [other, setOther] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
   const choices = options.filter((o) => o.id !== claimId);
 
   async function link(event: React.FormEvent) {
     event.preventDefault();
     if (!other) return;
     const [way, relation] = direction.split(":");
-    setBusy(true);
-    setError(null);
-    const result = await callApi(workspaceApi(slug, "/links"), {
+    const result = await mutation.run(workspaceApi(slug, "/links"), {
       method: "POST",
       body: way === "out" ? { from: claimId, to: other, relation } : { from: other, to: claimId, relation },
-      idempotencyKey: newRequestKey(),
     });
-    setBusy(false);
-    if (!result.ok) return setError(describeFailure(result));
+    if (!result?.ok) return;
     setOther("");
     router.refresh();
   }
@@ -60,22 +57,22 @@ export function ClaimLinkEditor({ slug, claimId, options }: { slug: string; clai
           ))}
         </select>
       </label>
-      <button type="submit" disabled={busy || !other} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
-        {busy ? "Linking…" : "Add link"}
-      </button>
-      {error ? (
+      <Button type="submit" disabled={!other} busy={mutation.busy} busyLabel="Linking…">
+        Add link
+      </Button>
+      {mutation.error ? (
         <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
-          {error}
+          {mutation.error}
         </p>
       ) : null}
     </form>
   );
 }
 
-/** Removes one claim link (soft; undoable from the history). */
-export function UnlinkButton({ slug, linkId }: { slug: string; linkId: string }) {
+/** Removes one claim link (soft; undoable from the history), as of the version shown. */
+export function UnlinkButton({ slug, linkId, version }: { slug: string; linkId: string; version: number }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation();
   return (
     <>
       <button
@@ -83,14 +80,13 @@ export function UnlinkButton({ slug, linkId }: { slug: string; linkId: string })
         data-testid="claim-unlink"
         className="ml-2 text-sm text-red-700 underline-offset-2 hover:underline dark:text-red-400"
         onClick={async () => {
-          const result = await callApi(workspaceApi(slug, `/links/${linkId}`), { method: "DELETE" });
-          if (!result.ok) return setError(describeFailure(result));
-          router.refresh();
+          const result = await mutation.run(workspaceApi(slug, `/links/${linkId}`), { method: "DELETE", body: { version } });
+          if (result?.ok) router.refresh();
         }}
       >
         Unlink
       </button>
-      {error ? <span role="alert" className="ml-2 text-sm text-red-700">{error}</span> : null}
+      {mutation.error ? <span role="alert" className="ml-2 text-sm text-red-700">{mutation.error}</span> : null}
     </>
   );
 }

@@ -1,24 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { callApi, describeFailure, workspaceApi } from "../api";
+import { workspaceApi } from "../api";
+import { useMutation } from "../use-mutation";
 
 /** Moves this claim one place up or down in the workspace's order (the matrix's rows). */
 export function ClaimOrderButtons({ slug, claimId, order }: { slug: string; claimId: string; order: string[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
   const at = order.indexOf(claimId);
 
   async function move(by: -1 | 1) {
     const next = [...order];
     [next[at], next[at + by]] = [next[at + by], next[at]];
-    setBusy(true);
-    setError(null);
-    const result = await callApi(workspaceApi(slug, "/claims/order"), { method: "PUT", body: { order: next } });
-    setBusy(false);
-    if (!result.ok) return setError(describeFailure(result));
-    router.refresh();
+    const result = await mutation.run(workspaceApi(slug, "/claims/order"), { method: "PUT", body: { order: next } });
+    if (result?.ok) router.refresh();
   }
 
   if (at === -1) return null;
@@ -28,13 +23,13 @@ export function ClaimOrderButtons({ slug, claimId, order }: { slug: string; clai
       <span>
         Claim {at + 1} of {order.length}
       </span>
-      <button type="button" className={button} disabled={busy || at === 0} onClick={() => void move(-1)} data-testid="claim-move-up">
+      <button type="button" className={button} disabled={mutation.busy || at === 0} onClick={() => void move(-1)} data-testid="claim-move-up">
         Move up
       </button>
-      <button type="button" className={button} disabled={busy || at === order.length - 1} onClick={() => void move(1)} data-testid="claim-move-down">
+      <button type="button" className={button} disabled={mutation.busy || at === order.length - 1} onClick={() => void move(1)} data-testid="claim-move-down">
         Move down
       </button>
-      {error ? <span role="alert" className="text-red-700 dark:text-red-400">{error}</span> : null}
+      {mutation.error ? <span role="alert" className="text-red-700 dark:text-red-400">{mutation.error}</span> : null}
     </div>
   );
 }

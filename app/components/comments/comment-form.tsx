@@ -1,19 +1,18 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { MAX_COMMENT_LENGTH } from "@/lib/domain/comments";
-import { describeFailure, newRequestKey, type TApiFailure, type TApiResult } from "../api";
+import type { TApiResult } from "../api";
+import { Button } from "../button";
 import { FormError } from "../evidence/evidence-fields";
+import { useMutation, type TSend } from "../use-mutation";
 
 export const fieldClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
-export const primaryButtonClass =
-  "rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
-export const quietButtonClass = "rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800";
 
 /**
  * A text box for a comment: submit with the button or Ctrl/⌘+Enter, Escape cancels (where
- * cancelling is offered). One Idempotency-Key per draft, so a retry after a lost answer does not
- * post twice; a new key once it was posted.
+ * cancelling is offered). `onSubmit` sends through `send`, so a draft sent again after a lost
+ * answer carries the same Idempotency-Key and is not posted twice.
  */
 export function CommentForm({
   label,
@@ -30,16 +29,15 @@ export function CommentForm({
   initial?: string;
   autoFocus?: boolean;
   testId: string;
-  onSubmit: (body: string, idempotencyKey: string) => Promise<TApiResult<unknown> | null>;
+  /** Sends the comment; null when it dealt with the outcome itself (a conflict it shows). */
+  onSubmit: (body: string, send: TSend) => Promise<TApiResult<unknown> | null>;
   onCancel?: () => void;
   /** Told whether the box holds unsaved words, so a surrounding panel does not close over them. */
   onDirty?: (dirty: boolean) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
-  const key = useRef(newRequestKey());
+  const mutation = useMutation();
   const field = useRef<HTMLTextAreaElement>(null);
   const dirty = draft.trim() !== initial.trim();
 
@@ -51,15 +49,9 @@ export function CommentForm({
 
   const submit = async () => {
     const body = draft.trim();
-    if (!body) return setError({ ok: false, status: 400, code: "EMPTY", message: "Write something first: a comment must not be empty.", issues: [] });
-    setBusy(true);
-    setError(null);
-    const result = await onSubmit(body, key.current);
-    setBusy(false);
-    if (!result) return;
-    if (!result.ok) return setError(result);
-    key.current = newRequestKey();
-    setDraft("");
+    if (!body) return mutation.fail("Write something first: a comment must not be empty.");
+    const result = await mutation.perform((send) => onSubmit(body, send));
+    if (result?.ok) setDraft("");
   };
 
   return (
@@ -103,15 +95,15 @@ export function CommentForm({
           </span>
         )}
       </p>
-      <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+      <FormError message={mutation.error} issues={mutation.failure?.issues} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" data-testid={`${testId}-submit`} disabled={busy} className={primaryButtonClass}>
-          {busy ? "Sending…" : submitLabel}
-        </button>
+        <Button type="submit" size="sm" data-testid={`${testId}-submit`} busy={mutation.busy} busyLabel="Sending…">
+          {submitLabel}
+        </Button>
         {onCancel && (
-          <button type="button" onClick={onCancel} className={quietButtonClass}>
+          <Button variant="quiet" size="xs" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -1,14 +1,16 @@
 "use client";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TCommentList, TCommentThread, TCommentView } from "@/lib/domain/comments";
-import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { workspaceApi } from "../api";
 import { SignInLink } from "../auth/sign-in-link";
+import { Button } from "../button";
 import { ConfirmButton } from "../confirm-button";
 import { ConflictButtons } from "../conflict-buttons";
 import { FormError } from "../evidence/evidence-fields";
 import { rememberVersion, versionFor } from "../evidence/versions";
 import { useLive } from "../live/live-context";
-import { CommentForm, quietButtonClass } from "./comment-form";
+import { useMutation, type TSend } from "../use-mutation";
+import { CommentForm } from "./comment-form";
 import { CommentText } from "./comment-text";
 import { CommentTime } from "./comment-time";
 
@@ -105,8 +107,8 @@ function NewThread({ ctx, canComment, signedIn, about }: { ctx: TThreadContext; 
       submitLabel="Comment"
       testId="new-thread"
       onDirty={onDirty}
-      onSubmit={async (body, idempotencyKey) => {
-        const result = await callApi<TRow & { id: string }>(workspaceApi(ctx.slug, "/comments"), { method: "POST", idempotencyKey, body: { target: ctx.target, body } });
+      onSubmit={async (body, send) => {
+        const result = await send<TRow & { id: string }>(workspaceApi(ctx.slug, "/comments"), { method: "POST", body: { target: ctx.target, body } });
         if (result.ok) ctx.changed();
         return result;
       }}
@@ -117,8 +119,7 @@ function NewThread({ ctx, canComment, signedIn, about }: { ctx: TThreadContext; 
 function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }) {
   const [expanded, setExpanded] = useState(false);
   const [replying, setReplying] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation();
   const bodyId = useId();
   const replyButton = useRef<HTMLButtonElement>(null);
   const onDirty = useDirtyReporter(ctx);
@@ -130,21 +131,18 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
   }, [thread.resolved]);
 
   const setResolved = async (resolved: boolean) => {
-    setBusy(true);
-    setError(null);
-    const result = await callApi<TRow>(workspaceApi(ctx.slug, `/comments/${thread.id}/resolve`), { method: "POST", body: { version: versionFor(thread.id, thread.version), resolved } });
-    setBusy(false);
-    if (!result.ok) return setError(result);
+    const result = await mutation.run<TRow>(workspaceApi(ctx.slug, `/comments/${thread.id}/resolve`), { method: "POST", body: { version: versionFor(thread.id, thread.version), resolved } });
+    if (!result?.ok) return;
     rememberVersion(thread.id, result.data.version);
     setExpanded(false);
     ctx.changed();
   };
 
   const resolveButton = thread.canResolve && (
-    <button type="button" data-testid={thread.resolved ? "thread-reopen" : "thread-resolve"} disabled={busy} onClick={() => void setResolved(!thread.resolved)} className={quietButtonClass}>
+    <Button variant="quiet" size="xs" data-testid={thread.resolved ? "thread-reopen" : "thread-resolve"} disabled={mutation.busy} onClick={() => void setResolved(!thread.resolved)}>
       {thread.resolved ? "Reopen" : "Resolve"}
       <span className="sr-only"> the thread</span>
-    </button>
+    </Button>
   );
 
   return (
@@ -171,10 +169,10 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
               {thread.replies.length > 0 && ` · ${thread.replies.length} ${thread.replies.length === 1 ? "reply" : "replies"}`}
             </span>
           )}
-          <button type="button" data-testid="thread-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded((e) => !e)} className={quietButtonClass}>
+          <Button variant="quiet" size="xs" data-testid="thread-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded((e) => !e)}>
             {expanded ? "Hide" : "Show"}
             <span className="sr-only"> the resolved thread</span>
-          </button>
+          </Button>
           {resolveButton}
         </div>
       )}
@@ -201,8 +199,8 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
                 setReplying(false);
                 requestAnimationFrame(() => replyButton.current?.focus());
               }}
-              onSubmit={async (body, idempotencyKey) => {
-                const result = await callApi(workspaceApi(ctx.slug, "/comments"), { method: "POST", idempotencyKey, body: { target: ctx.target, body, parentId: thread.id } });
+              onSubmit={async (body, send) => {
+                const result = await send(workspaceApi(ctx.slug, "/comments"), { method: "POST", body: { target: ctx.target, body, parentId: thread.id } });
                 if (result.ok) {
                   setReplying(false);
                   ctx.changed();
@@ -216,16 +214,16 @@ function Thread({ thread, ctx }: { thread: TCommentThread; ctx: TThreadContext }
           (thread.canReply || (thread.canResolve && !thread.resolved)) && (
             <div className="mt-2 -ml-2 flex flex-wrap items-center gap-1">
               {thread.canReply && (
-                <button ref={replyButton} type="button" data-testid="thread-reply" onClick={() => setReplying(true)} className={quietButtonClass}>
+                <Button ref={replyButton} variant="quiet" size="xs" data-testid="thread-reply" onClick={() => setReplying(true)}>
                   Reply
-                </button>
+                </Button>
               )}
               {!thread.resolved && resolveButton}
             </div>
           )
         )}
       </div>
-      <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+      <FormError message={mutation.error} issues={mutation.failure?.issues} />
     </article>
   );
 }
@@ -234,8 +232,7 @@ type TMode = { kind: "view" } | { kind: "edit" } | { kind: "conflict"; current: 
 
 function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadContext }) {
   const [mode, setMode] = useState<TMode>({ kind: "view" });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation();
   const editButton = useRef<HTMLButtonElement>(null);
   const onDirty = useDirtyReporter(ctx);
 
@@ -244,8 +241,9 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
-  const save = async (body: string, version: number) => {
-    const result = await callApi<TRow>(workspaceApi(ctx.slug, `/comments/${comment.id}`), { method: "PATCH", body: { version, body } });
+  /** Null when the edit collided with another change: the conflict is shown instead. */
+  const save = async (send: TSend, body: string, version: number) => {
+    const result = await send<TRow>(workspaceApi(ctx.slug, `/comments/${comment.id}`), { method: "PATCH", body: { version, body } });
     if (result.ok) {
       rememberVersion(comment.id, result.data.version);
       backToView();
@@ -261,12 +259,8 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
   };
 
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await callApi(workspaceApi(ctx.slug, `/comments/${comment.id}`), { method: "DELETE", body: { version: versionFor(comment.id, comment.version) } });
-    setBusy(false);
-    if (!result.ok) return setError(result);
-    ctx.changed();
+    const result = await mutation.run(workspaceApi(ctx.slug, `/comments/${comment.id}`), { method: "DELETE", body: { version: versionFor(comment.id, comment.version) } });
+    if (result?.ok) ctx.changed();
   };
 
   if (comment.deleted) {
@@ -296,7 +290,7 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
       </p>
       {mode.kind === "edit" ? (
         <div className="mt-2">
-          <CommentForm label="Edit your comment" submitLabel="Save" testId="comment-edit-form" initial={comment.body ?? ""} autoFocus onDirty={onDirty} onCancel={backToView} onSubmit={(body) => save(body, versionFor(comment.id, comment.version))} />
+          <CommentForm label="Edit your comment" submitLabel="Save" testId="comment-edit-form" initial={comment.body ?? ""} autoFocus onDirty={onDirty} onCancel={backToView} onSubmit={(body, send) => save(send, body, versionFor(comment.id, comment.version))} />
         </div>
       ) : mode.kind === "conflict" ? (
         <div data-testid="comment-conflict" role="group" aria-label="Edit conflict" className="mt-2 rounded-md border-2 border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-600 dark:bg-amber-950/30">
@@ -311,20 +305,15 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
           )}
           <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Yours</p>
           <p className="whitespace-pre-wrap break-words text-slate-900 dark:text-slate-100">{mode.draft}</p>
-          <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+          <FormError message={mutation.error} issues={mutation.failure?.issues} />
           {mode.current.deletedAt ? (
-            <button type="button" onClick={backToView} className={`mt-2 ${quietButtonClass}`}>
+            <Button variant="quiet" size="xs" onClick={backToView} className="mt-2">
               Close
-            </button>
+            </Button>
           ) : (
             <ConflictButtons
-              busy={busy}
-              onReapply={async () => {
-                setBusy(true);
-                const result = await save(mode.draft, mode.current.version);
-                setBusy(false);
-                if (result && !result.ok) setError(result);
-              }}
+              busy={mutation.busy}
+              onReapply={() => void mutation.perform((send) => save(send, mode.draft, mode.current.version))}
               onDiscard={() => {
                 backToView();
                 ctx.changed();
@@ -340,23 +329,23 @@ function CommentItem({ comment, ctx }: { comment: TCommentView; ctx: TThreadCont
           {(comment.canEdit || comment.canDelete) && (
             <div className="mt-1 -ml-2 flex flex-wrap items-center gap-1">
               {comment.canEdit && (
-                <button
+                <Button
                   ref={editButton}
-                  type="button"
+                  variant="quiet"
+                  size="xs"
                   data-testid="comment-edit"
                   onClick={() => {
-                    setError(null);
+                    mutation.reset();
                     setMode({ kind: "edit" });
                   }}
-                  className={quietButtonClass}
                 >
                   Edit<span className="sr-only"> your comment</span>
-                </button>
+                </Button>
               )}
-              {comment.canDelete && <ConfirmButton label="Delete" confirmLabel="Delete" question="Delete this comment?" testId="comment-delete" busy={busy} onConfirm={() => void remove()} />}
+              {comment.canDelete && <ConfirmButton label="Delete" confirmLabel="Delete" question="Delete this comment?" testId="comment-delete" busy={mutation.busy} onConfirm={() => void remove()} />}
             </div>
           )}
-          <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+          <FormError message={mutation.error} issues={mutation.failure?.issues} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { labelPublished } from "@/lib/domain/dates";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import { AuthorDot, FALLBACK_ACCENT } from "../author-badge";
+import { Button } from "../button";
 
 /**
  * Which authors to compare: a plain GET form (`?authors=…` repeated), so it works without
@@ -38,12 +39,9 @@ export function AuthorPicker({ slug, authors, chosen, accents }: { slug: string;
           ))}
         </ul>
       </fieldset>
-      <button
-        type="submit"
-        className="mt-4 rounded-lg bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
-      >
+      <Button type="submit" className="mt-4">
         Compare
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { fieldLegendClass } from "./evidence-fields";
 
 export interface TClaimOption {
@@ -9,7 +10,6 @@ export interface TClaimOption {
 
 export type TClaimChoice = { kind: "existing"; claimId: string | null } | { kind: "new"; text: string };
 
-export const CLAIM_MAX = 500;
 const SHOWN = 60;
 
 /** Lower case, accents removed: "Kazakhstan’s" is found by "kazakhstans" too. */
@@ -86,7 +86,7 @@ export function ClaimPicker({
             id={`${id}-new`}
             data-testid={`${testIdPrefix}-new-claim-text`}
             rows={2}
-            maxLength={CLAIM_MAX}
+            maxLength={MAX_CLAIM_LENGTH}
             value={value.text}
             onChange={(e) => onChange({ kind: "new", text: e.target.value })}
             placeholder="The contested proposition, in one sentence"
@@ -94,7 +94,7 @@ export function ClaimPicker({
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
           />
           <p id={`${id}-new-count`} className="mt-1 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400">
-            {value.text.length} / {CLAIM_MAX}
+            {value.text.length} / {MAX_CLAIM_LENGTH}
           </p>
         </div>
       ) : (

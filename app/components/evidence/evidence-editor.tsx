@@ -2,10 +2,12 @@
 import { ConflictButtons } from "../conflict-buttons";
 import { useId, useState, type FormEvent } from "react";
 import type { TStance, TVoice } from "@/lib/domain/types";
-import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { workspaceApi } from "../api";
+import { Button } from "../button";
 import { useLive } from "../live/live-context";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
+import { useMutation, type TSend } from "../use-mutation";
 import { FormError, NoteField, StanceField, VoiceField } from "./evidence-fields";
 import { basedOnShown, rememberVersion, versionFor } from "./versions";
 
@@ -14,8 +16,7 @@ export interface TEditableEvidence {
   stance: TStance;
   voice: TVoice;
   note: string | null;
-  /** Present when the page data carries it. */
-  version?: number;
+  version: number;
 }
 
 interface TValues {
@@ -41,35 +42,24 @@ export function EvidenceEditor({ slug, evidence, onClose }: { slug: string; evid
   const [stance, setStance] = useState<TStance>(evidence.stance);
   const [voice, setVoice] = useState<TVoice>(evidence.voice);
   const [note, setNote] = useState(evidence.note ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
-  const [conflict, setConflict] = useState<TEvidenceRow | null>(null);
+  const mutation = useMutation({ isConflict: isEvidenceRow });
+  const conflict = mutation.conflict;
   // What the person saw when they started; a 409 is compared against it.
   const [shown] = useState<TValues>({ stance: evidence.stance, voice: evidence.voice, note: evidence.note });
 
   const mine = (): TValues => ({ stance, voice, note: note.trim() || null });
 
-  const patch = (version: number) => callApi<TEvidenceRow>(workspaceApi(slug, `/evidence/${evidence.id}`), { method: "PATCH", body: { version, ...mine() } });
+  const patch = (send: TSend, version: number) => send<TEvidenceRow>(workspaceApi(slug, `/evidence/${evidence.id}`), { method: "PATCH", body: { version, ...mine() } });
 
+  /** A 409 about what the person saw (`compareWith`) is sent again with the current version; any other is the conflict shown. */
   const save = async (version: number, compareWith: TValues | null) => {
-    setBusy(true);
-    setError(null);
-    let result = await patch(version);
-    if (!result.ok && result.status === 409 && isEvidenceRow(result.current)) {
-      rememberVersion(evidence.id, result.current.version);
-      if (compareWith && basedOnShown(result.current, compareWith)) {
-        result = await patch(result.current.version);
-      } else {
-        setConflict(result.current);
-        setBusy(false);
-        return;
-      }
-    }
-    setBusy(false);
-    if (!result.ok) {
-      if (result.status === 409 && isEvidenceRow(result.current)) return setConflict(result.current);
-      return setError(result);
-    }
+    const result = await mutation.perform(async (send) => {
+      const first = await patch(send, version);
+      if (first.ok || first.status !== 409 || !isEvidenceRow(first.current)) return first;
+      rememberVersion(evidence.id, first.current.version);
+      return compareWith && basedOnShown(first.current, compareWith) ? patch(send, first.current.version) : first;
+    });
+    if (!result?.ok) return;
     rememberVersion(evidence.id, result.data.version);
     live.refresh();
     onClose();
@@ -89,12 +79,8 @@ export function EvidenceEditor({ slug, evidence, onClose }: { slug: string; evid
           <EvidenceSummary title="Yours" values={mine()} />
         </div>
         <ConflictButtons
-          busy={busy}
-          onReapply={() => {
-            const current = conflict;
-            setConflict(null);
-            void save(current.version, null);
-          }}
+          busy={mutation.busy}
+          onReapply={() => void save(conflict.version, null)}
           onDiscard={() => {
             live.refresh();
             onClose();
@@ -109,14 +95,14 @@ export function EvidenceEditor({ slug, evidence, onClose }: { slug: string; evid
       <StanceField name={`${id}-stance`} value={stance} onChange={setStance} testIdPrefix="edit-stance" />
       <VoiceField name={`${id}-voice`} value={voice} onChange={setVoice} testIdPrefix="edit-voice" />
       <NoteField value={note} onChange={setNote} testId="edit-note" />
-      <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+      <FormError message={mutation.error} issues={mutation.failure?.issues} />
       <div className="flex gap-2">
-        <button type="submit" data-testid="evidence-save" disabled={busy} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
-          {busy ? "Saving…" : "Save"}
-        </button>
-        <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        <Button type="submit" size="sm" data-testid="evidence-save" busy={mutation.busy} busyLabel="Saving…">
+          Save
+        </Button>
+        <Button variant="quiet" size="sm" onClick={onClose}>
           Cancel
-        </button>
+        </Button>
       </div>
     </form>
   );

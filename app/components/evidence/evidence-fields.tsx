@@ -1,10 +1,9 @@
 "use client";
 import { useId } from "react";
 import { STANCES, VOICES, type TStance, type TVoice } from "@/lib/domain/types";
+import { MAX_NOTE_LENGTH } from "@/lib/schemas/fields";
 import { REPORTED_EXPLANATION } from "../reported-badge";
 import { STANCE_DOT_CLASS, STANCE_ICON, STANCE_LABEL } from "../stance";
-
-export const NOTE_MAX = 5000;
 
 /**
  * Selected stance options take their stance's colour as a border and soft fill; the icon and the
@@ -80,7 +79,7 @@ export function NoteField({ value, onChange, testId = "note" }: { value: string;
         id={id}
         data-testid={testId}
         rows={2}
-        maxLength={NOTE_MAX}
+        maxLength={MAX_NOTE_LENGTH}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder="Why this passage bears on the claim"

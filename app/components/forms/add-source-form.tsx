@@ -1,106 +1,100 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { MAX_AUTHOR_NAME_LENGTH, MAX_AUTHOR_SHORT_NAME_LENGTH, MAX_PUBLICATION_LENGTH, MAX_SOURCE_TEXT_BYTES, MAX_SOURCE_TITLE_LENGTH } from "@/lib/schemas/sources";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, fieldErrors, inputClass } from "./field";
 
-const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_MEGABYTES = MAX_SOURCE_TEXT_BYTES / (1024 * 1024);
 
 /** Adds an article: metadata plus its text, pasted or read from a .txt, .md or .html file (a page is reduced to its text, shown here before saving). */
 export function AddSourceForm({ slug }: { slug: string }) {
   const router = useRouter();
   const [form, setForm] = useState({ title: "", authorName: "", shortName: "", published: "", publication: "", url: "", text: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [reading, setReading] = useState(false);
+  const mutation = useMutation();
+  // Reducing an HTML file to its text, and what went wrong reading a file.
+  const extract = useMutation();
+  const [fileError, setFileError] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
   const bytes = new TextEncoder().encode(form.text).length;
+  const server = fieldErrors(mutation.failure);
+  const errors: Record<string, string | undefined> = { ...server, authorName: server["author.name"], shortName: server["author.shortName"], text: fileError ?? extract.error ?? server.text };
+  const formError = mutation.failure?.status === 413 ? `The text is larger than ${MAX_MEGABYTES} MB.` : mutation.error;
+
+  const clearErrors = () => {
+    mutation.reset();
+    extract.reset();
+    setFileError(null);
+  };
 
   async function readFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setErrors({ text: `That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a source text is at most 2 MB.` });
-      return;
-    }
+    clearErrors();
+    if (file.size > MAX_SOURCE_TEXT_BYTES) return setFileError(`That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a source text is at most ${MAX_MEGABYTES} MB.`);
     const raw = await file.text();
     const fallbackTitle = file.name.replace(/\.(txt|md|markdown|html?)$/i, "");
     if (/\.html?$/i.test(file.name) || file.type === "text/html") {
-      setReading(true);
-      try {
-        const page = await api<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
-        setForm((f) => ({ ...f, text: page.text, title: f.title || page.title || fallbackTitle }));
-        setErrors(page.text ? {} : { text: "That page holds no text once scripts, styles and markup are removed." });
-      } catch (e) {
-        setErrors({ text: e instanceof ApiError ? e.message : "Could not read that page." });
-      } finally {
-        setReading(false);
-      }
+      const page = await extract.run<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
+      if (!page?.ok) return;
+      setForm((f) => ({ ...f, text: page.data.text, title: f.title || page.data.title || fallbackTitle }));
+      if (!page.data.text) setFileError("That page holds no text once scripts, styles and markup are removed.");
       return;
     }
     setForm((f) => ({ ...f, text: raw, title: f.title || fallbackTitle }));
-    setErrors({});
   }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const body = {
-        title: form.title,
-        author: { name: form.authorName, ...(form.shortName.trim() ? { shortName: form.shortName } : {}) },
-        published: form.published.trim(),
-        ...(form.publication.trim() ? { publication: form.publication } : {}),
-        ...(form.url.trim() ? { url: form.url.trim() } : {}),
-        text: form.text,
-      };
-      const { id } = await api<{ id: string }>(`/api/workspaces/${slug}/sources`, { method: "POST", body });
-      router.push(`/w/${slug}/sources/${id}`);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const fields = Object.fromEntries(e.issues.map((i) => [i.path.replace("author.name", "authorName").replace("author.shortName", "shortName"), i.message]));
-        setErrors({ form: e.status === 413 ? "The text is larger than 2 MB." : e.message, ...fields });
-      } else setErrors({ form: "Could not add the source." });
-      setBusy(false);
-    }
+    clearErrors();
+    const body = {
+      title: form.title,
+      author: { name: form.authorName, ...(form.shortName.trim() ? { shortName: form.shortName } : {}) },
+      published: form.published.trim(),
+      ...(form.publication.trim() ? { publication: form.publication } : {}),
+      ...(form.url.trim() ? { url: form.url.trim() } : {}),
+      text: form.text,
+    };
+    const result = await mutation.run<{ id: string }>(`/api/workspaces/${slug}/sources`, { method: "POST", body }, { stayBusy: true });
+    if (result?.ok) router.push(`/w/${slug}/sources/${result.data.id}`);
   }
 
   return (
     <form onSubmit={submit} className="space-y-5">
       <Field id="src-title" label="Title" error={errors.title}>
-        <input id="src-title" required maxLength={500} className={inputClass} value={form.title} onChange={set("title")} />
+        <input id="src-title" required maxLength={MAX_SOURCE_TITLE_LENGTH} className={inputClass} value={form.title} onChange={set("title")} />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="src-author" label="Author" hint="An author with this exact name is reused." error={errors.authorName}>
-          <input id="src-author" required maxLength={200} className={inputClass} value={form.authorName} onChange={set("authorName")} />
+          <input id="src-author" required maxLength={MAX_AUTHOR_NAME_LENGTH} className={inputClass} value={form.authorName} onChange={set("authorName")} />
         </Field>
         <Field id="src-short" label="Short name (column header)" hint="Defaults to the last word of the name." error={errors.shortName}>
-          <input id="src-short" maxLength={40} className={inputClass} value={form.shortName} onChange={set("shortName")} />
+          <input id="src-short" maxLength={MAX_AUTHOR_SHORT_NAME_LENGTH} className={inputClass} value={form.shortName} onChange={set("shortName")} />
         </Field>
         <Field id="src-published" label="Published" hint="YYYY, YYYY-MM or YYYY-MM-DD — only as precise as you know." error={errors.published}>
           <input id="src-published" required pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder="2022-09" className={inputClass} value={form.published} onChange={set("published")} />
         </Field>
         <Field id="src-publication" label="Publication (optional)" error={errors.publication}>
-          <input id="src-publication" maxLength={300} className={inputClass} value={form.publication} onChange={set("publication")} />
+          <input id="src-publication" maxLength={MAX_PUBLICATION_LENGTH} className={inputClass} value={form.publication} onChange={set("publication")} />
         </Field>
       </div>
       <Field id="src-url" label="Address (optional)" error={errors.url}>
         <input id="src-url" type="url" className={inputClass} value={form.url} onChange={set("url")} />
       </Field>
-      <Field id="src-text" label="Full text" hint={`Paste the article, or read a .txt, .md or .html file (a web page keeps only its text). ${(bytes / 1024).toFixed(0)} KB of 2,048 KB.`} error={errors.text}>
+      <Field id="src-text" label="Full text" hint={`Paste the article, or read a .txt, .md or .html file (a web page keeps only its text). ${(bytes / 1024).toFixed(0)} KB of ${(MAX_SOURCE_TEXT_BYTES / 1024).toLocaleString("en")} KB.`} error={errors.text}>
         <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={readFile} className="mb-2 block text-sm" aria-label="Read the text from a file" />
-        {reading && (
+        {extract.busy && (
           <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-300">
             Reducing the page to its text…
           </p>
         )}
         <textarea id="src-text" required rows={14} className={`${inputClass} font-serif`} value={form.text} onChange={set("text")} />
       </Field>
-      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
-      <button type="submit" disabled={busy || bytes > MAX_BYTES} className={buttonClass}>
-        {busy ? "Adding…" : "Add source"}
-      </button>
+      {formError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{formError}</p> : null}
+      <Button type="submit" disabled={bytes > MAX_SOURCE_TEXT_BYTES} busy={mutation.busy} busyLabel="Adding…">
+        Add source
+      </Button>
     </form>
   );
 }

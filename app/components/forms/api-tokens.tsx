@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { MAX_TOKEN_NAME_LENGTH } from "@/lib/schemas/tokens";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, inputClass } from "./field";
 
 interface TToken {
   id: string;
@@ -16,32 +18,25 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useMutation();
+  // Tokens are not versioned: a revoke needs no version.
+  const revoking = useMutation();
+  const error = creating.error ?? revoking.error;
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
-      setSecret(created.token);
-      setName("");
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not create the token.");
-    } finally {
-      setBusy(false);
-    }
+    revoking.reset();
+    const created = await creating.run<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
+    if (!created?.ok) return;
+    setSecret(created.data.token);
+    setName("");
+    router.refresh();
   }
 
   async function revoke(id: string) {
-    try {
-      await api(`/api/tokens/${id}`, { method: "DELETE" });
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not revoke the token.");
-    }
+    creating.reset();
+    const result = await revoking.run(`/api/tokens/${id}`, { method: "DELETE" });
+    if (result?.ok) router.refresh();
   }
 
   return (
@@ -49,12 +44,12 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
       <form onSubmit={create} className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
           <Field id="token-name" label="Name" hint="What will use it, e.g. “import script”.">
-            <input id="token-name" required maxLength={80} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="token-name" required maxLength={MAX_TOKEN_NAME_LENGTH} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
         </div>
-        <button type="submit" disabled={busy} className={buttonClass}>
-          {busy ? "Creating…" : "Create token"}
-        </button>
+        <Button type="submit" busy={creating.busy} busyLabel="Creating…">
+          Create token
+        </Button>
       </form>
       {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
       {secret ? (

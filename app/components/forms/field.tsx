@@ -1,3 +1,5 @@
+import type { TApiFailure } from "../api";
+
 /** A labelled form field with its error message tied to it for screen readers. */
 export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
   return (
@@ -19,5 +21,7 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
-export const buttonClass =
-  "inline-flex items-center justify-center rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white";
+/** The server's issues by field path (`author.name`), to show under each field. */
+export function fieldErrors(failure: TApiFailure | null): Record<string, string> {
+  return Object.fromEntries((failure?.issues ?? []).map((issue) => [issue.path, issue.message]));
+}

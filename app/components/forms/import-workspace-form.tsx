@@ -1,11 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { callApi, newRequestKey, type TApiIssue, type TApiResult } from "../api";
-import { buttonClass, Field, inputClass } from "./field";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
+import { Button } from "../button";
+import { localFailure } from "../mutation";
+import { useMutation } from "../use-mutation";
+import { Field, inputClass } from "./field";
 
-/** As the server: a larger file is refused there with 413, so say so before sending it. */
-const MAX_BYTES = 40 * 1024 * 1024;
 
 const FORMATS = {
   json: { label: "Stancemap document (.json)", accept: ".json,application/json", hint: "A workspace exported from Stancemap, complete with sources and evidence." },
@@ -14,7 +15,6 @@ const FORMATS = {
 } as const;
 
 type TFormat = keyof typeof FORMATS;
-type TState = { status: "idle" } | { status: "busy"; what: string } | { status: "failed"; message: string; issues: TApiIssue[] };
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -25,32 +25,36 @@ export function ImportWorkspaceForm() {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<TFormat>("json");
-  const [state, setState] = useState<TState>({ status: "idle" });
+  const mutation = useMutation();
+  // What the import is doing now, while it is busy.
+  const [step, setStep] = useState("");
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) return setState({ status: "failed", message: `Choose a file: ${FORMATS[format].label}.`, issues: [] });
-    if (file.size > MAX_BYTES) return setState({ status: "failed", message: `${file.name} is ${megabytes(file.size)}; an import is at most 40 MB.`, issues: [] });
-    setState({ status: "busy", what: `Reading ${file.name}…` });
-    const text = await file.text();
-    let result: TApiResult<{ slug: string }>;
+    if (!file) return mutation.fail(`Choose a file: ${FORMATS[format].label}.`);
+    if (file.size > MAX_IMPORT_BYTES) return mutation.fail(`${file.name} is ${megabytes(file.size)}; an import is at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
     const path = `/api/workspaces/import?format=${format}`;
-    if (format === "kialo") {
-      setState({ status: "busy", what: `Importing ${file.name}…` });
-      result = await callApi<{ slug: string }>(path, { method: "POST", text, idempotencyKey: newRequestKey() });
-    } else {
-      let document: unknown;
-      try {
-        document = JSON.parse(text);
-      } catch {
-        return setState({ status: "failed", message: `${file.name} is not valid JSON. Is it ${format === "json" ? "a Stancemap export (.stancemap.json)" : "an AIF file"}?`, issues: [] });
-      }
-      setState({ status: "busy", what: `Importing ${file.name} (${megabytes(file.size)})…` });
-      result = await callApi<{ slug: string }>(path, { method: "POST", body: document, idempotencyKey: newRequestKey() });
-    }
-    if (result.ok) return router.push(`/w/${result.data.slug}`);
-    setState({ status: "failed", message: result.message, issues: result.issues });
+    const result = await mutation.perform<{ slug: string }>(
+      async (send) => {
+        setStep(`Reading ${file.name}…`);
+        const text = await file.text();
+        if (format === "kialo") {
+          setStep(`Importing ${file.name}…`);
+          return send(path, { method: "POST", text });
+        }
+        let document: unknown;
+        try {
+          document = JSON.parse(text);
+        } catch {
+          return localFailure(`${file.name} is not valid JSON. Is it ${format === "json" ? "a Stancemap export (.stancemap.json)" : "an AIF file"}?`);
+        }
+        setStep(`Importing ${file.name} (${megabytes(file.size)})…`);
+        return send(path, { method: "POST", body: document });
+      },
+      { stayBusy: true },
+    );
+    if (result?.ok) router.push(`/w/${result.data.slug}`);
   }
 
   return (
@@ -68,31 +72,31 @@ export function ImportWorkspaceForm() {
         ))}
       </fieldset>
       <Field id="import-file" label="File to import" hint="It becomes a new workspace that you own. Nothing is written unless the whole file imports.">
-        <input id="import-file" ref={input} type="file" accept={FORMATS[format].accept} className={inputClass} onChange={() => setState({ status: "idle" })} />
+        <input id="import-file" ref={input} type="file" accept={FORMATS[format].accept} className={inputClass} onChange={() => mutation.reset()} />
       </Field>
-      {state.status === "busy" && (
+      {mutation.busy && (
         <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
-          {state.what}
+          {step}
         </p>
       )}
-      {state.status === "failed" && (
+      {mutation.failure && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          <p>{state.message}</p>
-          {state.issues.length > 0 && (
+          <p>{mutation.error}</p>
+          {mutation.failure.issues.length > 0 && (
             <ul className="mt-2 list-disc space-y-1 pl-5">
-              {state.issues.slice(0, 10).map((issue, i) => (
+              {mutation.failure.issues.slice(0, 10).map((issue, i) => (
                 <li key={i}>
                   <code className="font-mono text-xs">{issue.path}</code>: {issue.message}
                 </li>
               ))}
-              {state.issues.length > 10 && <li>…and {state.issues.length - 10} more.</li>}
+              {mutation.failure.issues.length > 10 && <li>…and {mutation.failure.issues.length - 10} more.</li>}
             </ul>
           )}
         </div>
       )}
-      <button type="submit" disabled={state.status === "busy"} className={buttonClass}>
-        {state.status === "busy" ? "Importing…" : "Import workspace"}
-      </button>
+      <Button type="submit" busy={mutation.busy} busyLabel="Importing…">
+        Import workspace
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { MAX_INVITE_USES } from "@/lib/schemas/workspaces";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, inputClass } from "./field";
 
 const ROLE_LABEL = { EDITOR: "Editor — adds and edits evidence and claims", COMMENTER: "Commenter — reads and discusses", VIEWER: "Viewer — reads only" } as const;
 
@@ -13,24 +15,16 @@ export function InviteForm({ slug }: { slug: string }) {
   const [hours, setHours] = useState(24 * 7);
   const [maxUses, setMaxUses] = useState(40);
   const [link, setLink] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
   const [copied, setCopied] = useState(false);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const invite = await api<{ path: string }>(`/api/workspaces/${slug}/invites`, { method: "POST", body: { role, expiresInHours: hours, maxUses } });
-      setLink(window.location.origin + invite.path);
-      setCopied(false);
-      router.refresh();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not create the link.");
-    } finally {
-      setBusy(false);
-    }
+    const invite = await mutation.run<{ path: string }>(`/api/workspaces/${slug}/invites`, { method: "POST", body: { role, expiresInHours: hours, maxUses } });
+    if (!invite?.ok) return;
+    setLink(window.location.origin + invite.data.path);
+    setCopied(false);
+    router.refresh();
   }
 
   return (
@@ -54,13 +48,13 @@ export function InviteForm({ slug }: { slug: string }) {
           </select>
         </Field>
         <Field id="invite-uses" label="How many people may use it">
-          <input id="invite-uses" type="number" min={1} max={1000} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
+          <input id="invite-uses" type="number" min={1} max={MAX_INVITE_USES} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
         </Field>
       </div>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
-      <button type="submit" className={buttonClass} disabled={busy}>
-        {busy ? "Creating…" : "Create invite link"}
-      </button>
+      {mutation.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{mutation.error}</p> : null}
+      <Button type="submit" busy={mutation.busy} busyLabel="Creating…">
+        Create invite link
+      </Button>
       {link ? (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950/40">
           <p className="text-sm font-medium">Share this link (it is shown only once):</p>

@@ -1,31 +1,22 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { api, ApiError } from "./api";
-import { buttonClass } from "./field";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
 
 /** Accepts an invite for the signed-in person and opens the workspace. */
 export function JoinButton({ token }: { token: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
   async function join() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { slug } = await api<{ slug: string }>(`/api/invites/${token}/accept`, { method: "POST" });
-      router.push(`/w/${slug}/matrix`);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not join.");
-      setBusy(false);
-    }
+    const result = await mutation.run<{ slug: string }>(`/api/invites/${token}/accept`, { method: "POST" }, { stayBusy: true });
+    if (result?.ok) router.push(`/w/${result.data.slug}/matrix`);
   }
   return (
     <div className="space-y-2">
-      <button type="button" onClick={join} disabled={busy} className={buttonClass} data-testid="join-button">
-        {busy ? "Joining…" : "Join the seminar"}
-      </button>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <Button onClick={() => void join()} busy={mutation.busy} busyLabel="Joining…" data-testid="join-button">
+        Join the seminar
+      </Button>
+      {mutation.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{mutation.error}</p> : null}
     </div>
   );
 }

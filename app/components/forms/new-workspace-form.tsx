@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "./api";
-import { buttonClass, Field, inputClass } from "./field";
+import { MAX_WORKSPACE_DESCRIPTION_LENGTH, MAX_WORKSPACE_TITLE_LENGTH } from "@/lib/schemas/workspaces";
+import { Button } from "../button";
+import { useMutation } from "../use-mutation";
+import { Field, fieldErrors, inputClass } from "./field";
 
 const VISIBILITY = [
   { value: "PRIVATE", label: "Private", hint: "Only members you invite can open it." },
@@ -15,30 +17,22 @@ export function NewWorkspaceForm() {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [visibility, setVisibility] = useState<(typeof VISIBILITY)[number]["value"]>("PRIVATE");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const errors = fieldErrors(mutation.failure);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const { slug } = await api<{ slug: string }>("/api/workspaces", { method: "POST", body: { title, description, visibility } });
-      router.push(`/w/${slug}/sources/new`);
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(Object.fromEntries([["form", e.message], ...e.issues.map((i) => [i.path, i.message])]));
-      else setErrors({ form: "Could not create the workspace." });
-      setBusy(false);
-    }
+    const result = await mutation.run<{ slug: string }>("/api/workspaces", { method: "POST", body: { title, description, visibility } }, { stayBusy: true });
+    if (result?.ok) router.push(`/w/${result.data.slug}/sources/new`);
   }
 
   return (
     <form onSubmit={submit} className="space-y-6">
       <Field id="ws-title" label="Title" hint='The question the seminar argues, e.g. "The SCO: anti-NATO bloc or talk shop?"' error={errors.title}>
-        <input id="ws-title" required maxLength={200} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input id="ws-title" required maxLength={MAX_WORKSPACE_TITLE_LENGTH} className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <Field id="ws-description" label="Description (optional)" error={errors.description}>
-        <textarea id="ws-description" rows={3} maxLength={2000} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea id="ws-description" rows={3} maxLength={MAX_WORKSPACE_DESCRIPTION_LENGTH} className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Who can read it</legend>
@@ -52,10 +46,10 @@ export function NewWorkspaceForm() {
           </label>
         ))}
       </fieldset>
-      {errors.form ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors.form}</p> : null}
-      <button type="submit" disabled={busy} className={buttonClass}>
-        {busy ? "Creating…" : "Create workspace"}
-      </button>
+      {mutation.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{mutation.error}</p> : null}
+      <Button type="submit" busy={mutation.busy} busyLabel="Creating…">
+        Create workspace
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import { isFiltering } from "@/lib/domain/matrix-filter";
 import { toMatrixFilter, type TMatrixFilterQuery } from "@/lib/schemas/matrix";
 import { POSITION_STANCES } from "@/lib/domain/types";
+import { Button } from "../button";
 import { STANCE_LABEL } from "../stance";
 
 const SELECT =
@@ -41,9 +42,9 @@ export function MatrixFilterBar({ authors, tags, query, shown, total }: { author
           ]}
         />
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 dark:bg-slate-100 dark:text-slate-900">
+          <Button type="submit" size="sm" className="focus-visible:outline-2 focus-visible:outline-offset-2">
             Apply
-          </button>
+          </Button>
           {active && (
             <Link href="?" className="px-2 py-1.5 text-sm font-medium text-slate-700 underline underline-offset-2 dark:text-slate-300">
               Clear

@@ -1,9 +1,11 @@
 "use client";
+import { MAX_CLAIM_LENGTH } from "@/lib/schemas/fields";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { callApi, describeFailure, newRequestKey, workspaceApi, type TApiFailure } from "../api";
-import { CLAIM_MAX } from "../evidence/claim-picker";
+import { workspaceApi } from "../api";
+import { Button } from "../button";
 import { FormError } from "../evidence/evidence-fields";
 import { useLive } from "../live/live-context";
+import { useMutation } from "../use-mutation";
 
 const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
@@ -20,25 +22,17 @@ export function NewClaimForm({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [tags, setTags] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation();
   const [added, setAdded] = useState<string | null>(null);
-  const key = useRef<{ body: string; key: string } | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { text: text.trim(), ...(parseTags(tags).length ? { tags: parseTags(tags) } : {}) };
-    if (!body.text) return setError({ ok: false, status: 400, code: "EMPTY", message: "Write the claim in one sentence.", issues: [] });
-    // The same claim sent again after a lost answer is not added twice.
-    const fingerprint = JSON.stringify(body);
-    if (key.current?.body !== fingerprint) key.current = { body: fingerprint, key: newRequestKey() };
-    setBusy(true);
-    setError(null);
-    const result = await callApi<{ id: string; text: string }>(workspaceApi(slug, "/claims"), { method: "POST", body, idempotencyKey: key.current.key });
-    setBusy(false);
-    if (!result.ok) return setError(result);
-    key.current = null;
+    if (!body.text) return mutation.fail("Write the claim in one sentence.");
+    // The same claim sent again after a lost answer carries the same Idempotency-Key: it is not added twice.
+    const result = await mutation.run<{ id: string; text: string }>(workspaceApi(slug, "/claims"), { method: "POST", body });
+    if (!result?.ok) return;
     setAdded(result.data.text);
     setText("");
     setTags("");
@@ -81,7 +75,7 @@ export function NewClaimForm({ slug }: { slug: string }) {
         id={`${id}-text`}
         data-testid="new-claim-text"
         rows={2}
-        maxLength={CLAIM_MAX}
+        maxLength={MAX_CLAIM_LENGTH}
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder="A contested proposition, in one sentence"
@@ -92,7 +86,7 @@ export function NewClaimForm({ slug }: { slug: string }) {
       </label>
       <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} placeholder="security, central-asia" className={`mt-1 ${inputClass}`} />
       <div className="mt-3">
-        <FormError message={error ? describeFailure(error) : null} issues={error?.issues} testId="new-claim-error" />
+        <FormError message={mutation.error} issues={mutation.failure?.issues} testId="new-claim-error" />
       </div>
       {added && (
         <p role="status" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
@@ -100,24 +94,18 @@ export function NewClaimForm({ slug }: { slug: string }) {
         </p>
       )}
       <div className="mt-3 flex gap-3">
-        <button
-          type="submit"
-          data-testid="new-claim-submit"
-          disabled={busy}
-          className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
-        >
-          {busy ? "Adding…" : "Add claim"}
-        </button>
-        <button
-          type="button"
+        <Button type="submit" data-testid="new-claim-submit" busy={mutation.busy} busyLabel="Adding…">
+          Add claim
+        </Button>
+        <Button
+          variant="quiet"
           onClick={() => {
             setOpen(false);
-            setError(null);
+            mutation.reset();
           }}
-          className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           Close
-        </button>
+        </Button>
       </div>
     </form>
   );

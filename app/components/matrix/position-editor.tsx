@@ -3,12 +3,14 @@ import { ConflictButtons } from "../conflict-buttons";
 import { useId, useState, type FormEvent } from "react";
 import type { TResolvedPosition } from "@/lib/domain/position";
 import { POSITION_STANCES, type TPositionStance } from "@/lib/domain/types";
-import { callApi, describeFailure, workspaceApi, type TApiFailure, type TApiResult } from "../api";
+import { workspaceApi, type TApiResult } from "../api";
+import { Button } from "../button";
 import { FormError, NoteField, fieldLegendClass } from "../evidence/evidence-fields";
 import { basedOnShown, rememberVersion, versionFor } from "../evidence/versions";
 import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { STANCE_LABEL } from "../stance";
+import { useMutation, type TSend } from "../use-mutation";
 
 interface TPositionRow {
   stance: TPositionStance;
@@ -22,6 +24,9 @@ function isPositionRow(value: unknown): value is TPositionRow {
 }
 
 type TShown = { stance: TPositionStance; note: string | null } | null;
+
+/** Sets or clears the hand-set position, as of `version` (none: there is no hand-set row yet). */
+type TWrite = (send: TSend, version?: number) => Promise<TApiResult<TPositionRow>>;
 
 type TMode =
   | { kind: "view" }
@@ -42,44 +47,38 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
   const [mode, setMode] = useState<TMode>({ kind: "view" });
   const [stance, setStance] = useState<TPositionStance>(position.stance);
   const [note, setNote] = useState(position.note ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation({ isConflict: isPositionRow });
   const shownNow: TShown = position.explicit ? { stance: position.stance, note: position.note } : null;
 
-  const put = (version?: number) =>
-    callApi<TPositionRow>(workspaceApi(slug, "/positions"), {
+  const put: TWrite = (send, version) =>
+    send<TPositionRow>(workspaceApi(slug, "/positions"), {
       method: "PUT",
       body: { claimId, authorId, stance, ...(note.trim() ? { note: note.trim() } : {}), ...(version !== undefined ? { version } : {}) },
     });
-  const clear = (version: number) => callApi<TPositionRow>(workspaceApi(slug, "/positions"), { method: "DELETE", body: { claimId, authorId, version } });
+  const clear: TWrite = (send, version) => send<TPositionRow>(workspaceApi(slug, "/positions"), { method: "DELETE", body: { claimId, authorId, version } });
 
-  /** Runs a write; on a 409 about the state this person saw, once more with the current version. */
-  const run = async (action: "set" | "clear", first: () => Promise<TApiResult<TPositionRow>>, again: (version: number) => Promise<TApiResult<TPositionRow>>, shown: TShown) => {
-    setBusy(true);
-    setError(null);
-    let result = await first();
-    if (!result.ok && result.status === 409 && isPositionRow(result.current)) {
-      rememberVersion(key, result.current.version);
-      if (shown && basedOnShown(result.current, shown)) result = await again(result.current.version);
-      else {
-        setBusy(false);
-        return setMode({ kind: "conflict", current: result.current, action });
-      }
+  /** Runs a write as of `version`; on a 409 about the state this person saw, once more with the current version. */
+  const run = async (action: "set" | "clear", write: TWrite, version: number | undefined, shown: TShown) => {
+    const result = await mutation.perform(async (send) => {
+      const first = await write(send, version);
+      if (first.ok || first.status !== 409 || !isPositionRow(first.current)) return first;
+      rememberVersion(key, first.current.version);
+      return shown && basedOnShown(first.current, shown) ? write(send, first.current.version) : first;
+    });
+    if (!result) return;
+    if (result.ok) {
+      rememberVersion(key, result.data.version);
+      setMode({ kind: "view" });
+      live.refresh();
+    } else if (result.status === 409 && isPositionRow(result.current)) {
+      setMode({ kind: "conflict", current: result.current, action });
     }
-    setBusy(false);
-    if (!result.ok) {
-      if (result.status === 409 && isPositionRow(result.current)) return setMode({ kind: "conflict", current: result.current, action });
-      return setError(result);
-    }
-    rememberVersion(key, result.data.version);
-    setMode({ kind: "view" });
-    live.refresh();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mode.kind !== "edit") return;
-    void run("set", () => put(mode.shown ? versionFor(key, position.version) : undefined), (v) => put(v), mode.shown);
+    void run("set", put, mode.shown ? versionFor(key, position.version) : undefined, mode.shown);
   };
 
   if (mode.kind === "conflict") {
@@ -100,16 +99,15 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
           </div>
         </div>
         <ConflictButtons
-          busy={busy}
+          busy={mutation.busy}
           onReapply={() => {
             const v = mode.current.deletedAt ? undefined : mode.current.version;
-            if (mode.action === "clear") {
-              if (v === undefined) return setMode({ kind: "view" });
-              void run("clear", () => clear(v), clear, null);
-            } else void run("set", () => put(v), (version) => put(version), null);
+            if (mode.action === "clear" && v === undefined) return setMode({ kind: "view" });
+            void run(mode.action, mode.action === "clear" ? clear : put, v, null);
           }}
           onDiscard={() => {
             setMode({ kind: "view" });
+            mutation.reset();
             live.refresh();
           }}
         />
@@ -137,14 +135,14 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">The evidence alone says {STANCE_LABEL[position.derived]}.</p>
         </fieldset>
         <NoteField value={note} onChange={setNote} testId="position-note" />
-        <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+        <FormError message={mutation.error} issues={mutation.failure?.issues} />
         <div className="flex gap-2">
-          <button type="submit" data-testid="position-save" disabled={busy} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">
-            {busy ? "Saving…" : "Set position"}
-          </button>
-          <button type="button" onClick={() => setMode({ kind: "view" })} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+          <Button type="submit" size="sm" data-testid="position-save" busy={mutation.busy} busyLabel="Saving…">
+            Set position
+          </Button>
+          <Button variant="quiet" size="sm" onClick={() => setMode({ kind: "view" })}>
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -158,7 +156,7 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
         onClick={() => {
           setStance(position.stance);
           setNote(position.note ?? "");
-          setError(null);
+          mutation.reset();
           setMode({ kind: "edit", shown: shownNow });
         }}
         className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-white dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
@@ -169,14 +167,14 @@ export function PositionEditor({ slug, claimId, authorId, authorName, position }
         <button
           type="button"
           data-testid="position-clear"
-          disabled={busy}
-          onClick={() => void run("clear", () => clear(versionFor(key, position.version)), clear, shownNow)}
+          disabled={mutation.busy}
+          onClick={() => void run("clear", clear, versionFor(key, position.version), shownNow)}
           className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-white disabled:opacity-60 dark:text-slate-300 dark:hover:bg-slate-800"
         >
-          {busy ? "Clearing…" : "Clear — let the evidence decide"}
+          {mutation.busy ? "Clearing…" : "Clear — let the evidence decide"}
         </button>
       )}
-      {error && <FormError message={describeFailure(error)} issues={error.issues} />}
+      {mutation.failure && <FormError message={mutation.error} issues={mutation.failure.issues} />}
     </div>
   );
 }

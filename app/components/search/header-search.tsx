@@ -1,6 +1,7 @@
 "use client";
 import Form from "next/form";
 import { usePathname } from "next/navigation";
+import { SEARCH_QUERY_MAX } from "@/lib/schemas/search";
 
 /**
  * The compact search box of the workspace header; it opens the search page. Hidden on the search
@@ -21,7 +22,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
         type="search"
         name="q"
         required
-        maxLength={200}
+        maxLength={SEARCH_QUERY_MAX}
         placeholder="Search claims and texts…"
         className="h-8 min-w-0 flex-1 rounded-l-md border border-r-0 border-slate-300 bg-white px-2.5 text-sm text-slate-900 placeholder:text-slate-500 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 sm:w-52 sm:flex-none lg:w-64 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />

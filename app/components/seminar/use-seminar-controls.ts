@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import type { TSeminarView } from "@/lib/domain/seminar";
-import { callApi, describeFailure, workspaceApi, type TApiOptions } from "../api";
+import { workspaceApi, type TApiOptions } from "../api";
 import { useLive } from "../live/live-context";
+import { useMutation } from "../use-mutation";
 
 export interface TSeminarControls {
   busy: boolean;
@@ -28,23 +28,12 @@ export interface TSeminarControls {
 export function useSeminarControls(slug: string, seminar: TSeminarView | null): TSeminarControls {
   const router = useRouter();
   const { refresh, status } = useLive();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // A key can be pressed again before React re-renders with `busy`: one control at a time.
-  const pending = useRef(false);
+  // One control at a time: a key pressed again before React re-renders with `busy` is ignored.
+  const mutation = useMutation();
 
   async function run<T>(path: string, options: TApiOptions): Promise<T | null> {
-    if (pending.current) return null;
-    pending.current = true;
-    setBusy(true);
-    setError(null);
-    const result = await callApi<T>(workspaceApi(slug, path), options);
-    pending.current = false;
-    setBusy(false);
-    if (!result.ok) {
-      setError(describeFailure(result));
-      return null;
-    }
+    const result = await mutation.run<T>(workspaceApi(slug, path), options);
+    if (!result?.ok) return null;
     // While the stream is live, the change's own message refreshes the page (once).
     if (status !== "live") refresh();
     return result.data;
@@ -54,8 +43,8 @@ export function useSeminarControls(slug: string, seminar: TSeminarView | null): 
   const steer = async (body: object) => void (await run("/session", { method: "PATCH", body }));
   const updatePoll = async (action: "close" | "reveal" | "hide") => void (await run("/session/poll", { method: "PATCH", body: { action } }));
   return {
-    busy,
-    error,
+    busy: mutation.busy,
+    error: mutation.error,
     step: (step) => steer({ step }),
     spotlight: (claimId) => steer({ spotlightClaimId: claimId }),
     togglePoll: async () => (poll?.open ? updatePoll("close") : void (await run("/session/poll", { method: "POST", body: {} }))),

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { VOTE_CHOICES, type TVoteChoice } from "@/lib/domain/types";
-import { callApi, describeFailure, workspaceApi } from "../api";
+import { workspaceApi } from "../api";
+import { useMutation } from "../use-mutation";
 import { CHOICE_ICON, CHOICE_LABEL, CHOICE_PRESSED_CLASS } from "./vote-words";
 
 /**
@@ -9,9 +10,8 @@ import { CHOICE_ICON, CHOICE_LABEL, CHOICE_PRESSED_CLASS } from "./vote-words";
  * vote on a claim (pressing the chosen one again withdraws it), or the open poll.
  */
 export function VoteButtons({ slug, target, mine, size = "md", label }: { slug: string; target: { claimId: string } | "poll"; mine: TVoteChoice | null; size?: "md" | "lg"; label: string }) {
-  const [pending, setPending] = useState<TVoteChoice | null>(null);
+  const mutation = useMutation();
   const [chosen, setChosen] = useState<TVoteChoice | null>(mine);
-  const [error, setError] = useState<string | null>(null);
   const [lastMine, setLastMine] = useState(mine);
   // The server's answer wins when it changes (another tab, or a refresh after a poll opened).
   if (mine !== lastMine) {
@@ -20,20 +20,13 @@ export function VoteButtons({ slug, target, mine, size = "md", label }: { slug: 
   }
 
   async function choose(choice: TVoteChoice) {
-    setPending(choice);
-    setError(null);
     const withdraw = target !== "poll" && chosen === choice;
     const result =
       target === "poll"
-        ? await callApi(workspaceApi(slug, "/session/poll/ballot"), { method: "POST", body: { choice } })
-        : await callApi(workspaceApi(slug, `/claims/${target.claimId}/vote`), withdraw ? { method: "DELETE", body: {} } : { method: "PUT", body: { choice } });
-    setPending(null);
-    if (!result.ok) {
-      setError(describeFailure(result));
-      return;
-    }
+        ? await mutation.run(workspaceApi(slug, "/session/poll/ballot"), { method: "POST", body: { choice } })
+        : await mutation.run(workspaceApi(slug, `/claims/${target.claimId}/vote`), withdraw ? { method: "DELETE", body: {} } : { method: "PUT", body: { choice } });
     // The tally and the poll fetch themselves when the change's message arrives.
-    setChosen(withdraw ? null : choice);
+    if (result?.ok) setChosen(withdraw ? null : choice);
   }
 
   const pad = size === "lg" ? "px-4 py-2 text-base" : "px-3 py-1.5 text-sm";
@@ -47,7 +40,7 @@ export function VoteButtons({ slug, target, mine, size = "md", label }: { slug: 
             data-testid="vote-button"
             data-choice={choice}
             aria-pressed={chosen === choice}
-            disabled={pending !== null}
+            disabled={mutation.busy}
             onClick={() => void choose(choice)}
             className={`inline-flex items-center gap-1.5 rounded-full border-2 border-slate-300 font-semibold text-slate-800 hover:border-slate-500 disabled:opacity-60 dark:border-slate-600 dark:text-slate-100 ${pad} ${CHOICE_PRESSED_CLASS[choice]}`}
           >
@@ -56,9 +49,9 @@ export function VoteButtons({ slug, target, mine, size = "md", label }: { slug: 
           </button>
         ))}
       </div>
-      {error ? (
+      {mutation.error ? (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {error}
+          {mutation.error}
         </p>
       ) : null}
     </div>

@@ -1,9 +1,10 @@
 "use client";
 import { useEffect, useId, useRef, type CSSProperties } from "react";
 import { describeRange } from "@/lib/anchoring/text-quote";
-import { callApi, workspaceApi } from "../api";
+import { workspaceApi } from "../api";
 import type { TClaimOption } from "../evidence/claim-picker";
-import { EvidenceForm, type TEvidenceFormResult } from "../evidence/evidence-form";
+import { EvidenceForm, type TEvidenceFormResult, type TEvidenceInput } from "../evidence/evidence-form";
+import type { TSend } from "../use-mutation";
 
 export const CITE_WIDTH = 400;
 
@@ -42,12 +43,8 @@ export function CitePopover({ slug, sourceId, text, start, end, claims, top, lef
     if (window.matchMedia("(min-width: 40rem)").matches) root.current?.scrollIntoView({ block: "nearest" });
   }, []);
 
-  const write = (input: { claimId: string; stance: string; voice: string; note?: string }, idempotencyKey: string) =>
-    callApi(workspaceApi(slug, "/excerpts"), {
-      method: "POST",
-      idempotencyKey,
-      body: { sourceId, selector: describeRange(text, start, end), evidence: [input] },
-    });
+  const write = (input: TEvidenceInput, send: TSend) =>
+    send(workspaceApi(slug, "/excerpts"), { method: "POST", body: { sourceId, selector: describeRange(text, start, end), evidence: [input] } });
 
   return (
     <div

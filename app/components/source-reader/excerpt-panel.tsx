@@ -1,7 +1,8 @@
 "use client";
 import { Link } from "@/app/components/app-link";
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
-import { callApi, describeFailure, workspaceApi, type TApiFailure } from "../api";
+import { workspaceApi } from "../api";
+import { Button } from "../button";
 import { FetchedComments } from "../comments/fetched-comments";
 import { ConfirmButton } from "../confirm-button";
 import type { TClaimOption } from "../evidence/claim-picker";
@@ -12,7 +13,8 @@ import { versionFor } from "../evidence/versions";
 import { useLive } from "../live/live-context";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
-import type { TReaderEvidence, TReaderExcerpt } from "./source-text";
+import { useMutation } from "../use-mutation";
+import type { TReaderEvidence, TReaderExcerpt } from "./reader-types";
 
 export const PANEL_WIDTH = 352;
 
@@ -165,18 +167,17 @@ function EditableExcerpt({
   const live = useLive();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<TApiFailure | null>(null);
+  const mutation = useMutation();
+  // Which link or passage the delete in flight is for.
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   useEffect(() => onEditing(editingId !== null || adding), [editingId, adding, onEditing]);
 
-  const remove = async (path: string, key: string, body?: unknown) => {
-    setBusy(key);
-    setError(null);
-    const result = await callApi(workspaceApi(slug, path), { method: "DELETE", body });
-    setBusy(null);
-    if (!result.ok) return setError(result);
-    live.refresh();
+  const remove = async (path: string, id: string, version: number) => {
+    if (mutation.busy) return;
+    setDeleting(id);
+    const result = await mutation.run(workspaceApi(slug, path), { method: "DELETE", body: { version } });
+    if (result?.ok) live.refresh();
   };
 
   return (
@@ -194,21 +195,16 @@ function EditableExcerpt({
                 <>
                   <EvidenceSummary slug={slug} evidence={e} />
                   <div className="mt-1.5 flex flex-wrap items-center gap-1">
-                    <button
-                      type="button"
-                      data-testid="evidence-edit"
-                      onClick={() => setEditingId(e.id)}
-                      className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-                    >
+                    <Button variant="quiet" size="xs" data-testid="evidence-edit" onClick={() => setEditingId(e.id)}>
                       Edit<span className="sr-only"> the link to “{e.claimText}”</span>
-                    </button>
+                    </Button>
                     <ConfirmButton
                       label="Unlink"
                       confirmLabel="Unlink"
                       question="Remove this link?"
                       testId="evidence-delete"
-                      busy={busy === e.id}
-                      onConfirm={() => void remove(`/evidence/${e.id}`, e.id, e.version !== undefined ? { version: versionFor(e.id, e.version) } : undefined)}
+                      busy={mutation.busy && deleting === e.id}
+                      onConfirm={() => void remove(`/evidence/${e.id}`, e.id, versionFor(e.id, e.version))}
                     />
                   </div>
                 </>
@@ -217,7 +213,7 @@ function EditableExcerpt({
           ))}
         </ul>
       )}
-      <FormError message={error ? describeFailure(error) : null} issues={error?.issues} />
+      <FormError message={mutation.error} issues={mutation.failure?.issues} />
       {adding ? (
         <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
           <h3 className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200">Link to another claim</h3>
@@ -227,7 +223,7 @@ function EditableExcerpt({
             exclude={excerpt.evidence.map((e) => e.claimId)}
             submitLabel="Add link"
             testIdPrefix="link"
-            write={(input, idempotencyKey) => callApi(workspaceApi(slug, "/evidence"), { method: "POST", idempotencyKey, body: { excerptId: excerpt.id, ...input } })}
+            write={(input, send) => send(workspaceApi(slug, "/evidence"), { method: "POST", body: { excerptId: excerpt.id, ...input } })}
             onDone={() => {
               setAdding(false);
               live.refresh();
@@ -237,21 +233,16 @@ function EditableExcerpt({
         </div>
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-3 dark:border-slate-700">
-          <button
-            type="button"
-            data-testid="evidence-add"
-            onClick={() => setAdding(true)}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
-          >
+          <Button variant="secondary" size="xs" data-testid="evidence-add" onClick={() => setAdding(true)}>
             + Link to another claim
-          </button>
+          </Button>
           <ConfirmButton
             label="Delete passage"
             confirmLabel="Delete"
             question="Delete the passage and its links?"
             testId="excerpt-delete"
-            busy={busy === excerpt.id}
-            onConfirm={() => void remove(`/excerpts/${excerpt.id}`, excerpt.id)}
+            busy={mutation.busy && deleting === excerpt.id}
+            onConfirm={() => void remove(`/excerpts/${excerpt.id}`, excerpt.id, excerpt.version)}
           />
         </div>
       )}

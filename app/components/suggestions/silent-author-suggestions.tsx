@@ -3,14 +3,16 @@ import { Link } from "@/app/components/app-link";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { TStance, TVoice } from "@/lib/domain/types";
 import type { TSuggestedPassage, TSuggestions } from "@/lib/server/claims/suggest-passages";
-import { callApi, describeFailure, newRequestKey, workspaceApi, type TApiFailure } from "../api";
+import { workspaceApi } from "../api";
 import { AuthorBadge, FALLBACK_ACCENT } from "../author-badge";
+import { Button } from "../button";
 import { FormError, NoteField, StanceField, VoiceField } from "../evidence/evidence-fields";
 import { useLive } from "../live/live-context";
 import { PositionChip } from "../position-chip";
 import { MarkedText, passageHref } from "../search/marked-text";
 import { STANCE_LABEL } from "../stance";
 import { useHydrated } from "../use-hydrated";
+import { useMutation } from "../use-mutation";
 
 interface TCited {
   author: string;
@@ -134,41 +136,25 @@ function CiteSuggestion({ slug, claimId, authorName, passage, onCited }: { slug:
   const [stance, setStance] = useState<TStance | null>(null);
   const [voice, setVoice] = useState<TVoice>("AUTHOR");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<{ message: string; issues: TApiFailure["issues"] } | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One Idempotency-Key per distinct request, reused when that same request is sent again.
-  const keys = useRef(new Map<string, string>());
+  const mutation = useMutation();
   const toggle = useRef<HTMLButtonElement>(null);
 
   const close = () => {
     setOpen(false);
-    setError(null);
+    mutation.reset();
     toggle.current?.focus();
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    if (!stance) {
-      setError({ message: "Choose whether the passage supports, opposes or qualifies the claim.", issues: [] });
-      return;
-    }
-    setBusy(true);
-    setError(null);
+    if (!stance) return mutation.fail("Choose whether the passage supports, opposes or qualifies the claim.");
     const body = {
       sourceId: passage.sourceId,
       selector: { start: passage.start, end: passage.end, exact: passage.text, prefix: passage.prefix, suffix: passage.suffix },
       evidence: [{ claimId, stance, voice, ...(note.trim() ? { note: note.trim() } : {}) }],
     };
-    const fingerprint = JSON.stringify(body);
-    let key = keys.current.get(fingerprint);
-    if (!key) keys.current.set(fingerprint, (key = newRequestKey()));
-    const result = await callApi(workspaceApi(slug, "/excerpts"), { method: "POST", body, idempotencyKey: key });
-    setBusy(false);
-    if (!result.ok) {
-      setError({ message: describeFailure(result), issues: result.issues });
-      return;
-    }
+    const result = await mutation.run(workspaceApi(slug, "/excerpts"), { method: "POST", body });
+    if (!result?.ok) return;
     setOpen(false);
     onCited({ author: authorName, stance, voice });
   };
@@ -193,7 +179,7 @@ function CiteSuggestion({ slug, claimId, authorName, passage, onCited }: { slug:
           id={`${id}-form`}
           data-testid="cite-suggestion-form"
           aria-label={`Cite this passage by ${authorName} as evidence`}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={mutation.failure ? `${id}-error` : undefined}
           onSubmit={(e) => void submit(e)}
           onKeyDown={(e) => {
             if (e.key === "Escape") close();
@@ -204,20 +190,15 @@ function CiteSuggestion({ slug, claimId, authorName, passage, onCited }: { slug:
           <VoiceField name={`${id}-voice`} value={voice} onChange={setVoice} testIdPrefix="suggestion-voice" />
           <NoteField value={note} onChange={setNote} testId="suggestion-note" />
           <div id={`${id}-error`}>
-            <FormError message={error?.message ?? null} issues={error?.issues} testId="suggestion-error" />
+            <FormError message={mutation.error} issues={mutation.failure?.issues} testId="suggestion-error" />
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              data-testid="suggestion-submit"
-              disabled={busy}
-              className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
-            >
-              {busy ? "Saving…" : "Cite passage"}
-            </button>
-            <button type="button" onClick={close} className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            <Button type="submit" data-testid="suggestion-submit" busy={mutation.busy} busyLabel="Saving…">
+              Cite passage
+            </Button>
+            <Button variant="quiet" onClick={close}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       )}

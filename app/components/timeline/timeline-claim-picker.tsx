@@ -1,3 +1,5 @@
+import { Button } from "../button";
+
 /** Which claim the timeline shows: a plain GET form, so it works without JavaScript and by keyboard. */
 export function TimelineClaimPicker({ slug, claims, current }: { slug: string; claims: { id: string; text: string }[]; current: string | null }) {
   return (
@@ -17,9 +19,9 @@ export function TimelineClaimPicker({ slug, claims, current }: { slug: string; c
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-lg bg-slate-900 px-4 py-1.5 text-sm font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white">
+      <Button type="submit" size="sm">
         Show
-      </button>
+      </Button>
     </form>
   );
 }

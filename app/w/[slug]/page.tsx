@@ -3,6 +3,7 @@ import type { TPositionStance } from "@/lib/domain/types";
 import type { TMatrixClaim } from "@/lib/domain/matrix";
 import { getMatrix } from "@/lib/server/workspaces/get-matrix";
 import { accentMap } from "@/app/components/author-badge";
+import { buttonClass } from "@/app/components/button";
 import { PositionChip } from "@/app/components/position-chip";
 import { SourceList } from "@/app/components/source-list";
 import { authorOrder, loadOverview, loadWorkspace } from "./load";
@@ -53,7 +54,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
       </p>
       <Link
         href={`/w/${workspace.slug}/matrix`}
-        className="no-print mt-6 inline-flex items-center gap-2 rounded-lg bg-slate-900 px-4 py-2.5 font-semibold text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-white"
+        className={buttonClass({ size: "xl", className: "no-print mt-6 inline-flex items-center gap-2" })}
       >
         Open the debate matrix →
       </Link>

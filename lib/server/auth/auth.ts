@@ -9,6 +9,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../../db/client";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../schemas/auth";
 import { CLIENT_IP_HEADER } from "../client-address";
 import { accountSignInLimiter } from "../rate-limit";
 
@@ -25,7 +26,7 @@ function createAuth() {
     // Without a fixed public URL, the site is whatever host the request came to (localhost, or the
     // address a seminar's laptops use on the local network).
     baseURL: process.env.BETTER_AUTH_URL ?? { allowedHosts: (process.env.STANCEMAP_ALLOWED_HOSTS ?? "*").split(","), protocol: "http", fallback: `http://localhost:${process.env.PORT ?? 3000}` },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: process.env.STANCEMAP_AUTH_RATE_LIMIT !== "off",

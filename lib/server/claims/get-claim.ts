@@ -28,6 +28,7 @@ export interface TClaimEvidence {
 
 export interface TClaimLinkView {
   id: string;
+  version: number;
   relation: TLinkRelation;
   /** "out": this claim supports/opposes the other; "in": the other supports/opposes this one. */
   direction: "out" | "in";
@@ -89,8 +90,8 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
         tags: true,
         rank: true,
         version: true,
-        linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, relation: true, toClaim: { select: { id: true, text: true } } } },
-        linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
+        linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, version: true, relation: true, toClaim: { select: { id: true, text: true } } } },
+        linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, version: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
         positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true, version: true } },
       },
     }),
@@ -140,8 +141,8 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     version: claim.version,
     evidence,
     links: [
-      ...claim.linksFrom.map((l) => ({ id: l.id, relation: l.relation, direction: "out" as const, claim: l.toClaim })),
-      ...claim.linksTo.map((l) => ({ id: l.id, relation: l.relation, direction: "in" as const, claim: l.fromClaim })),
+      ...claim.linksFrom.map((l) => ({ id: l.id, version: l.version, relation: l.relation, direction: "out" as const, claim: l.toClaim })),
+      ...claim.linksTo.map((l) => ({ id: l.id, version: l.version, relation: l.relation, direction: "in" as const, claim: l.fromClaim })),
     ],
     positions,
     comments: { target: { type: "claim", id: claim.id }, threads, count: countLive(threads), canComment: mayComment(access), byEvidence },

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../../errors/app-error";
 import { aifToNative, ZAifSchema } from "../../import/aif/aif-to-native";
 import { parseKialo } from "../../import/kialo/parse-kialo";
+import { MAX_IMPORT_BYTES } from "../../schemas/import";
 import { ZNativeDocumentSchema, type TNativeDocument } from "../../schemas/native-document";
 import type { TImportQuery } from "../../schemas/workspaces";
 import type { TViewer } from "../authorize";
@@ -9,8 +10,6 @@ import { idempotencyOf } from "../http";
 import { readJson, readText } from "../request";
 import { importNativeDocument } from "./import-native-document";
 
-/** A whole workspace in one document: large, but a 50 MB upload is refused before it is read. */
-const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 type TIssue = { path: string; message: string };
 

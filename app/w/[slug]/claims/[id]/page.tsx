@@ -152,7 +152,7 @@ export default async function ClaimPage({ params }: TParams) {
                         <Link href={`/w/${workspace.slug}/claims/${link.claim.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
                           {link.claim.text}
                         </Link>
-                        {canEdit ? <UnlinkButton slug={workspace.slug} linkId={link.id} /> : null}
+                        {canEdit ? <UnlinkButton slug={workspace.slug} linkId={link.id} version={link.version} /> : null}
                       </li>
                     ))}
                   </ul>

@@ -3,7 +3,8 @@ import { AnnotationImport } from "@/app/components/source-reader/annotation-impo
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
-import { SourceText, type TReaderExcerpt } from "@/app/components/source-reader/source-text";
+import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
+import { SourceText } from "@/app/components/source-reader/source-text";
 import { authorOrder, loadAccess, loadClaimOptions, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function SourcePage({ params }: TParams) {
   ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
-  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, evidence }) => ({ id: excerptId, start, end, evidence }));
+  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-10">

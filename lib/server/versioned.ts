@@ -7,7 +7,8 @@ import "server-only";
  * the version moved on, matches nothing, and gets 409 with the row as it now is.
  */
 import { AppError, notFound } from "../errors/app-error";
-import { snapshot, type TTx } from "./mutation";
+import type { TEventType } from "../domain/events";
+import { snapshot, type TMutationContext, type TTx } from "./mutation";
 
 /** The tables whose rows carry `version` and `deletedAt`, by their Prisma delegate's name. */
 export type TVersionedModel = "claim" | "claimLink" | "evidence" | "excerpt" | "position" | "comment";
@@ -75,4 +76,21 @@ export async function updateVersioned<R extends TVersionedRow>(tx: TTx, model: T
 /** Soft-deletes a live row at `version` (see `updateVersioned`). */
 export function softDeleteVersioned<R extends TVersionedRow>(tx: TTx, model: TVersionedModel, edit: Omit<TVersionedEdit<R>, "data" | "where"> & { deletedAt?: Date }): Promise<R> {
   return updateVersioned(tx, model, { ...edit, data: { deletedAt: edit.deletedAt ?? new Date() }, where: { deletedAt: null } });
+}
+
+/**
+ * Deletes a live row of the workspace at `version` (404 when there is none, 409 when stale) and
+ * records `type` with the row before and after; returns the row as deleted. The deletes of
+ * claims, evidence links and claim links are this and nothing more.
+ */
+export async function deleteLiveRow(
+  { tx, workspace, record }: TMutationContext,
+  edit: { model: TVersionedModel; id: string; version: number; name: string; select: object; type: TEventType },
+): Promise<TVersionedRow & Record<string, unknown>> {
+  type TRow = TVersionedRow & Record<string, unknown>;
+  const before = (await delegate(tx, edit.model).findFirst({ where: { id: edit.id, workspaceId: workspace.id, deletedAt: null }, select: edit.select })) as TRow | null;
+  if (!before) throw notFound(edit.name);
+  const after = await softDeleteVersioned<TRow>(tx, edit.model, { before, version: edit.version, what: `This ${edit.name.toLowerCase()}`, select: edit.select });
+  record({ type: edit.type, entityId: edit.id, before, after });
+  return after;
 }

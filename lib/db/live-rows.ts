@@ -40,6 +40,11 @@ export const liveSql = {
   source: (alias: string) => Prisma.raw(liveRow.source(alias)),
   /** Condition: the comment `alias` is not deleted (a deleted thread start may still show as a placeholder). */
   comment: (alias: string) => Prisma.raw(liveRow.comment(alias)),
+  /**
+   * Condition: the evidence link `alias` is not deleted itself. Live evidence also needs its claim
+   * and its excerpt live (`evidence`): for a query that looks those up itself.
+   */
+  evidenceItself: (alias: string) => Prisma.raw(notDeleted(alias)),
   /** FROM item: live excerpts `x`, each with its live source `s`. */
   excerpts: Prisma.raw(LIVE_EXCERPTS),
   /** FROM item: live evidence links `e`, each with its live claim `c`, its live excerpt `x` and that excerpt's live source `s`. */

@@ -65,6 +65,12 @@ describe("the live-row rules", () => {
       await idsBySql(Prisma.sql`select e.id::text from ${liveSql.evidenceOnLiveClaims} join ${liveSql.excerpts} on x.id = e."excerptId" where e."workspaceId" = ${w}::uuid`),
     );
     expect(evidence).toEqual(sorted(await db().evidence.findMany({ where: { workspaceId: w, ...liveWhere.evidenceOnLiveClaims, excerpt: liveWhere.excerpt }, select: { id: true } })));
+    // A link not deleted itself, on a live claim, citing a live excerpt: the same again, piece by piece.
+    expect(evidence).toEqual(
+      await idsBySql(Prisma.sql`
+        select l.id::text from "Evidence" l join "Claim" k on k.id = l."claimId" join ${liveSql.excerpts} on x.id = l."excerptId"
+        where l."workspaceId" = ${w}::uuid and ${liveSql.evidenceItself("l")} and ${liveSql.claim("k")}`),
+    );
     expect(evidence.length).toBeGreaterThan(350);
     for (const id of [map.deleted.evidence, map.orphaned.evidenceOfSource, map.orphaned.evidenceOfClaim, map.orphaned.evidenceOfExcerpt]) expect(evidence).not.toContain(id);
   });

@@ -25,6 +25,8 @@ const liveRow = { workspace: notDeleted, claim: notDeleted, source: notDeleted, 
 const LIVE_EXCERPTS = `("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and ${liveRow.source("s")})`;
 /** Evidence links `e` not deleted, with their live claim `c`. */
 const EVIDENCE_ON_LIVE_CLAIMS = `("Evidence" e join "Claim" c on c.id = e."claimId" and ${notDeleted("e")} and ${liveRow.claim("c")})`;
+/** Evidence links `e` not deleted, with their live excerpt `x` and its live source `s`. */
+const EVIDENCE_OF_LIVE_EXCERPTS = `("Evidence" e join ${LIVE_EXCERPTS} on x.id = e."excerptId" and ${notDeleted("e")})`;
 
 /**
  * SQL pieces. The single-row rules are conditions on the alias given; the others are FROM items
@@ -55,6 +57,13 @@ export const liveSql = {
    * source again would cost a large map's gaps a third more).
    */
   evidenceOnLiveClaims: Prisma.raw(EVIDENCE_ON_LIVE_CLAIMS),
+  /**
+   * FROM item: evidence links `e` not deleted, citing a live excerpt `x` of a live source `s` —
+   * live evidence once their claim is live, for a query whose rows are live claims already (the
+   * matrix's and the graph outline's, which would otherwise join a large map's claims to its
+   * 80,000 links for nothing).
+   */
+  evidenceOfLiveExcerpts: Prisma.raw(EVIDENCE_OF_LIVE_EXCERPTS),
   /** FROM item: live links `l` between claims, from the live claim `f` to the live claim `t`. */
   claimLinks: Prisma.raw(`("ClaimLink" l
     join "Claim" f on f.id = l."fromClaimId" and ${notDeleted("l")} and ${liveRow.claim("f")}

@@ -65,6 +65,10 @@ describe("the live-row rules", () => {
       await idsBySql(Prisma.sql`select e.id::text from ${liveSql.evidenceOnLiveClaims} join ${liveSql.excerpts} on x.id = e."excerptId" where e."workspaceId" = ${w}::uuid`),
     );
     expect(evidence).toEqual(sorted(await db().evidence.findMany({ where: { workspaceId: w, ...liveWhere.evidenceOnLiveClaims, excerpt: liveWhere.excerpt }, select: { id: true } })));
+    // Of a live claim, evidence citing live excerpts is the live evidence.
+    expect(evidence).toEqual(
+      await idsBySql(Prisma.sql`select e.id::text from ${liveSql.evidenceOfLiveExcerpts} join "Claim" k on k.id = e."claimId" where e."workspaceId" = ${w}::uuid and ${liveSql.claim("k")}`),
+    );
     // A link not deleted itself, on a live claim, citing a live excerpt: the same again, piece by piece.
     expect(evidence).toEqual(
       await idsBySql(Prisma.sql`

@@ -18,7 +18,7 @@ export async function getGraphOutline(workspaceId: string): Promise<TGraphOutlin
     }),
     prisma.$queryRaw<{ claimId: string; evidence: number; authors: number }[]>`
       select e."claimId", count(*)::int as evidence, count(distinct s."authorId")::int as authors
-      from ${liveSql.evidence}
+      from ${liveSql.evidenceOfLiveExcerpts}
       where e."workspaceId" = ${workspaceId}::uuid
       group by e."claimId"`,
   ]);

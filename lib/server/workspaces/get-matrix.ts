@@ -44,7 +44,7 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
     window ? prisma.claim.count({ where: live }) : Promise.resolve(claims.length),
     prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number; comments: number }[]>`
       select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count, coalesce(sum(cc.n), 0)::int as comments
-      from ${liveSql.evidence}
+      from ${liveSql.evidenceOfLiveExcerpts}
       left join (
         select m."evidenceId", count(*) as n from "Comment" m
         where m."workspaceId" = ${workspaceId}::uuid and m."evidenceId" is not null and ${liveSql.comment("m")}

@@ -24,7 +24,7 @@ export async function getWorkspaceOverview(workspaceId: string): Promise<TWorksp
       },
     }),
     prisma.claim.count({ where: { workspaceId, ...liveWhere.claim } }),
-    prisma.evidence.count({ where: { workspaceId, deletedAt: null } }),
+    prisma.evidence.count({ where: { workspaceId, ...liveWhere.evidenceItself } }),
   ]);
   return {
     sources: sources.map((s) => ({

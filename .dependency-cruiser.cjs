@@ -60,9 +60,9 @@ module.exports = {
     },
     {
       name: "app-and-lib-not-tooling",
-      comment: "The app does not import the start-up scripts, the bench or the end-to-end specs.",
+      comment: "The app does not import the start-up scripts, the bench or the end-to-end specs (lib/testing, which only tests run, may use the bench's map generator).",
       severity: "error",
-      from: { path: "^(lib|app)/", pathNot: TESTS },
+      from: { path: "^(lib|app)/", pathNot: [TESTS, "^lib/testing/"].flat() },
       to: { path: "^(scripts|bench|e2e)/" },
     },
     {

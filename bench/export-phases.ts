@@ -56,8 +56,10 @@ async function child(format: TFormat, profile: boolean): Promise<void> {
   const { readSnapshot } = await import("../lib/db/snapshot");
   const { ZExportQuerySchema } = await import("../lib/schemas/export");
   const { exportWorkspace } = await import("../lib/server/export/export-workspace");
-  const { CITATIONS_SQL, LIVE_EVIDENCE, readMapOutline } = await import("../lib/server/export/read-map-outline");
-  const { NATIVE_LISTS_SQL } = await import("../lib/server/export/stream-native-document");
+  const { Prisma } = await import("../lib/db/client");
+  const { liveSql } = await import("../lib/db/live-rows");
+  const { mapCitationsSql, readMapOutline } = await import("../lib/server/workspaces/read-map-outline");
+  const { nativeListsSql } = await import("../lib/server/export/stream-native-document");
   const query = ZExportQuerySchema.parse(Object.fromEntries(new URLSearchParams(FORMATS[format])));
   const cpu = new CpuMeter(undefined, postmasterPid(DATA_DIR));
   const encoder = new TextEncoder();
@@ -90,24 +92,24 @@ async function child(format: TFormat, profile: boolean): Promise<void> {
   const w = [exported.value.workspaceId];
 
   // The large queries of this format, as the export sends them.
-  const big: [string, string][] =
+  const big: [string, InstanceType<typeof Prisma.Sql>][] =
     format === "json"
-      ? Object.entries(NATIVE_LISTS_SQL)
+      ? Object.entries(nativeListsSql(w[0]))
       : format === "csv"
-        ? [["positions (evidence grouped by claim, author, stance, voice)", `select e."claimId", s."authorId", e.stance, e.voice, count(*) ${LIVE_EVIDENCE} group by 1, 2, 3, 4`]]
-        : [["citations (evidence with quotes, map order)", CITATIONS_SQL]];
+        ? [["positions (evidence grouped by claim, author, stance, voice)", Prisma.sql`select e."claimId", s."authorId", e.stance, e.voice, count(*) from ${liveSql.evidence} where e."workspaceId" = ${w[0]}::uuid group by 1, 2, 3, 4`]]
+        : [["citations (evidence with quotes, map order)", mapCitationsSql(w[0])]];
   const reads = await measured(cpu, async () => {
     let rows = 0;
     for await (const n of readSnapshot(async function* (snapshot) {
       await readMapOutline(snapshot, w[0], { positions: format === "csv" });
-      if (format !== "csv") for (const [, sql] of big) for await (const page of snapshot.pages(sql, w)) yield page.length;
+      if (format !== "csv") for (const [, sql] of big) for await (const page of snapshot.pages(sql)) yield page.length;
     }))
       rows += n;
     return rows;
   });
   const server: string[] = [];
   for (const [label, sql] of big) {
-    const [plan] = (await db().$queryRawUnsafe<{ "QUERY PLAN": { "Execution Time": number }[] }[]>(`explain (analyze, format json) ${sql.replace(/\$1::uuid/g, `'${w[0]}'::uuid`)}`))[0]["QUERY PLAN"];
+    const [plan] = (await db().$queryRaw<{ "QUERY PLAN": { "Execution Time": number }[] }[]>(Prisma.sql`explain (analyze, format json) ${sql}`))[0]["QUERY PLAN"];
     server.push(`${label} ${plan["Execution Time"].toFixed(0)} ms`);
   }
 

@@ -3,7 +3,7 @@
  * DATABASE_URL, which the start-up path sets to the embedded server when the user gave none.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 
 export type { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
@@ -22,3 +22,16 @@ export function db(): PrismaClient {
   globalForPrisma.stancemapPrisma ??= createPrismaClient();
   return globalForPrisma.stancemapPrisma;
 }
+
+/**
+ * Something that reads every row of a query built with `Prisma.sql`: `prismaRows`, or a snapshot of
+ * the streamed reads (lib/db/snapshot.ts), so one query serves the pages and the exports alike.
+ */
+export interface TRowReader {
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
+/** Reads through the shared client, each query on its own (not in one snapshot). */
+export const prismaRows: TRowReader = {
+  rows: <T>(query: Prisma.Sql) => db().$queryRaw<T[]>(query),
+};

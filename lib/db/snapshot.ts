@@ -8,15 +8,15 @@
  * result object costs about as much again as the query itself.
  */
 import pg from "pg";
+import type { Prisma, TRowReader } from "./client";
 
-export interface TSnapshot {
-  /** Every row of a small query. `values` are bound as $1, $2, … */
-  rows<T>(sql: string, values?: readonly unknown[]): Promise<T[]>;
+/** A snapshot reads rows as `prismaRows` does (lib/db/client.ts), so one query serves both. */
+export interface TSnapshot extends TRowReader {
   /**
    * The rows of a large query, `pageSize` at a time, through a cursor. The next page is already
    * being fetched while the caller works on the current one.
    */
-  pages<T>(sql: string, values?: readonly unknown[], pageSize?: number): AsyncGenerator<T[]>;
+  pages<T>(query: Prisma.Sql, pageSize?: number): AsyncGenerator<T[]>;
 }
 
 /** Rows per FETCH: about a megabyte of excerpts, few enough round trips to not matter. */
@@ -52,17 +52,18 @@ function snapshotPool(): pg.Pool {
  */
 export async function* readSnapshot<T>(read: (snapshot: TSnapshot) => AsyncIterable<T>): AsyncGenerator<T> {
   const client = await snapshotPool().connect();
+  const query = inTurn(client);
   let failure: Error | undefined;
   let done = false;
   try {
-    await client.query("begin isolation level repeatable read, read only");
+    await query("begin isolation level repeatable read, read only");
     // Plan cursors for all their rows, as plain queries are planned. By default PostgreSQL plans a
     // cursor for its first rows: for the large map's evidence, nested loops sorted claim by claim,
     // which cost it about 60 % more CPU than one hash join and sort (measured on 2 shared cores).
-    await client.query("set local cursor_tuple_fraction = 1");
-    await client.query(`set local idle_in_transaction_session_timeout = '${IDLE_TIMEOUT}'`);
-    yield* read(snapshotOf(client));
-    await client.query("commit");
+    await query("set local cursor_tuple_fraction = 1");
+    await query(`set local idle_in_transaction_session_timeout = '${IDLE_TIMEOUT}'`);
+    yield* read(snapshotOf(query));
+    await query("commit");
     done = true;
   } catch (error) {
     failure = error as Error;
@@ -70,23 +71,39 @@ export async function* readSnapshot<T>(read: (snapshot: TSnapshot) => AsyncItera
   } finally {
     if (!done && !failure) {
       // The consumer stopped early: end the transaction; a connection that cannot is discarded.
-      await client.query("rollback").catch((error: Error) => (failure = error));
+      await query("rollback").catch((error: Error) => (failure = error));
     }
     client.release(failure);
   }
 }
 
+type TQuery = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/**
+ * The connection's queries one after another. A reader may ask for several rows at once (as
+ * `readMapOutline` does, which sends them all together through Prisma's pool); one connection
+ * answers one query at a time anyway, and `pg` asks its callers not to pile queries up on a client.
+ */
+function inTurn(client: pg.PoolClient): TQuery {
+  let last: Promise<unknown> = Promise.resolve();
+  return (text, values) => {
+    const result = last.then(() => client.query(text, values));
+    last = result.catch(() => {});
+    return result;
+  };
+}
+
 let cursors = 0;
 
-function snapshotOf(client: pg.PoolClient): TSnapshot {
+function snapshotOf(query: TQuery): TSnapshot {
   return {
-    async rows<T>(sql: string, values: readonly unknown[] = []) {
-      return (await client.query(sql, values as unknown[])).rows as T[];
+    async rows<T>(sql: Prisma.Sql) {
+      return (await query(sql.text, sql.values)).rows as T[];
     },
-    async *pages<T>(sql: string, values: readonly unknown[] = [], pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<T[]> {
+    async *pages<T>(sql: Prisma.Sql, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<T[]> {
       const name = `snapshot_${++cursors}`;
-      await client.query(`declare ${name} no scroll cursor for ${sql}`, values as unknown[]);
-      const fetch = (): Promise<pg.QueryResult> => client.query(`fetch forward ${pageSize} from ${name}`);
+      await query(`declare ${name} no scroll cursor for ${sql.text}`, sql.values);
+      const fetch = (): Promise<pg.QueryResult> => query(`fetch forward ${pageSize} from ${name}`);
       let next: Promise<pg.QueryResult> | null = fetch();
       try {
         while (next) {
@@ -101,7 +118,7 @@ function snapshotOf(client: pg.PoolClient): TSnapshot {
         if (next) await next.catch(() => {});
         // In a transaction a failed query has aborted, closing fails too; the failure itself is
         // what the caller sees.
-        await client.query(`close ${name}`).catch(() => {});
+        await query(`close ${name}`).catch(() => {});
       }
     },
   };

@@ -7,6 +7,7 @@ import "server-only";
 import { AppError, notFound } from "../errors/app-error";
 import type { TRole, TVisibility } from "../domain/types";
 import { db } from "../db/client";
+import { liveSql } from "../db/live-rows";
 import { isLockedOut, LOCKED_MESSAGE } from "../domain/seminar";
 
 export type TAction = "read" | "comment" | "edit" | "admin";
@@ -57,7 +58,7 @@ export async function authorize(viewer: TViewer | null, slug: string, action: TA
     from "Workspace" w
     left join "Member" m on m."workspaceId" = w.id and m."userId" = ${viewer?.userId ?? null}::uuid
     left join "Seminar" s on s."workspaceId" = w.id and s."endedAt" is null
-    where w.slug = ${slug} and w."deletedAt" is null`;
+    where w.slug = ${slug} and ${liveSql.workspace("w")}`;
   if (rows.length === 0) throw notFound("Workspace");
   const { role, locked, facilitatorId, ...workspace } = rows[0];
   const seminar = facilitatorId ? { locked: locked === true, facilitatorId } : null;

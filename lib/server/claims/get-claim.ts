@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveSql, liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import { orderAuthors } from "../../domain/matrix";
 import { resolvePosition, type TResolvedPosition } from "../../domain/position";
 import type { TDatePrecision, TLinkRelation, TPositionStance, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
 import { countLive, mayComment, type TCommentAccess, type TCommentList } from "../../domain/comments";
-import { countCommentsByEvidence } from "../comments/count-comments";
 import { readThreads } from "../comments/read-threads";
 
 export interface TAuthorRef {
@@ -69,6 +69,7 @@ interface TEvidenceRow {
   authorId: string;
   authorName: string;
   shortName: string;
+  comments: number;
 }
 
 /**
@@ -79,39 +80,38 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
   const prisma = db();
   // Everything is asked at once: what does not depend on the claim's row is keyed by its id (and
   // the workspace, so nothing of another map is read), and an unknown claim is a 404 all the same.
-  // The evidence is one flat, ordered join: a room of followers opening the same claim reads it
-  // once per person, so it must be cheap to read and to shape.
-  const [claim, rows, authors, threads, byEvidence] = await Promise.all([
+  // The evidence is one flat, ordered join, each link with its count of live comments (an
+  // index-only probe per link): a room of followers opening the same claim reads it once per
+  // person, so it must be cheap to read and to shape.
+  const [claim, rows, authors, threads] = await Promise.all([
     prisma.claim.findFirst({
-      where: { id: claimId, workspaceId, deletedAt: null },
+      where: { id: claimId, workspaceId, ...liveWhere.claim },
       select: {
         id: true,
         text: true,
         tags: true,
         rank: true,
         version: true,
-        linksFrom: { where: { deletedAt: null, toClaim: { deletedAt: null } }, select: { id: true, version: true, relation: true, toClaim: { select: { id: true, text: true } } } },
-        linksTo: { where: { deletedAt: null, fromClaim: { deletedAt: null } }, select: { id: true, version: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
-        positions: { where: { deletedAt: null }, select: { authorId: true, stance: true, note: true, version: true } },
+        linksFrom: { where: liveWhere.claimLink, select: { id: true, version: true, relation: true, toClaim: { select: { id: true, text: true } } } },
+        linksTo: { where: liveWhere.claimLink, select: { id: true, version: true, relation: true, fromClaim: { select: { id: true, text: true } } } },
+        positions: { where: liveWhere.position, select: { authorId: true, stance: true, note: true, version: true } },
       },
     }),
     prisma.$queryRaw<TEvidenceRow[]>`
       select e.id::text, e.version, e.stance::text as stance, e.voice::text as voice, e.note,
         x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix,
         s.id::text as "sourceId", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
-        a.id::text as "authorId", a.name as "authorName", a."shortName"
-      from "Evidence" e
-      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+        a.id::text as "authorId", a.name as "authorName", a."shortName",
+        (select count(*) from "Comment" m where m."workspaceId" = e."workspaceId" and m."evidenceId" = e.id and ${liveSql.comment("m")})::int as comments
+      from ${liveSql.evidence}
       join "Author" a on a.id = s."authorId"
-      where e."claimId" = ${claimId}::uuid and e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      where e."claimId" = ${claimId}::uuid and e."workspaceId" = ${workspaceId}::uuid
       order by s."publishedOn", x.start, e.id`,
     prisma.author.findMany({
-      where: { workspaceId, sources: { some: { deletedAt: null } } },
-      select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
+      where: { workspaceId, sources: { some: liveWhere.source } },
+      select: { id: true, name: true, shortName: true, sources: { where: liveWhere.source, select: { publishedOn: true, publishedPrecision: true } } },
     }),
     readThreads(workspaceId, { type: "claim", id: claimId }, access),
-    countCommentsByEvidence(workspaceId, claimId),
   ]);
   if (!claim) throw notFound("Claim");
 
@@ -145,6 +145,12 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
       ...claim.linksTo.map((l) => ({ id: l.id, version: l.version, relation: l.relation, direction: "in" as const, claim: l.fromClaim })),
     ],
     positions,
-    comments: { target: { type: "claim", id: claim.id }, threads, count: countLive(threads), canComment: mayComment(access), byEvidence },
+    comments: {
+      target: { type: "claim", id: claim.id },
+      threads,
+      count: countLive(threads),
+      canComment: mayComment(access),
+      byEvidence: Object.fromEntries(rows.filter((r) => r.comments > 0).map((r) => [r.id, r.comments])),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { describeRange } from "../../anchoring/text-quote";
 import { db } from "../../db/client";
+import { liveSql } from "../../db/live-rows";
 import { MARK_CLOSE, MARK_OPEN, parseMarked, type TMark } from "../../domain/search";
 import { getClaim, type TAuthorRef, type TClaimDetail } from "./get-claim";
 
@@ -57,15 +58,14 @@ export async function suggestPassages(workspaceId: string, claimId: string, opti
     ),
     q as (select (select string_agg(t.q::text, ' | ') from terms t)::tsquery as q),
     cited as materialized (
-      select x."sourceId", x.start, x."end" from "Evidence" e
-      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-      where e."claimId" = ${detail.id}::uuid and e."deletedAt" is null
+      select x."sourceId", x.start, x."end" from ${liveSql.evidence}
+      where e."claimId" = ${detail.id}::uuid
     ),
     scored as materialized (
       select p.id, s."authorId", s."publishedOn", p.start, (select sum(t.idf) from terms t where p."searchVector" @@ t.q)::float8 as rank
       from q
       join "Passage" p on p."searchVector" @@ q.q
-      join "Source" s on s.id = p."sourceId" and s."deletedAt" is null
+      join "Source" s on s.id = p."sourceId" and ${liveSql.source("s")}
       where p."workspaceId" = ${workspaceId}::uuid
         and s."authorId" = any(${silent.map((a) => a.id)}::uuid[])
         and not exists (select 1 from cited c where c."sourceId" = p."sourceId" and c.start < p."end" and c."end" > p.start)

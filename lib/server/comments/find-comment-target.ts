@@ -1,4 +1,5 @@
 import "server-only";
+import { liveWhere } from "../../db/live-rows";
 import type { TCommentTarget, TCommentTargetType } from "../../domain/comments";
 import { notFound } from "../../errors/app-error";
 import type { TTx } from "../mutation";
@@ -26,12 +27,9 @@ export async function findCommentTarget(client: TReader, workspaceId: string, ta
   const { id } = target;
   const found =
     target.type === "claim"
-      ? await client.claim.findFirst({ where: { id, workspaceId, deletedAt: null }, select: { id: true } })
+      ? await client.claim.findFirst({ where: { id, workspaceId, ...liveWhere.claim }, select: { id: true } })
       : target.type === "excerpt"
-        ? await client.excerpt.findFirst({ where: { id, workspaceId, deletedAt: null, source: { deletedAt: null } }, select: { id: true } })
-        : await client.evidence.findFirst({
-            where: { id, workspaceId, deletedAt: null, claim: { deletedAt: null }, excerpt: { deletedAt: null, source: { deletedAt: null } } },
-            select: { id: true },
-          });
+        ? await client.excerpt.findFirst({ where: { id, workspaceId, ...liveWhere.excerpt }, select: { id: true } })
+        : await client.evidence.findFirst({ where: { id, workspaceId, ...liveWhere.evidence }, select: { id: true } });
   if (!found) throw notFound(NAME[target.type]);
 }

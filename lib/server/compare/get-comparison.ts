@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveWhere } from "../../db/live-rows";
 import { agreementMatrix, compareAuthors, type TAgreement, type TComparisonGroup, type TComparisonSummary } from "../../domain/agreement";
 import { formatPublished } from "../../domain/dates";
 import type { TMatrixAuthor } from "../../domain/matrix";
@@ -89,7 +90,7 @@ export async function getComparison(workspaceId: string, authorIds: readonly str
 /** Every live quote of the given authors, keyed by "claimId:authorId", AUTHOR voice first, then by date and place. */
 async function quotesOf(workspaceId: string, authorIds: string[]): Promise<Map<string, TCompareQuote[]>> {
   const rows = await db().evidence.findMany({
-    where: { workspaceId, deletedAt: null, claim: { deletedAt: null }, excerpt: { deletedAt: null, source: { deletedAt: null, authorId: { in: authorIds } } } },
+    where: { workspaceId, ...liveWhere.evidence, excerpt: { ...liveWhere.excerpt, source: { ...liveWhere.source, authorId: { in: authorIds } } } },
     orderBy: [{ voice: "asc" }, { excerpt: { source: { publishedOn: "asc" } } }, { excerpt: { start: "asc" } }],
     select: {
       id: true,

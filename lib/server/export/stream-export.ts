@@ -7,7 +7,7 @@ import { evidenceCsvWriter, matrixToCsv } from "../../export/csv/to-csv";
 import type { TExportFormat } from "../../domain/export-formats";
 import { streamText } from "../../export/text-writer";
 import type { TExportQuery } from "../../schemas/export";
-import { CITATIONS_SQL, readMapOutline } from "./read-map-outline";
+import { mapCitationsSql, readMapOutline } from "../workspaces/read-map-outline";
 import { streamNativeDocument } from "./stream-native-document";
 
 /** The formats streamed from the database row by row (the large ones: a map's every quote). */
@@ -24,16 +24,17 @@ const JSON_CHUNK = 256 * 1024;
 
 /**
  * An export read in one REPEATABLE READ snapshot and written as it is read: the map's outline
- * (workspace, authors, sources, claims, links) whole, its evidence with the quotes page by page
- * through a cursor, each page formatted and handed on before the next is needed. Neither the
- * whole map nor the whole file is ever in memory at once.
+ * (workspace, authors, sources, claims, links) whole, by the same reader as the pages' map
+ * (getMapGraph), its evidence with the quotes page by page through a cursor, each page formatted
+ * and handed on before the next is needed. Neither the whole map nor the whole file is ever in
+ * memory at once.
  */
 export function streamExport(workspaceId: string, query: TExportQuery & { format: TStreamedFormat }): AsyncGenerator<string> {
   if (query.format === "json") return streamNativeDocument(workspaceId, { comments: query.comments });
   const { format, table, bom } = query;
   return readSnapshot(async function* (snapshot) {
     const outline = await readMapOutline(snapshot, workspaceId, { positions: format === "csv" && table === "matrix" });
-    const citations = () => snapshot.pages<TMapCitation>(CITATIONS_SQL, [workspaceId]);
+    const citations = () => snapshot.pages<TMapCitation>(mapCitationsSql(workspaceId));
     if (format === "csv") {
       if (table === "matrix") yield matrixToCsv({ ...outline, excerpts: [], evidence: [] }, { bom });
       else yield* streamText(evidenceCsvWriter(outline, { bom }), citations());

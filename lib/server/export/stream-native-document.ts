@@ -1,4 +1,6 @@
 import "server-only";
+import { Prisma } from "../../db/client";
+import { liveSql } from "../../db/live-rows";
 import { readSnapshot, type TSnapshot } from "../../db/snapshot";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision } from "../../domain/types";
@@ -29,73 +31,69 @@ export function streamNativeDocument(workspaceId: string, options: { comments?: 
 }
 
 /**
- * The queries of the document's lists, each ordered by what the rows are ($1: the workspace).
- * Only live rows, and only rows whose references are live too.
+ * The queries of the document's lists, each ordered by what the rows are. Only live rows
+ * (lib/db/live-rows.ts), and so only rows whose references are live too.
  */
-export const NATIVE_LISTS_SQL = {
-  authors: `select id::text, name, "shortName", affiliation from "Author" where "workspaceId" = $1::uuid order by name, id`,
-  sources: `
-    select s.id::text, s."authorId"::text, s.title, s.publication, s."publishedOn"::text as "publishedOn", s."publishedPrecision"::text as precision,
-           s."publishedNote", s.url, s.text
-    from "Source" s where s."workspaceId" = $1::uuid and s."deletedAt" is null
-    order by s."publishedOn", s.title, s.id`,
-  claims: `select id::text, text, tags from "Claim" where "workspaceId" = $1::uuid and "deletedAt" is null order by rank, id`,
-  claimLinks: `
-    select l.id::text, l."fromClaimId"::text, l."toClaimId"::text, l.relation::text
-    from "ClaimLink" l
-    join "Claim" f on f.id = l."fromClaimId" and f."deletedAt" is null
-    join "Claim" t on t.id = l."toClaimId" and t."deletedAt" is null
-    where l."workspaceId" = $1::uuid and l."deletedAt" is null
-    order by f.rank, t.rank, l.relation`,
-  excerpts: `
-    select x.id::text, x."sourceId"::text, x.start, x."end", x.exact, x.prefix, x.suffix
-    from "Excerpt" x join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-    where x."workspaceId" = $1::uuid and x."deletedAt" is null
-    order by s."publishedOn", s.title, s.id, x.start, x."end", x.id`,
-  evidence: `
-    select e.id::text, e."excerptId"::text, e."claimId"::text, e.stance::text, e.voice::text, e.note
-    from "Evidence" e
-    join "Claim" c on c.id = e."claimId" and c."deletedAt" is null
-    join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-    join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-    where e."workspaceId" = $1::uuid and e."deletedAt" is null
-    order by c.rank, s."publishedOn", s.title, s.id, x.start, x."end", e.stance, e.voice, e.id`,
-  positions: `
-    select p."claimId"::text, p."authorId"::text, p.stance::text, p.note
-    from "Position" p
-    join "Claim" c on c.id = p."claimId" and c."deletedAt" is null
-    join "Author" a on a.id = p."authorId"
-    where p."workspaceId" = $1::uuid and p."deletedAt" is null
-    order by c.rank, a.name`,
-} as const;
+export function nativeListsSql(workspaceId: string) {
+  const w = Prisma.sql`${workspaceId}::uuid`;
+  return {
+    authors: Prisma.sql`select a.id::text, a.name, a."shortName", a.affiliation from "Author" a where a."workspaceId" = ${w} order by a.name, a.id`,
+    sources: Prisma.sql`
+      select s.id::text, s."authorId"::text, s.title, s.publication, s."publishedOn"::text as "publishedOn", s."publishedPrecision"::text as precision,
+             s."publishedNote", s.url, s.text
+      from "Source" s where s."workspaceId" = ${w} and ${liveSql.source("s")}
+      order by s."publishedOn", s.title, s.id`,
+    claims: Prisma.sql`select c.id::text, c.text, c.tags from "Claim" c where c."workspaceId" = ${w} and ${liveSql.claim("c")} order by c.rank, c.id`,
+    claimLinks: Prisma.sql`
+      select l.id::text, l."fromClaimId"::text, l."toClaimId"::text, l.relation::text
+      from ${liveSql.claimLinks}
+      where l."workspaceId" = ${w}
+      order by f.rank, t.rank, l.relation`,
+    excerpts: Prisma.sql`
+      select x.id::text, x."sourceId"::text, x.start, x."end", x.exact, x.prefix, x.suffix
+      from ${liveSql.excerpts}
+      where x."workspaceId" = ${w}
+      order by s."publishedOn", s.title, s.id, x.start, x."end", x.id`,
+    evidence: Prisma.sql`
+      select e.id::text, e."excerptId"::text, e."claimId"::text, e.stance::text, e.voice::text, e.note
+      from ${liveSql.evidence}
+      where e."workspaceId" = ${w}
+      order by c.rank, s."publishedOn", s.title, s.id, x.start, x."end", e.stance, e.voice, e.id`,
+    positions: Prisma.sql`
+      select p."claimId"::text, p."authorId"::text, p.stance::text, p.note
+      from ${liveSql.positions}
+      join "Author" a on a.id = p."authorId"
+      where p."workspaceId" = ${w}
+      order by c.rank, a.name`,
+  };
+}
 
 /**
- * With `?comments=1`: every live comment on a target the document holds, and a deleted thread
- * start that still has live replies (without its text or author, as its thread shows it); oldest
- * first. Imported comments keep their original authors' and resolvers' names.
+ * With `?comments=1`: every live comment on a target the document holds (a live claim, excerpt or
+ * evidence link), and a deleted thread start that still has live replies (without its text or
+ * author, as its thread shows it); oldest first. Imported comments keep their original authors'
+ * and resolvers' names.
  */
-export const NATIVE_COMMENTS_SQL = `
-    select c.id::text, c."parentId"::text as "parentId",
-      case when c."claimId" is not null then 'claim' when c."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
-      coalesce(c."claimId", c."excerptId", c."evidenceId")::text as "targetId",
-      coalesce(c."importedAuthorName", u.name) as author, c.body, c."createdAt", c."editedAt", c."deletedAt" is not null as deleted,
-      c."resolvedAt", coalesce(c."importedResolverName", r.name) as "resolvedBy"
-    from "Comment" c
-    join "User" u on u.id = c."authorId"
-    left join "User" r on r.id = c."resolvedById"
-    left join "Claim" k on k.id = c."claimId"
-    left join "Excerpt" x on x.id = c."excerptId"
-    left join "Source" xs on xs.id = x."sourceId"
-    left join "Evidence" e on e.id = c."evidenceId"
-    left join "Claim" ek on ek.id = e."claimId"
-    left join "Excerpt" ex on ex.id = e."excerptId"
-    left join "Source" es on es.id = ex."sourceId"
-    where c."workspaceId" = $1::uuid
-      and (c."claimId" is null or k."deletedAt" is null)
-      and (c."excerptId" is null or (x."deletedAt" is null and xs."deletedAt" is null))
-      and (c."evidenceId" is null or (e."deletedAt" is null and ek."deletedAt" is null and ex."deletedAt" is null and es."deletedAt" is null))
-      and (c."deletedAt" is null or (c."parentId" is null and exists (select 1 from "Comment" reply where reply."parentId" = c.id and reply."deletedAt" is null)))
-    order by c."createdAt", c.body, c.id`;
+export function nativeCommentsSql(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`
+    select m.id::text, m."parentId"::text as "parentId",
+      case when m."claimId" is not null then 'claim' when m."excerptId" is not null then 'excerpt' else 'evidence' end as "targetType",
+      coalesce(m."claimId", m."excerptId", m."evidenceId")::text as "targetId",
+      coalesce(m."importedAuthorName", u.name) as author, m.body, m."createdAt", m."editedAt", not ${liveSql.comment("m")} as deleted,
+      m."resolvedAt", coalesce(m."importedResolverName", r.name) as "resolvedBy"
+    from "Comment" m
+    join "User" u on u.id = m."authorId"
+    left join "User" r on r.id = m."resolvedById"
+    left join (select c.id from "Claim" c where ${liveSql.claim("c")}) k on k.id = m."claimId"
+    left join (select x.id from ${liveSql.excerpts}) lx on lx.id = m."excerptId"
+    left join (select e.id from ${liveSql.evidence}) le on le.id = m."evidenceId"
+    where m."workspaceId" = ${workspaceId}::uuid
+      and (m."claimId" is null or k.id is not null)
+      and (m."excerptId" is null or lx.id is not null)
+      and (m."evidenceId" is null or le.id is not null)
+      and (${liveSql.comment("m")} or (m."parentId" is null and exists (select 1 from "Comment" reply where reply."parentId" = m.id and ${liveSql.comment("reply")})))
+    order by m."createdAt", m.body, m.id`;
+}
 
 type TCommentRow = {
   id: string;
@@ -113,21 +111,20 @@ type TCommentRow = {
 
 async function* nativeDocument(snapshot: TSnapshot, workspaceId: string, options: { comments?: boolean }): AsyncGenerator<string> {
   const [workspace] = await snapshot.rows<TNativeDocument["workspace"]>(
-    `select slug, title, description, visibility::text as visibility from "Workspace" where id = $1::uuid`,
-    [workspaceId],
+    Prisma.sql`select slug, title, description, visibility::text as visibility from "Workspace" where id = ${workspaceId}::uuid`,
   );
   if (!workspace) throw notFound("Workspace");
-  const w = [workspaceId];
+  const sql = nativeListsSql(workspaceId);
   const head = { $schema: NATIVE_SCHEMA_ID, schemaVersion: NATIVE_SCHEMA_VERSION, generator: "Stancemap", exportedAt: new Date().toISOString(), workspace };
-  const lists: Record<keyof typeof NATIVE_LISTS_SQL, TJsonListPages> & { comments?: TJsonListPages } = {
-    authors: [await snapshot.rows(NATIVE_LISTS_SQL.authors, w)],
-    sources: sources(snapshot.pages<TSourceRow>(NATIVE_LISTS_SQL.sources, w, SOURCES_PER_PAGE)),
-    claims: snapshot.pages(NATIVE_LISTS_SQL.claims, w),
-    claimLinks: snapshot.pages(NATIVE_LISTS_SQL.claimLinks, w),
-    excerpts: snapshot.pages(NATIVE_LISTS_SQL.excerpts, w),
-    evidence: snapshot.pages(NATIVE_LISTS_SQL.evidence, w),
-    positions: snapshot.pages(NATIVE_LISTS_SQL.positions, w),
-    ...(options.comments ? { comments: comments(snapshot.pages<TCommentRow>(NATIVE_COMMENTS_SQL, w)) } : {}),
+  const lists: Record<keyof typeof sql, TJsonListPages> & { comments?: TJsonListPages } = {
+    authors: [await snapshot.rows(sql.authors)],
+    sources: sources(snapshot.pages<TSourceRow>(sql.sources, SOURCES_PER_PAGE)),
+    claims: snapshot.pages(sql.claims),
+    claimLinks: snapshot.pages(sql.claimLinks),
+    excerpts: snapshot.pages(sql.excerpts),
+    evidence: snapshot.pages(sql.evidence),
+    positions: snapshot.pages(sql.positions),
+    ...(options.comments ? { comments: comments(snapshot.pages<TCommentRow>(nativeCommentsSql(workspaceId))) } : {}),
   };
   yield* streamJsonWithLists(head, lists, JSON_CHUNK);
 }

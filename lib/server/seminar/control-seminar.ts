@@ -1,4 +1,5 @@
 import "server-only";
+import { liveWhere } from "../../db/live-rows";
 import { stepClaim, withDiscussed } from "../../domain/seminar";
 import { AppError, notFound } from "../../errors/app-error";
 import type { TSteerSeminar } from "../../schemas/seminar";
@@ -40,7 +41,7 @@ export async function steerSeminar({ tx, workspace, viewer, record }: TMutationC
     if (input.spotlightClaimId !== null) await liveClaim(tx, workspace.id, input.spotlightClaimId);
     spotlight = input.spotlightClaimId;
   } else if (input.step) {
-    const order = (await tx.claim.findMany({ where: { workspaceId: workspace.id, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((c) => c.id);
+    const order = (await tx.claim.findMany({ where: { workspaceId: workspace.id, ...liveWhere.claim }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true } })).map((c) => c.id);
     const next = stepClaim(order, spotlight, input.step === "next" ? 1 : -1);
     if (next === null) throw new AppError("UNPROCESSABLE", order.length === 0 ? "This map has no claims to show." : `There is no ${input.step} claim: this is the ${input.step === "next" ? "last" : "first"} one.`);
     spotlight = next;

@@ -1,4 +1,5 @@
 import "server-only";
+import { liveWhere } from "../../db/live-rows";
 import { shortQuote, tallyFromCounts, withDiscussed, type TSeminarSummary } from "../../domain/seminar";
 import { AppError } from "../../errors/app-error";
 import type { TMutationContext, TTx } from "../mutation";
@@ -64,5 +65,5 @@ async function summarise(
 }
 
 function evidenceWhere(workspaceId: string, seminar: { startedAt: Date; endedAt: Date }) {
-  return { workspaceId, deletedAt: null, createdAt: { gte: seminar.startedAt, lte: seminar.endedAt } };
+  return { workspaceId, ...liveWhere.evidenceItself, createdAt: { gte: seminar.startedAt, lte: seminar.endedAt } };
 }

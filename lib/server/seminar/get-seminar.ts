@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveSql } from "../../db/live-rows";
 import { tallyFromCounts, type TPollView, type TSeminarView } from "../../domain/seminar";
 
 export type { TPollView, TSeminarView };
@@ -40,11 +41,11 @@ export async function getLiveSeminar(workspaceId: string, viewerId: string | nul
 async function spotlightOf(client: TClient, workspaceId: string, claimId: string): Promise<TSeminarView["spotlight"]> {
   const [row] = await client.$queryRaw<{ id: string; text: string; position: number; count: number }[]>`
     select k.id::text, k.text,
-      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and c."deletedAt" is null
+      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and ${liveSql.claim("c")}
          and (c.rank < k.rank or (c.rank = k.rank and c."createdAt" < k."createdAt"))) + 1 as position,
-      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and c."deletedAt" is null) as count
+      (select count(*)::int from "Claim" c where c."workspaceId" = k."workspaceId" and ${liveSql.claim("c")}) as count
     from "Claim" k
-    where k.id = ${claimId}::uuid and k."workspaceId" = ${workspaceId}::uuid and k."deletedAt" is null`;
+    where k.id = ${claimId}::uuid and k."workspaceId" = ${workspaceId}::uuid and ${liveSql.claim("k")}`;
   return row ? { claimId: row.id, text: row.text, position: row.position, count: row.count } : null;
 }
 

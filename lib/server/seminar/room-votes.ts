@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveWhere } from "../../db/live-rows";
 import { tallyFromCounts, type TRoomVotes } from "../../domain/seminar";
 import { notFound } from "../../errors/app-error";
 
@@ -23,7 +24,7 @@ export async function getRoomVotes(claimId: string, viewerId: string | null): Pr
 
 /** The room's votes on a live claim of the workspace; NOT_FOUND for any other claim. */
 export async function getClaimVotes(workspaceId: string, claimId: string, viewerId: string | null): Promise<TRoomVotes> {
-  const claim = await db().claim.findFirst({ where: { id: claimId, workspaceId, deletedAt: null }, select: { id: true } });
+  const claim = await db().claim.findFirst({ where: { id: claimId, workspaceId, ...liveWhere.claim }, select: { id: true } });
   if (!claim) throw notFound("Claim");
   return getRoomVotes(claimId, viewerId);
 }

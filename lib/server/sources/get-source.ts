@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
@@ -27,17 +28,17 @@ export interface TSourceDetail {
 /** A source with its full text and every live excerpt's selectors and evidence, in text order. */
 export async function getSource(workspaceId: string, sourceId: string): Promise<TSourceDetail> {
   const source = await db().source.findFirst({
-    where: { id: sourceId, workspaceId, deletedAt: null },
+    where: { id: sourceId, workspaceId, ...liveWhere.source },
     select: {
       id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true,
       author: { select: { id: true, name: true, shortName: true } },
       excerpts: {
-        where: { deletedAt: null },
+        where: liveWhere.excerptOfLiveSource,
         orderBy: [{ start: "asc" }, { end: "desc" }],
         select: {
           id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true,
           evidence: {
-            where: { deletedAt: null, claim: { deletedAt: null } },
+            where: liveWhere.evidenceOnLiveClaims,
             orderBy: { claim: { rank: "asc" } },
             select: { id: true, version: true, stance: true, voice: true, note: true, claim: { select: { id: true, text: true } } },
           },

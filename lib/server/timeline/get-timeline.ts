@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "../../db/client";
+import { liveSql, liveWhere } from "../../db/live-rows";
 import { formatPublished, type TPublished } from "../../domain/dates";
 import { buildMatrix, type TMatrixAuthor, type TMatrixAuthorInput } from "../../domain/matrix";
 import type { TResolvedPosition } from "../../domain/position";
@@ -41,7 +42,7 @@ export interface TTimeline {
 export async function getTimeline(workspaceId: string, options: { claimId?: string; window?: { offset: number; limit: number } } = {}): Promise<TTimeline & { total: number }> {
   const { claimId, window } = options;
   const prisma = db();
-  const live = { workspaceId, deletedAt: null };
+  const live = { workspaceId, ...liveWhere.claim };
   const [claims, total] = await Promise.all([
     prisma.claim.findMany({
       where: { ...live, ...(claimId ? { id: claimId } : {}) },
@@ -58,21 +59,18 @@ export async function getTimeline(workspaceId: string, options: { claimId?: stri
   const onlyClaims = narrowed ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
   const [sourceRows, evidence, explicit] = await Promise.all([
     prisma.source.findMany({
-      where: { workspaceId, deletedAt: null },
+      where: { workspaceId, ...liveWhere.source },
       select: { id: true, title: true, publishedOn: true, publishedPrecision: true, author: { select: { id: true, name: true, shortName: true } } },
     }),
     // One row per (claim, source, stance, voice), with the group's passage that comes first in the source.
     prisma.$queryRaw<TTimelineEvidenceInput[]>`
       select e."claimId"::text as "claimId", x."sourceId"::text as "sourceId", e.stance::text as stance, e.voice::text as voice,
         count(*)::int as count, (array_agg(x.id order by x.start, x.id))[1]::text as "excerptId", min(x.start)::int as start
-      from "Evidence" e
-      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-      join "Claim" c on c.id = e."claimId" and c."deletedAt" is null
-      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyClaims}
+      from ${liveSql.evidence}
+      where e."workspaceId" = ${workspaceId}::uuid ${onlyClaims}
       group by e."claimId", x."sourceId", e.stance, e.voice`,
     prisma.position.findMany({
-      where: { workspaceId, deletedAt: null, ...(narrowed ? { claimId: { in: ids } } : {}) },
+      where: { workspaceId, ...liveWhere.position, ...(narrowed ? { claimId: { in: ids } } : {}) },
       select: { claimId: true, authorId: true, stance: true, note: true, version: true },
     }),
   ]);
@@ -109,6 +107,6 @@ const MARKS_PER_PAGE = 2500;
 
 /** How many claims the timeline page shows at first: all of a small map, fewer when it has many sources. */
 export async function timelineRowsPerPage(workspaceId: string): Promise<number> {
-  const sources = await db().source.count({ where: { workspaceId, deletedAt: null } });
+  const sources = await db().source.count({ where: { workspaceId, ...liveWhere.source } });
   return Math.max(20, Math.floor(MARKS_PER_PAGE / Math.max(1, sources)));
 }

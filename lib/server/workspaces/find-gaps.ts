@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveSql } from "../../db/live-rows";
 import { silentGaps, type TSilentGap } from "../../domain/gaps";
 import type { TMatrix } from "../../domain/matrix";
 
@@ -40,13 +41,11 @@ export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TG
   const [thin, uncited] = await Promise.all([
     prisma.$queryRaw<{ claimId: string; claimText: string; sources: number; sourceId: string | null; sourceTitle: string | null; authorShortName: string | null; total: number }[]>`
       with per_claim as (
-        select c.id, c.text, c.rank, count(distinct s.id)::int as sources, min(s.id::text) as "sourceId"
-        from "Claim" c
-        left join "Evidence" e on e."claimId" = c.id and e."deletedAt" is null
-        left join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-        left join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-        where c."workspaceId" = ${workspaceId}::uuid and c."deletedAt" is null
-        group by c.id
+        select k.id, k.text, k.rank, count(distinct s.id)::int as sources, min(s.id::text) as "sourceId"
+        from "Claim" k
+        left join ${liveSql.evidence} on e."claimId" = k.id
+        where k."workspaceId" = ${workspaceId}::uuid and ${liveSql.claim("k")}
+        group by k.id
       )
       select p.id as "claimId", p.text as "claimText", p.sources, p."sourceId", s.title as "sourceTitle", a."shortName" as "authorShortName",
              count(*) over ()::int as total
@@ -59,13 +58,10 @@ export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TG
     prisma.$queryRaw<(TUncitedExcerpt & { total: number })[]>`
       select x.id as "excerptId", s.id as "sourceId", s.title as "sourceTitle", a."shortName" as "authorShortName", x.exact,
              count(*) over ()::int as total
-      from "Excerpt" x
-      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      from ${liveSql.excerpts}
       join "Author" a on a.id = s."authorId"
-      where x."workspaceId" = ${workspaceId}::uuid and x."deletedAt" is null
-        and not exists (
-          select 1 from "Evidence" e join "Claim" c on c.id = e."claimId" and c."deletedAt" is null
-          where e."excerptId" = x.id and e."deletedAt" is null)
+      where x."workspaceId" = ${workspaceId}::uuid
+        and not exists (select 1 from ${liveSql.evidenceOnLiveClaims} where e."excerptId" = x.id)
       order by s.title, x.start
       limit ${LIST_LIMIT}`,
   ]);

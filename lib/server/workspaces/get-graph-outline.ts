@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveSql, liveWhere } from "../../db/live-rows";
 import type { TGraphOutline } from "../../domain/argument-graph";
 
 /**
@@ -10,17 +11,15 @@ import type { TGraphOutline } from "../../domain/argument-graph";
 export async function getGraphOutline(workspaceId: string): Promise<TGraphOutline> {
   const prisma = db();
   const [claims, links, counts] = await Promise.all([
-    prisma.claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true, tags: true, rank: true } }),
+    prisma.claim.findMany({ where: { workspaceId, ...liveWhere.claim }, orderBy: [{ rank: "asc" }, { createdAt: "asc" }], select: { id: true, text: true, tags: true, rank: true } }),
     prisma.claimLink.findMany({
-      where: { workspaceId, deletedAt: null, fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } },
+      where: { workspaceId, ...liveWhere.claimLink },
       select: { fromClaimId: true, toClaimId: true },
     }),
     prisma.$queryRaw<{ claimId: string; evidence: number; authors: number }[]>`
       select e."claimId", count(*)::int as evidence, count(distinct s."authorId")::int as authors
-      from "Evidence" e
-      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
-      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null
+      from ${liveSql.evidenceOfLiveExcerpts}
+      where e."workspaceId" = ${workspaceId}::uuid
       group by e."claimId"`,
   ]);
   const byClaim = new Map(counts.map((c) => [c.claimId, c]));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, Prisma } from "../../db/client";
+import { liveSql, liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import { buildMatrix, type TMatrix } from "../../domain/matrix";
 import { filterMatrix, isFiltering, type TMatrixFilter } from "../../domain/matrix-filter";
@@ -23,7 +24,7 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
     return { ...filtered, claims, total: filtered.claims.length, mapTotal: whole.total };
   }
   const prisma = db();
-  const live = { workspaceId, deletedAt: null };
+  const live = { workspaceId, ...liveWhere.claim };
   // A window of rows (by rank) keeps a map of a thousand claims quick to render; the evidence
   // query then reads only those claims' links through the claim index.
   const claims = await prisma.claim.findMany({
@@ -34,31 +35,29 @@ export async function getMatrix(workspaceId: string, window?: { offset: number; 
   });
   const ids = claims.map((c) => c.id);
   const onlyWindow = window ? Prisma.sql`and e."claimId" = any(${ids}::uuid[])` : Prisma.empty;
-  const onlyWindowComments = window ? Prisma.sql`and c."claimId" = any(${ids}::uuid[])` : Prisma.empty;
+  const onlyWindowComments = window ? Prisma.sql`and m."claimId" = any(${ids}::uuid[])` : Prisma.empty;
   const [authors, total, evidence, explicit, comments] = await Promise.all([
     prisma.author.findMany({
       where: { workspaceId },
-      select: { id: true, name: true, shortName: true, sources: { where: { deletedAt: null }, select: { publishedOn: true, publishedPrecision: true } } },
+      select: { id: true, name: true, shortName: true, sources: { where: liveWhere.source, select: { publishedOn: true, publishedPrecision: true } } },
     }),
     window ? prisma.claim.count({ where: live }) : Promise.resolve(claims.length),
     prisma.$queryRaw<{ claimId: string; authorId: string; stance: TStance; voice: TVoice; count: number; comments: number }[]>`
       select e."claimId", s."authorId", e.stance::text as stance, e.voice::text as voice, count(*)::int as count, coalesce(sum(cc.n), 0)::int as comments
-      from "Evidence" e
-      join "Excerpt" x on x.id = e."excerptId" and x."deletedAt" is null
-      join "Source" s on s.id = x."sourceId" and s."deletedAt" is null
+      from ${liveSql.evidenceOfLiveExcerpts}
       left join (
-        select c."evidenceId", count(*) as n from "Comment" c
-        where c."workspaceId" = ${workspaceId}::uuid and c."evidenceId" is not null and c."deletedAt" is null
-        group by c."evidenceId"
+        select m."evidenceId", count(*) as n from "Comment" m
+        where m."workspaceId" = ${workspaceId}::uuid and m."evidenceId" is not null and ${liveSql.comment("m")}
+        group by m."evidenceId"
       ) cc on cc."evidenceId" = e.id
-      where e."workspaceId" = ${workspaceId}::uuid and e."deletedAt" is null ${onlyWindow}
+      where e."workspaceId" = ${workspaceId}::uuid ${onlyWindow}
       group by e."claimId", s."authorId", e.stance, e.voice`,
-    prisma.position.findMany({ where: { workspaceId, deletedAt: null, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true, version: true } }),
+    prisma.position.findMany({ where: { workspaceId, ...liveWhere.position, ...(window ? { claimId: { in: ids } } : {}) }, select: { claimId: true, authorId: true, stance: true, note: true, version: true } }),
     prisma.$queryRaw<{ claimId: string; count: number }[]>`
-      select c."claimId", count(*)::int as count
-      from "Comment" c
-      where c."workspaceId" = ${workspaceId}::uuid and c."claimId" is not null and c."deletedAt" is null ${onlyWindowComments}
-      group by c."claimId"`,
+      select m."claimId", count(*)::int as count
+      from "Comment" m
+      where m."workspaceId" = ${workspaceId}::uuid and m."claimId" is not null and ${liveSql.comment("m")} ${onlyWindowComments}
+      group by m."claimId"`,
   ]);
   const matrix = buildMatrix({
     authors: authors
@@ -80,13 +79,13 @@ const CELLS_PER_PAGE = 2500;
 
 /** How many claim rows the matrix page shows at first: all of a small map, fewer when it is wide. */
 export async function matrixRowsPerPage(workspaceId: string): Promise<number> {
-  const authors = await db().author.count({ where: { workspaceId, sources: { some: { deletedAt: null } } } });
+  const authors = await db().author.count({ where: { workspaceId, sources: { some: liveWhere.source } } });
   return Math.max(20, Math.floor(CELLS_PER_PAGE / Math.max(1, authors)));
 }
 
 /** The tags used by a workspace's live claims, for the matrix's filter bar. */
 export async function listClaimTags(workspaceId: string): Promise<string[]> {
   const rows = await db().$queryRaw<{ tag: string }[]>`
-    select distinct unnest(tags) as tag from "Claim" where "workspaceId" = ${workspaceId}::uuid and "deletedAt" is null order by 1`;
+    select distinct unnest(c.tags) as tag from "Claim" c where c."workspaceId" = ${workspaceId}::uuid and ${liveSql.claim("c")} order by 1`;
   return rows.map((r) => r.tag);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision } from "../../domain/types";
 
@@ -14,16 +15,16 @@ export async function getWorkspaceOverview(workspaceId: string): Promise<TWorksp
   const prisma = db();
   const [sources, claimCount, evidenceCount] = await Promise.all([
     prisma.source.findMany({
-      where: { workspaceId, deletedAt: null },
+      where: { workspaceId, ...liveWhere.source },
       orderBy: [{ publishedOn: "asc" }, { title: "asc" }],
       select: {
         id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true,
         author: { select: { id: true, name: true, shortName: true } },
-        _count: { select: { excerpts: { where: { deletedAt: null } } } },
+        _count: { select: { excerpts: { where: liveWhere.excerptOfLiveSource } } },
       },
     }),
-    prisma.claim.count({ where: { workspaceId, deletedAt: null } }),
-    prisma.evidence.count({ where: { workspaceId, deletedAt: null } }),
+    prisma.claim.count({ where: { workspaceId, ...liveWhere.claim } }),
+    prisma.evidence.count({ where: { workspaceId, ...liveWhere.evidenceItself } }),
   ]);
   return {
     sources: sources.map((s) => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db/client";
+import { liveWhere } from "../../db/live-rows";
 import type { TRole, TVisibility } from "../../domain/types";
 import type { TViewer } from "../authorize";
 
@@ -13,7 +14,7 @@ export interface TWorkspaceListItem {
 /** The workspaces the viewer may read: public ones and those they are a member of. */
 export async function listWorkspaces(viewer: TViewer | null): Promise<TWorkspaceListItem[]> {
   const rows = await db().workspace.findMany({
-    where: { deletedAt: null, OR: [{ visibility: "PUBLIC" }, ...(viewer ? [{ members: { some: { userId: viewer.userId } } }] : [])] },
+    where: { ...liveWhere.workspace, OR: [{ visibility: "PUBLIC" }, ...(viewer ? [{ members: { some: { userId: viewer.userId } } }] : [])] },
     select: { slug: true, title: true, visibility: true, members: viewer ? { where: { userId: viewer.userId }, select: { role: true } } : false },
     orderBy: { title: "asc" },
   });

@@ -21,11 +21,14 @@ export function budgetMs(chars: number, msPerMegabyte = BUDGET_MS_PER_MEGABYTE):
 
 /**
  * Runs `work` on an input of `chars` characters and returns its result; throws (failing the
- * property) when it took longer than `budgetMs(chars)`.
+ * property) when it took longer than `budgetMs(chars)` twice running. One slow run may be another
+ * test file holding the CPU; a quadratic path is slow every time.
  */
 export function withinBudget<T>(chars: number, work: () => T, msPerMegabyte = BUDGET_MS_PER_MEGABYTE): T {
-  const { result, ms } = timeSync(work);
   const budget = budgetMs(chars, msPerMegabyte);
-  if (ms > budget) throw new Error(`took ${Math.round(ms)} ms on ${chars} characters; the budget is ${budget} ms`);
-  return result;
+  const first = timeSync(work);
+  if (first.ms <= budget) return first.result;
+  const second = timeSync(work);
+  if (second.ms > budget) throw new Error(`took ${Math.round(first.ms)} ms and ${Math.round(second.ms)} ms on ${chars} characters; the budget is ${budget} ms`);
+  return second.result;
 }

@@ -17,5 +17,8 @@ export function safeNext(next: string | string[] | undefined): string {
     return "/";
   }
   if (url.origin !== SITE) return "/";
-  return `${url.pathname}${url.search}${url.hash}`;
+  const resolved = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments can leave a path that starts with `//` (`/.//evil.com` resolves to `//evil.com`),
+  // which a browser reads as another host: only a path with one leading slash is this site's.
+  return resolved.startsWith("//") ? "/" : resolved;
 }

@@ -22,7 +22,12 @@ export type TAnchoredAnnotation = { index: number; selector: TSelector; request:
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 const UUID = /\/claims\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
-const STANCE: Record<string, TStance> = { supports: "SUPPORTS", opposes: "OPPOSES", qualifies: "QUALIFIES" };
+// A Map, not an object: a classifying value of "constructor" or "__proto__" must find nothing.
+const STANCE = new Map<string, TStance>([
+  ["supports", "SUPPORTS"],
+  ["opposes", "OPPOSES"],
+  ["qualifies", "QUALIFIES"],
+]);
 
 /**
  * The annotations of a W3C Web Annotation document: an AnnotationCollection (its first page's
@@ -44,7 +49,7 @@ export function readAnnotations(document: unknown): TAnnotationRequest[] {
     const position = selectors.find((s) => s.type === "TextPositionSelector" && Number.isInteger(s.start) && Number.isInteger(s.end));
     const bodies = list(annotation.body).map(record);
     const claim = bodies.map((b) => UUID.exec(typeof b.id === "string" ? b.id : typeof b.source === "string" ? b.source : "")).find(Boolean);
-    const stance = bodies.map((b) => (b.purpose === "classifying" && typeof b.value === "string" ? STANCE[b.value.toLowerCase()] : undefined)).find(Boolean);
+    const stance = bodies.map((b) => (b.purpose === "classifying" && typeof b.value === "string" ? STANCE.get(b.value.toLowerCase()) : undefined)).find(Boolean);
     const note = bodies.find((b) => b.purpose === "commenting" && typeof b.value === "string")?.value as string | undefined;
     return {
       index,

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const queryRaw = vi.fn();
-vi.mock("@/lib/db/client", () => ({ db: () => ({ $queryRaw: queryRaw }) }));
+// The database answering or not is what is under test: only `db()` is replaced, the rest of the
+// module (Prisma's helpers, which other imports of the route use) is the real one.
+vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db/client")>()), db: () => ({ $queryRaw: queryRaw }) }));
 
 const { checkHealth } = await import("../check-health");
 const { GET } = await import("@/app/api/health/route");

@@ -3,6 +3,7 @@
  * caller on a private workspace, and with ids borrowed from another workspace. The table below
  * must name every route and method, so a new route cannot ship without deciding who may call it.
  */
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -259,7 +260,7 @@ const TABLE: Record<string, TEntry> = {
   },
 
   // A signed-in reader's whereabouts: a write of no content, allowed to anyone who may read.
-  [`POST ${W}/presence`]: { kind: "workspace-write", allowed: MEMBERS, ok: [200], request: async () => ({ body: { clientId: "matrix-client", view: "matrix" } }) },
+  [`POST ${W}/presence`]: { kind: "workspace-write", allowed: MEMBERS, ok: [200], request: async () => ({ body: { clientId: `matrix-client-${randomUUID()}`, view: "matrix" } }) },
 
   // Changes that need an editor.
   [`POST ${W}/claims`]: {

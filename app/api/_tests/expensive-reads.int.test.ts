@@ -2,7 +2,7 @@
  * Reads that could cost without bound, against a real PostgreSQL: the event stream's catch-up, the
  * history's page size, and list windows far past the end.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { MAX_REPLAY } from "@/lib/realtime/event-stream";
 import { createActor, type TActor } from "@/lib/testing/actors";
@@ -21,9 +21,15 @@ beforeAll(async () => {
   owner = await createActor(null, null, "Reader");
   expect((await call(createWorkspace, { method: "POST", body: { title: "Expensive reads", slug: SLUG, visibility: "PRIVATE" }, headers: owner.headers })).status).toBe(201);
   workspaceId = (await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } })).id;
-  // A long log: claim edits with long texts, and reorders of a thousand claims.
+  // A long log: more small changes than a reconnect is sent, then a few edits of long texts and
+  // reorders of a thousand claims (about 3 MB in all, newest last).
   const longText = "x".repeat(100_000);
   const order = Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+  await db().$executeRaw`
+    insert into "Event" ("workspaceId", "actorId", type, "entityType", "entityId", before, after, "createdAt")
+    select ${workspaceId}::uuid, ${owner.userId}::uuid, 'claim.updated', 'claim', ${workspaceId}::uuid,
+           jsonb_build_object('text', 'before'), jsonb_build_object('text', 'after'), now()
+    from generate_series(1, ${MAX_REPLAY + 100}) as n`;
   await db().$executeRaw`
     insert into "Event" ("workspaceId", "actorId", type, "entityType", "entityId", before, after, "createdAt")
     select ${workspaceId}::uuid, ${owner.userId}::uuid,
@@ -33,7 +39,12 @@ beforeAll(async () => {
            case when n % 2 = 0 then jsonb_build_object('text', ${longText}::text) else jsonb_build_object('order', ${order}::text[]) end,
            case when n % 2 = 0 then jsonb_build_object('text', ${longText}::text) else jsonb_build_object('order', ${order}::text[]) end,
            now()
-    from generate_series(1, ${MAX_REPLAY + 200}) as n`;
+    from generate_series(1, 30) as n`;
+});
+
+// The log made here is large; later test files (a backup of the whole database) need not carry it.
+afterAll(async () => {
+  await db().event.deleteMany({ where: { workspaceId } });
 });
 
 /** Reads the stream's first frames (until `until`), then closes it. */

@@ -241,11 +241,11 @@ describe("backup and restore", () => {
     const backedUp = await runScript("scripts/backup.ts", [file], databaseUrl);
     expect(backedUp.code, backedUp.stderr).toBe(0);
     expect(backedUp.stdout).toContain(`wrote ${file} (`);
-    expect(backedUp.stdout).toMatch(/\(\d+(\.\d)? kB\): \d+ workspaces?, \d+ rows in \d+ tables/);
+    expect(backedUp.stdout).toMatch(/\(\d+(\.\d)? [kMG]?B\): \d+ workspaces?, \d+ rows in \d+ tables/);
 
     const refused = await runScript("scripts/restore.ts", [file], copyUrl);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/^backup .*cli\.backup\.gz \(\d+(\.\d)? kB\): database "stancemap_test_\w+" on PostgreSQL \d+/m);
+    expect(refused.stdout).toMatch(/^backup .*cli\.backup\.gz \(\d+(\.\d)? [kMG]?B\): database "stancemap_test_\w+" on PostgreSQL \d+/m);
     expect(refused.stderr).toMatch(/not restored: database ".*" on .* holds \d+ workspaces? \(/);
 
     const forced = await runScript("scripts/restore.ts", [file, "--force"], copyUrl);

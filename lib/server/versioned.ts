@@ -78,19 +78,39 @@ export function softDeleteVersioned<R extends TVersionedRow>(tx: TTx, model: TVe
   return updateVersioned(tx, model, { ...edit, data: { deletedAt: edit.deletedAt ?? new Date() }, where: { deletedAt: null } });
 }
 
+type TLiveRow = TVersionedRow & Record<string, unknown>;
+
+export interface TLiveRowEdit {
+  model: TVersionedModel;
+  id: string;
+  /** The version the change was based on. */
+  version: number;
+  /** What the row is called in messages: "Claim" ("Claim was not found", "This claim was changed…"). */
+  name: string;
+  /** The fields read, written back and recorded. */
+  select: object;
+  /** The Event this change records. */
+  type: TEventType;
+}
+
 /**
- * Deletes a live row of the workspace at `version` (404 when there is none, 409 when stale) and
- * records `type` with the row before and after; returns the row as deleted. The deletes of
- * claims, evidence links and claim links are this and nothing more.
+ * Changes a live row of the workspace at `version` (404 when there is none, 409 when stale) with
+ * the fields `change` makes of it, and records `type` with the row before and after; returns the
+ * row after. Edits and deletes of claims and evidence links, and deletes of claim links, are this.
  */
-export async function deleteLiveRow(
+export async function changeLiveRow(
   { tx, workspace, record }: TMutationContext,
-  edit: { model: TVersionedModel; id: string; version: number; name: string; select: object; type: TEventType },
-): Promise<TVersionedRow & Record<string, unknown>> {
-  type TRow = TVersionedRow & Record<string, unknown>;
-  const before = (await delegate(tx, edit.model).findFirst({ where: { id: edit.id, workspaceId: workspace.id, deletedAt: null }, select: edit.select })) as TRow | null;
+  edit: TLiveRowEdit,
+  change: (before: TLiveRow) => Record<string, unknown>,
+): Promise<TLiveRow> {
+  const before = (await delegate(tx, edit.model).findFirst({ where: { id: edit.id, workspaceId: workspace.id, deletedAt: null }, select: edit.select })) as TLiveRow | null;
   if (!before) throw notFound(edit.name);
-  const after = await softDeleteVersioned<TRow>(tx, edit.model, { before, version: edit.version, what: `This ${edit.name.toLowerCase()}`, select: edit.select });
+  const after = await updateVersioned<TLiveRow>(tx, edit.model, { before, version: edit.version, what: `This ${edit.name.toLowerCase()}`, select: edit.select, data: change(before), where: { deletedAt: null } });
   record({ type: edit.type, entityId: edit.id, before, after });
   return after;
+}
+
+/** Soft-deletes a live row of the workspace at `version` (see `changeLiveRow`). */
+export function deleteLiveRow(ctx: TMutationContext, edit: TLiveRowEdit): Promise<TLiveRow> {
+  return changeLiveRow(ctx, edit, () => ({ deletedAt: new Date() }));
 }

@@ -6,6 +6,9 @@ import { randomUUID } from "node:crypto";
 import type { TRole } from "../domain/types";
 import { db } from "../db/client";
 import { createApiToken } from "../server/auth/api-tokens";
+import type { TViewer } from "../server/authorize";
+import { transact } from "../server/mutation";
+import { createWorkspace } from "../server/workspaces/create-workspace";
 
 export interface TActor {
   userId: string;
@@ -44,4 +47,13 @@ export async function countRows(): Promise<Record<string, number>> {
     select 'event', count(*)::int from "Event" union all
     select 'idempotent', count(*)::int from "IdempotentRequest"`;
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** A new user who owns a new private workspace at `slug`, made by the app's own function. */
+export async function createOwnerOf(slug: string, title: string, name = "Owner"): Promise<{ owner: TActor; workspaceId: string }> {
+  const owner = await createActor(null, null, name);
+  const viewer: TViewer = { userId: owner.userId, via: "token" };
+  const { body } = await transact({ viewer, idempotency: null }, async (tx, record) => ({ status: 201, body: await createWorkspace(tx, viewer, { title, slug, visibility: "PRIVATE" }, record) }));
+  if (body.slug !== slug) throw new Error(`the slug ${slug} is taken`);
+  return { owner, workspaceId: body.id };
 }

@@ -5,22 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { MAX_REPLAY } from "@/lib/realtime/event-stream";
-import { createActor, type TActor } from "@/lib/testing/actors";
+import { createOwnerOf, type TActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { GET as events } from "../workspaces/[slug]/events/route";
 import { GET as history } from "../workspaces/[slug]/history/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
 import { GET as getTimeline } from "../workspaces/[slug]/timeline/route";
-import { POST as createWorkspace } from "../workspaces/route";
 
 const SLUG = "expensive-reads-lab";
 let owner: TActor;
 let workspaceId: string;
 
 beforeAll(async () => {
-  owner = await createActor(null, null, "Reader");
-  expect((await call(createWorkspace, { method: "POST", body: { title: "Expensive reads", slug: SLUG, visibility: "PRIVATE" }, headers: owner.headers })).status).toBe(201);
-  workspaceId = (await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } })).id;
+  ({ owner, workspaceId } = await createOwnerOf(SLUG, "Expensive reads", "Reader"));
   // A long log: more small changes than a reconnect is sent, then a few edits of long texts and
   // reorders of a thousand claims (about 3 MB in all, newest last).
   const longText = "x".repeat(100_000);

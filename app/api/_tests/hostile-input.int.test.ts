@@ -6,11 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createActor, type TActor } from "@/lib/testing/actors";
+import { createOwnerOf, type TActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { probeStall } from "@/lib/testing/stall-probe";
 import { POST as extract } from "../sources/extract/route";
-import { POST as createWorkspace } from "../workspaces/route";
 import { POST as createSource } from "../workspaces/[slug]/sources/route";
 import { POST as createExcerpt } from "../workspaces/[slug]/excerpts/route";
 import { POST as importAnnotations } from "../workspaces/[slug]/sources/[id]/annotations/route";
@@ -22,8 +21,7 @@ let editor: TActor;
 let sourceId: string;
 
 beforeAll(async () => {
-  editor = await createActor(null, null, "Hostile");
-  expect((await call(createWorkspace, { method: "POST", body: { title: "Hostile input lab", slug: SLUG, visibility: "PRIVATE" }, headers: editor.headers })).status).toBe(201);
+  ({ owner: editor } = await createOwnerOf(SLUG, "Hostile input lab", "Hostile"));
   // 2 MB of "a a a …" in paragraphs: the quote "a" occurs a million times.
   const paragraph = `${"a ".repeat(300)}a.`;
   const created = await call(createSource, {

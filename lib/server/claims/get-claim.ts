@@ -1,4 +1,5 @@
 import "server-only";
+import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { db } from "../../db/client";
 import { liveSql, liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
@@ -50,7 +51,7 @@ export interface TClaimDetail {
 
 const ANONYMOUS: TCommentAccess = { userId: null, role: null };
 
-interface TEvidenceRow {
+interface TEvidenceRow extends TSourceAuthorColumns {
   id: string;
   version: number;
   stance: TStance;
@@ -63,12 +64,6 @@ interface TEvidenceRow {
   prefix: string;
   suffix: string;
   sourceId: string;
-  title: string;
-  publishedOn: Date;
-  precision: string;
-  authorId: string;
-  authorName: string;
-  shortName: string;
   comments: number;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { formatPublished } from "../../domain/dates";
 import { parseMarked, type TMark } from "../../domain/search";
 import type { TDatePrecision } from "../../domain/types";
@@ -43,18 +44,12 @@ export const CANDIDATES = 1_000;
 export const FRAGMENT_LENGTH = 320;
 
 /** A row of text found in a source (an excerpt or a passage), with its source and author. */
-export type TTextRow = {
+export type TTextRow = TSourceAuthorColumns & {
   id: string;
   text: string;
   start: number;
   end: number;
   sourceId: string;
-  title: string;
-  publishedOn: Date;
-  precision: string;
-  authorId: string;
-  authorName: string;
-  shortName: string;
   rank: number;
   total: number;
   marked: string | null;

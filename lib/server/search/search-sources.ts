@@ -1,4 +1,5 @@
 import "server-only";
+import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { db } from "../../db/client";
 import { liveSql } from "../../db/live-rows";
 import { mergeMarks, similarWordMarks, type TMark } from "../../domain/search";
@@ -15,14 +16,8 @@ export interface TSourceHit {
   rank: number;
 }
 
-type TSourceRow = {
+type TSourceRow = TSourceAuthorColumns & {
   id: string;
-  title: string;
-  publishedOn: Date;
-  precision: string;
-  authorId: string;
-  authorName: string;
-  shortName: string;
   rank: number;
   total: number;
   match: TMatchKind;

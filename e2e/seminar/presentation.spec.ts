@@ -132,6 +132,9 @@ test.describe("the presentation view and the room's votes", () => {
       await expect(poll.getByTestId("present-ballots")).toHaveText("1 answer");
       await expect(watcher.getByTestId("present-ballots")).toHaveText("1 answer");
       await expect(poll.getByTestId("present-tally")).toHaveCount(0);
+      // The room's tally of the polled claim would give the result away: held back until the reveal.
+      await expect(participant.getByTestId("room-tally-hidden")).toBeVisible();
+      await expect(participant.getByTestId("room-tally")).toHaveCount(0);
 
       // P again closes it; R reveals the result to the room, also on the reader's screen.
       await facilitator.keyboard.press("p");
@@ -140,6 +143,7 @@ test.describe("the presentation view and the room's votes", () => {
       await expect(poll.getByTestId("present-tally").locator('[data-testid="tally-row"][data-choice="AGREE"]')).toHaveAttribute("data-count", "1");
       await expect(watcher.getByTestId("present-tally").locator('[data-testid="tally-row"][data-choice="AGREE"]')).toHaveAttribute("data-count", "1");
       await expect(participant.getByTestId("participant-poll").getByTestId("poll-tally")).toBeVisible();
+      await expect(participant.getByTestId("room-tally").locator('[data-testid="tally-row"][data-choice="AGREE"]')).not.toHaveAttribute("data-count", "0");
       // The strip's button hides it again.
       await controls.getByRole("button", { name: "Hide result" }).click();
       await expect(poll.getByTestId("present-tally")).toHaveCount(0);

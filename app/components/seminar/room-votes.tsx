@@ -10,8 +10,9 @@ import { VoteButtons } from "./vote-buttons";
 
 /** "The room": the participants' votes on a claim, beside the authors' positions, and one's own vote. */
 export function RoomVotes({ slug, claimId, votes: initial, canVote, signedIn, returnTo }: { slug: string; claimId: string; votes: TRoomVotes; canVote: boolean; signedIn: boolean; returnTo: string }) {
-  // Votes arrive without re-rendering the page (they are quiet changes): the tally fetches itself.
-  const votes = useLiveData(workspaceApi(slug, `/claims/${claimId}/vote`), initial, (m) => Boolean(eventSpec(m.type)?.tally));
+  // Votes arrive without re-rendering the page (they are quiet changes): the tally fetches itself,
+  // also when a poll opens or its result is revealed or hidden (the tally is held back meanwhile).
+  const votes = useLiveData(workspaceApi(slug, `/claims/${claimId}/vote`), initial, (m) => Boolean(eventSpec(m.type)?.tally) || m.entityType === "poll");
   return (
     <section aria-labelledby="room-heading" data-testid="room-votes" className="mt-8 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

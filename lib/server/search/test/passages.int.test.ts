@@ -97,6 +97,24 @@ describe("stancemap_split_passages", () => {
     expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(["Emoji 😀 first.", "Then 👍🏽 more, and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 too.", "Last."]);
     expectTiling(text, passages);
   });
+
+  it("shifts the offsets of many passages after emoji in linear time (was over a minute for 700,000 short paragraphs)", async () => {
+    const many = `😀 start.\n\n${"a 🌍 b.\n\n".repeat(100_000)}end 👍🏽.`;
+    const started = performance.now();
+    const passages = await split(many);
+    const seconds = (performance.now() - started) / 1000;
+    expect(passages).toHaveLength(100_002);
+    expectTiling(many, passages);
+    // Linear: about a second here; reading the text from its start per passage took minutes.
+    expect(seconds).toBeLessThan(15);
+  });
+
+  it("keeps every passage the exact slice of its text with emoji in long paragraphs cut between sentences and words", async () => {
+    const sentence = (i: number) => `Sentence ${i} says 😀 ${"word ".repeat(i % 7)}and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢${i % 3 === 0 ? "!" : "."}`;
+    const paragraph = Array.from({ length: 40 }, (_, i) => sentence(i)).join(" ");
+    const text = `${paragraph}\n\n${"x😀".repeat(500)}\n\n${paragraph}`;
+    expectTiling(text, await split(text));
+  });
 });
 
 describe("the Source_passages trigger", () => {

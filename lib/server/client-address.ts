@@ -29,3 +29,8 @@ export function clientAddress(request: IncomingMessage, trust: (address: string,
 export function stampClientAddress(request: IncomingMessage, trust: (address: string, hop: number) => boolean): void {
   request.headers[CLIENT_IP_HEADER] = clientAddress(request, trust);
 }
+
+/** Who is asking, for per-caller budgets (exports, event streams): the signed-in user, else the address. */
+export function callerKey(viewer: { userId: string } | null, request: Request): string {
+  return viewer ? `user:${viewer.userId}` : `ip:${request.headers.get(CLIENT_IP_HEADER) ?? "unknown"}`;
+}

@@ -7,10 +7,9 @@ import "server-only";
  * and a per-caller rate (signed-in user, else network address) counted in PostgreSQL, so one
  * person cannot keep every instance busy.
  */
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterPostgres } from "rate-limiter-flexible";
 import { AppError } from "../errors/app-error";
-import { CLIENT_IP_HEADER } from "./client-address";
+import { consumeOrRefuse, createCounter } from "./rate-limit";
 
 export type THeavyKind = "picture" | "export";
 
@@ -21,11 +20,6 @@ const WAITING: Record<THeavyKind, number> = { picture: 4, export: 16 };
 const WAIT_MS = 15_000;
 /** Heavy reads per caller per minute (STANCEMAP_HEAVY_READ_LIMIT; 0 turns the limit off). */
 const PER_MINUTE = Number(process.env.STANCEMAP_HEAVY_READ_LIMIT ?? 30);
-
-/** Who is asking, for the per-caller budget. */
-export function callerKey(viewer: { userId: string } | null, request: Request): string {
-  return viewer ? `user:${viewer.userId}` : `ip:${request.headers.get(CLIENT_IP_HEADER) ?? "unknown"}`;
-}
 
 export interface THeavyReadGate {
   /**
@@ -53,18 +47,8 @@ export function createHeavyReadGate({
 
   async function count(caller: string): Promise<void> {
     if (!perMinute) return;
-    limiter ??= (() => {
-      const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-      pool.on("error", () => {});
-      return new RateLimiterPostgres({ storeClient: pool, tableName: "WriteRateLimit", tableCreated: true, keyPrefix, points: perMinute, duration: 60 });
-    })();
-    try {
-      await limiter.consume(caller);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new AppError("RATE_LIMITED", `Too many exports in a short time; try again in ${seconds} s.`, { retryAfter: seconds });
-    }
+    limiter ??= createCounter(keyPrefix, perMinute, 60);
+    await consumeOrRefuse(limiter, caller, "Too many exports");
   }
 
   /** Waits for a slot of `kind` (a released slot passes straight to the first in line). */

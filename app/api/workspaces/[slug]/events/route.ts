@@ -1,6 +1,6 @@
 import { openEventStream } from "@/lib/realtime/event-stream";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
-import { callerKey } from "@/lib/server/heavy-reads";
+import { callerKey } from "@/lib/server/client-address";
 import { readRoute } from "@/lib/server/http";
 import { admitStream } from "@/lib/server/stream-limits";
 

@@ -1,7 +1,7 @@
 import { ZExportQuerySchema } from "@/lib/schemas/export";
 import { ZWorkspaceParamsSchema } from "@/lib/schemas/params";
 import { exportWorkspace } from "@/lib/server/export/export-workspace";
-import { callerKey } from "@/lib/server/heavy-reads";
+import { callerKey } from "@/lib/server/client-address";
 import { readRoute, streamBody } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";

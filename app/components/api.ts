@@ -47,6 +47,12 @@ export async function callApi<T>(path: string, { method = "GET", body, text, ide
   return failureOf(response.status, payload);
 }
 
+/** A failed answer (status ≥ 400) read into words; for callers that fetch something other than JSON. */
+export async function failureOfResponse(response: Response): Promise<TApiFailure> {
+  const payload: unknown = await response.json().catch(() => null);
+  return failureOf(response.status, payload);
+}
+
 function failureOf(status: number, payload: unknown): TApiFailure {
   // The app's errors are { error: { code, message, issues?, current? } }; Better Auth's are { code?, message }.
   const raw = (payload && typeof payload === "object" && "error" in payload ? (payload as { error: unknown }).error : payload) as

@@ -37,6 +37,29 @@ test.describe("downloading a map and importing it as a new workspace", () => {
     }
   });
 
+  test("a refused download is said in words in the menu, and nothing is saved", async ({ page }) => {
+    let downloads = 0;
+    page.on("download", () => (downloads += 1));
+    await page.route((url) => url.pathname === "/api/workspaces/sco-debate/export" && url.searchParams.get("format") === "csv", (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        headers: { "retry-after": "42" },
+        body: JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many exports in a minute. Try again in 42 seconds." } }),
+      }),
+    );
+    await page.goto("/w/sco-debate/matrix");
+    const menu = page.getByTestId("download-menu");
+    await menu.getByText("Download").click();
+    await menu.getByRole("link", { name: /^Matrix \(CSV\)/ }).click();
+    const alert = menu.getByRole("alert");
+    await expect(alert).toContainText("Matrix (CSV) was not downloaded.");
+    await expect(alert).toContainText("Too many exports in a minute. Try again in 42 seconds.");
+    await alert.getByRole("button", { name: "Dismiss" }).click();
+    await expect(menu.getByRole("alert")).toHaveCount(0);
+    expect(downloads).toBe(0);
+  });
+
   test("the graph page offers the graph itself as a PNG and an SVG picture, of the part of the map it shows", async ({ page, request }, testInfo) => {
     const matrix = (await (await request.get("/api/workspaces/sco-debate/matrix")).json()) as { claims: { id: string; text: string }[] };
     const download = async (label: string) => {

@@ -4,9 +4,17 @@
  * database and lib/domain/search.ts must agree on.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { SEARCH_TEXT_FROM, normalizeSearchText } from "../../../domain/search";
+
+interface TRawPassage {
+  passage_start: number;
+  passage_end: number;
+  passage_text: string;
+}
 
 interface TPassageRow {
   start: number;
@@ -107,6 +115,45 @@ describe("stancemap_split_passages", () => {
     expectTiling(many, passages);
     // Linear: about a second here; reading the text from its start per passage took minutes.
     expect(seconds).toBeLessThan(15);
+  });
+
+  it("cuts one paragraph of a megabyte in linear time, with or without sentence ends and spaces (was 15 s to over a minute)", async () => {
+    const shapes = {
+      "words, no sentence end": "wörd ".repeat(200_000),
+      "one word": "é".repeat(1_000_000),
+      "short sentences": "Ça va. ".repeat(150_000),
+      "a long run of spaces": `début${" ".repeat(500_000)}fin ${"mot ".repeat(100_000)}`,
+    };
+    for (const [shape, text] of Object.entries(shapes)) {
+      const started = performance.now();
+      const passages = await split(text);
+      const seconds = (performance.now() - started) / 1000;
+      expectTiling(text, passages);
+      for (const p of passages) expect(p.end - p.start, shape).toBeLessThanOrEqual(700);
+      // Linear: about a second here; cutting at growing offsets took from 15 s to over a minute.
+      expect(seconds, shape).toBeLessThan(10);
+    }
+  }, 600_000);
+
+  it("gives the same passages as the previous way of cutting long paragraphs, where no cut falls in a run of spaces", async () => {
+    const previous = readFileSync(path.join(process.cwd(), "prisma/migrations/20261207180000_linear_passage_offsets/migration.sql"), "utf8");
+    const sentence = (i: number) => `Sentence ${i} — «${"mot ".repeat(i % 13)}» 😀${i % 4 === 0 ? "?”" : "."}`;
+    const bodies = [
+      ...(await db().source.findMany({ where: { workspace: { slug: "sco-debate" } }, select: { text: true } })).map((s) => s.text),
+      Array.from({ length: 300 }, (_, i) => `${sentence(i)}${i % 5 === 0 ? "  " : " "}`).join(""),
+      `${"x".repeat(2_500)} ${"y ".repeat(800)}\n\n${"z\u00a0".repeat(900)}`,
+      `${"a".repeat(650)} ${"b ".repeat(600)}c.`,
+    ];
+    // A temporary function lives on one connection: compare inside one transaction.
+    await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(previous.replace('FUNCTION "stancemap_split_passages"', 'FUNCTION pg_temp."previous_split_passages"'));
+      for (const body of bodies) {
+        const before = await tx.$queryRaw<TRawPassage[]>`select * from pg_temp.previous_split_passages(${body})`;
+        const after = await tx.$queryRaw<TRawPassage[]>`select * from stancemap_split_passages(${body})`;
+        expect(after.length).toBeGreaterThan(0);
+        expect(after).toEqual(before);
+      }
+    }, { timeout: 60_000 });
   });
 
   it("keeps every passage the exact slice of its text with emoji in long paragraphs cut between sentences and words", async () => {

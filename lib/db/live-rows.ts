@@ -78,8 +78,7 @@ const source = { deletedAt: null } satisfies Prisma.SourceWhereInput;
 const comment = { deletedAt: null } satisfies Prisma.CommentWhereInput;
 const excerptOfLiveSource = { deletedAt: null } satisfies Prisma.ExcerptWhereInput;
 const excerpt = { ...excerptOfLiveSource, source } satisfies Prisma.ExcerptWhereInput;
-const evidenceItself = { deletedAt: null } satisfies Prisma.EvidenceWhereInput;
-const evidenceOnLiveClaims = { ...evidenceItself, claim } satisfies Prisma.EvidenceWhereInput;
+const evidenceOnLiveClaims = { deletedAt: null, claim } satisfies Prisma.EvidenceWhereInput;
 const evidence = { ...evidenceOnLiveClaims, excerpt } satisfies Prisma.EvidenceWhereInput;
 const claimLink = { deletedAt: null, fromClaim: claim, toClaim: claim } satisfies Prisma.ClaimLinkWhereInput;
 const position = { deletedAt: null, claim } satisfies Prisma.PositionWhereInput;
@@ -89,7 +88,5 @@ const position = { deletedAt: null, claim } satisfies Prisma.PositionWhereInput;
  * rows read under a parent already known to be live, where asking about the parent again would
  * cost a join per row (a source page's evidence took three times as long): `excerptOfLiveSource`
  * (a live source's excerpts) and `evidenceOnLiveClaims` (a live excerpt's evidence).
- * `evidenceItself` is a link not deleted itself, whatever its claim: what the workspace home's
- * count of evidence links and a session summary's evidence added have always counted.
  */
-export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, evidence, evidenceItself, evidenceOnLiveClaims, claimLink, position } as const;
+export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, evidence, evidenceOnLiveClaims, claimLink, position } as const;

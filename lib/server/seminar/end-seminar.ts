@@ -65,5 +65,5 @@ async function summarise(
 }
 
 function evidenceWhere(workspaceId: string, seminar: { startedAt: Date; endedAt: Date }) {
-  return { workspaceId, ...liveWhere.evidenceItself, createdAt: { gte: seminar.startedAt, lte: seminar.endedAt } };
+  return { workspaceId, ...liveWhere.evidence, createdAt: { gte: seminar.startedAt, lte: seminar.endedAt } };
 }

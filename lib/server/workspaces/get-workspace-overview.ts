@@ -24,7 +24,7 @@ export async function getWorkspaceOverview(workspaceId: string): Promise<TWorksp
       },
     }),
     prisma.claim.count({ where: { workspaceId, ...liveWhere.claim } }),
-    prisma.evidence.count({ where: { workspaceId, ...liveWhere.evidenceItself } }),
+    prisma.evidence.count({ where: { workspaceId, ...liveWhere.evidence } }),
   ]);
   return {
     sources: sources.map((s) => ({

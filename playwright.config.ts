@@ -33,8 +33,10 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
-    { name: "phone", use: { browserName: "chromium", viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    { name: "desktop", testIgnore: "scale/**", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
+    { name: "phone", testIgnore: "scale/**", use: { browserName: "chromium", viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    // Instances of the app started by the specs themselves, on a database of their own; no browser.
+    { name: "instances", testMatch: "scale/**/*.spec.ts" },
   ],
   webServer: {
     // A fresh embedded database for every run, seeded by the same start-up path as `npm start`.

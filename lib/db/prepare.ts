@@ -36,7 +36,8 @@ export async function prepareDatabase(options: { seed?: boolean; log?: (m: strin
   const log = options.log ?? console.log;
   const database = await connectDatabase(log);
   try {
-    const applied = await applyMigrations(database.url);
+    // Migrations hold an advisory lock for their whole run: a session of their own, not a pooler's.
+    const applied = await applyMigrations(process.env.DATABASE_DIRECT_URL || database.url);
     if (applied.length) log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
     const prisma = createPrismaClient(database.url);
     try {

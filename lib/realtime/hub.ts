@@ -66,7 +66,9 @@ class Hub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // LISTEN needs a session of its own: through a transaction-mode pooler (PgBouncer) it would be
+    // lost between transactions, so the listener takes the direct address when there is one.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_DIRECT_URL || process.env.DATABASE_URL });
     client.on("notification", (message) => this.onNotification(message.channel, message.payload));
     client.on("error", () => this.reconnect(client));
     client.on("end", () => this.reconnect(client));

@@ -21,8 +21,11 @@ export function toMatrixFilter(query: TMatrixFilterQuery): TMatrixFilter {
   return { tag: query.tag, authorId: query.author, stance: query.stance, controversy: query.controversy, sort: query.sort };
 }
 
-/** `GET …/matrix`: the filter plus an optional window of rows (`offset`, `limit`). */
+/** Rows of `GET …/matrix` when the query names no `limit`: a script that wants them all says `limit=all`. */
+export const MATRIX_PAGE = 50;
+
+/** `GET …/matrix`: the filter plus a window of rows (`offset`, `limit` up to 1,000 or `all`). */
 export const ZMatrixQuerySchema = ZMatrixFilterSchema.extend({
   offset: ZOffsetSchema,
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  limit: z.union([z.literal("all"), z.coerce.number().int().min(1).max(1000, "limit is a number from 1 to 1000, or all")], { error: "limit is a number from 1 to 1000, or all" }).optional(),
 });

@@ -167,6 +167,30 @@ describe("a window of the matrix", () => {
     expect(part.body.authors).toEqual(whole.authors);
     const bad = await call(getMatrix, "/api/workspaces/sco-debate/matrix?limit=5000", { slug: "sco-debate" });
     expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("limit is a number from 1 to 1000, or all");
+  });
+
+  it("answers the first 50 rows unless asked, with where the next page starts, and every row for limit=all", async () => {
+    const owner = await createActor(null, null, "Many Claims Owner");
+    const created = await callAs(createWorkspace, { method: "POST", body: { title: "Many claims", slug: "many-claims", visibility: "PUBLIC" }, headers: owner.headers });
+    const slug = (created.body as { slug: string }).slug;
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug } });
+    await db().claim.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ workspaceId: workspace.id, text: `Claim ${i + 1} of many.`, rank: i + 1 })) });
+    const page = (query: string) => call(getMatrix, `/api/workspaces/${slug}/matrix${query}`, { slug });
+
+    const first = await page("");
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 120, offset: 0, limit: 50, next: 50 });
+    expect(first.body.claims.map((c: { text: string }) => c.text)).toEqual(Array.from({ length: 50 }, (_, i) => `Claim ${i + 1} of many.`));
+    const last = await page("?offset=100");
+    expect(last.body).toMatchObject({ total: 120, offset: 100, next: null });
+    expect(last.body.claims).toHaveLength(20);
+    const all = await page("?limit=all");
+    expect(all.body).toMatchObject({ total: 120, limit: "all", next: null });
+    expect(all.body.claims).toHaveLength(120);
+    const rest = await page("?limit=all&offset=110");
+    expect(rest.body.claims.map((c: { text: string }) => c.text)).toEqual(Array.from({ length: 10 }, (_, i) => `Claim ${i + 111} of many.`));
+    expect((await page("?limit=none")).status).toBe(400);
   });
 });
 

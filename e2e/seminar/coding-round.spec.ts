@@ -34,7 +34,9 @@ test.describe("a blind coding round", () => {
     const baseURL = testInfo.project.use.baseURL!;
     const facilitatorContext = await browser.newContext({ storageState: ownerState, reducedMotion: "reduce" });
     const facilitator = await facilitatorContext.newPage();
-    const names = ["Coder Ada", "Coder Ben", "Coder Cy"];
+    // Both projects run against one server: names of their own, and one set of pictures.
+    const names = ["Coder Ada", "Coder Ben", "Coder Cy"].map((name) => `${name} (${testInfo.project.name})`);
+    const picture = (page: Page, file: string, fullPage: boolean) => (testInfo.project.name === "desktop" ? page.screenshot({ path: `docs/screenshots/${file}`, fullPage }) : null);
     const contexts = await Promise.all(names.map((name, i) => participantContext(browser, baseURL, ownerState, name, i === 2)));
     const participants = await Promise.all(contexts.map((c) => c.newPage()));
     let roundId = "";
@@ -59,7 +61,7 @@ test.describe("a blind coding round", () => {
         await expect(page.locator(".chip")).toHaveCount(0);
         await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
       }
-      await participants[2].screenshot({ path: "docs/screenshots/round-phone.png", fullPage: false });
+      await picture(participants[2], "round-phone.png", false);
 
       const plans = [
         ["SUPPORTS", "SUPPORTS", "OPPOSES", "SUPPORTS", "QUALIFIES"],
@@ -71,7 +73,7 @@ test.describe("a blind coding round", () => {
         await expect(page.getByTestId("round-own-progress")).toContainText("answered all 5 items");
         // Progress arrives on the facilitator's screen without a reload.
         await expect(progress.getByTestId("round-participant").filter({ hasText: names[i] })).toHaveAttribute("data-finished", "true");
-        if (i === 0) await page.screenshot({ path: "docs/screenshots/round.png", fullPage: true });
+        if (i === 0) await picture(page, "round.png", true);
       }
       // Finished: the map is open again.
       await participants[0].goto(`/w/${DEMO}/matrix`);
@@ -83,8 +85,8 @@ test.describe("a blind coding round", () => {
       await expect(reveal).toBeVisible();
       await expect(reveal.getByTestId("round-alpha")).toHaveText(/^-?\d\.\d{3}$/);
       await expect(reveal.getByTestId("reveal-item")).toHaveCount(5);
-      await expect(reveal.getByTestId("round-coders")).toContainText("Coder Ada");
-      await facilitator.screenshot({ path: "docs/screenshots/round-reveal.png", fullPage: true });
+      await expect(reveal.getByTestId("round-coders")).toContainText(names[0]);
+      await picture(facilitator, "round-reveal.png", true);
 
       // Everyone sees the reveal without reloading; their own scores, nobody's name.
       for (const page of participants) {
@@ -92,9 +94,9 @@ test.describe("a blind coding round", () => {
         await expect(theirs).toBeVisible({ timeout: 10_000 });
         await expect(theirs.getByTestId("round-my-scores")).toContainText("κ");
         await expect(theirs.getByTestId("round-coders")).toHaveCount(0);
-        await expect(theirs.getByText("Coder Ben")).toHaveCount(0);
+        await expect(theirs.getByText(names[1])).toHaveCount(0);
       }
-      await participants[2].screenshot({ path: "docs/screenshots/round-reveal-phone.png", fullPage: false });
+      await picture(participants[2], "round-reveal-phone.png", false);
     } finally {
       // The demo is shared by every spec: an open round would hide the map from its editors.
       if (roundId) await facilitator.request.post(`/api/workspaces/${DEMO}/rounds/${roundId}/close`, { data: {}, headers: { origin: baseURL } });

@@ -21,7 +21,8 @@ export type TEventEntity =
   | "member"
   | "vote"
   | "poll"
-  | "seminar";
+  | "seminar"
+  | "round";
 
 /**
  * How a change is undone: `delete` soft-deletes what was created, `restore` brings back what was
@@ -49,6 +50,8 @@ export interface TEventSpec {
 
 const change = (entity: TEventEntity, history: string, undo: TUndoKind | null = null): TEventSpec => ({ entity, quiet: false, tally: false, undo, history, privateActor: false });
 const vote = (entity: TEventEntity): TEventSpec => ({ entity, quiet: true, tally: true, undo: null, history: null, privateActor: true });
+/** A coding round's answers: as private as a vote, but no claim's tally changes. */
+const answer = (entity: TEventEntity): TEventSpec => ({ ...vote(entity), tally: false });
 /** Seminar traffic: seen live, left out of the history (the map did not change). */
 const traffic = (entity: TEventEntity): TEventSpec => ({ entity, quiet: false, tally: false, undo: null, history: null, privateActor: false });
 
@@ -107,6 +110,12 @@ export const EVENT_CATALOG = {
   "seminar.locked": change("seminar", "locked editing for the live session"),
   "seminar.unlocked": change("seminar", "unlocked editing"),
   "seminar.steered": traffic("seminar"),
+
+  "round.created": change("round", "started a coding round"),
+  // A participant's answers: quiet (only the round's own views fetch again), without the actor on
+  // the stream and out of the history, and recorded with a count only, never the answers.
+  "round.answered": answer("round"),
+  "round.closed": change("round", "closed a coding round"),
 } as const satisfies Record<string, TEventSpec>;
 
 export type TEventType = keyof typeof EVENT_CATALOG;

@@ -47,20 +47,32 @@ export interface TSeminarLock {
 
 /**
  * Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role.
- * An "edit" while a live session is locked by someone else is refused with 423.
+ * An "edit" while a live session is locked by someone else is refused with 423. `blindRoundId` is
+ * the open coding round the viewer takes part in and has not finished (see `isRoundParticipant`):
+ * until they finish it, the map's reads are closed to them (`readRoute`, the pages' `loadAccess`).
  */
-export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<{ workspace: TWorkspaceRef; role: TRole | null; seminar: TSeminarLock | null }> {
-  // One round trip for the workspace, the viewer's membership and the live session's lock: this
-  // runs on every request.
-  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null })[]>`
+export async function authorize(
+  viewer: TViewer | null,
+  slug: string,
+  action: TAction,
+): Promise<{ workspace: TWorkspaceRef; role: TRole | null; seminar: TSeminarLock | null; blindRoundId: string | null }> {
+  // One round trip for the workspace, the viewer's membership, the live session's lock and an open
+  // round the viewer has yet to finish: this runs on every request.
+  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null; blindRoundId: string | null })[]>`
     select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role,
-      s.locked, s."facilitatorId"::text as "facilitatorId"
+      s.locked, s."facilitatorId"::text as "facilitatorId",
+      case when m.role in ('COMMENTER', 'EDITOR') then (
+        select r.id::text from "Round" r
+        where r."workspaceId" = w.id and r."closedAt" is null and r."facilitatorId" <> m."userId"
+          and (select count(*) from "RoundAnswer" a where a."roundId" = r.id and a."userId" = m."userId")
+            < (select count(*) from "RoundItem" i where i."roundId" = r.id)
+        order by r."createdAt", r.id limit 1) end as "blindRoundId"
     from "Workspace" w
     left join "Member" m on m."workspaceId" = w.id and m."userId" = ${viewer?.userId ?? null}::uuid
     left join "Seminar" s on s."workspaceId" = w.id and s."endedAt" is null
     where w.slug = ${slug} and ${liveSql.workspace("w")}`;
   if (rows.length === 0) throw notFound("Workspace");
-  const { role, locked, facilitatorId, ...workspace } = rows[0];
+  const { role, locked, facilitatorId, blindRoundId, ...workspace } = rows[0];
   const seminar = facilitatorId ? { locked: locked === true, facilitatorId } : null;
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {
@@ -72,5 +84,18 @@ export async function authorize(viewer: TViewer | null, slug: string, action: TA
     throw new AppError("FORBIDDEN", message);
   }
   if (action === "edit" && viewer && isLockedOut(seminar, viewer.userId)) throw new AppError("LOCKED", LOCKED_MESSAGE);
-  return { workspace, role, seminar };
+  return { workspace, role, seminar, blindRoundId };
+}
+
+/**
+ * Who answers a coding round: members who may comment, other than those who run it — its
+ * facilitator and the workspace's owners (who may close it and see its progress).
+ */
+export function isRoundParticipant(role: TRole | null, userId: string | null, facilitatorId: string): boolean {
+  return userId !== null && userId !== facilitatorId && (role === "COMMENTER" || role === "EDITOR");
+}
+
+/** The message a map read answers with (423) while the viewer has an open round to finish. */
+export function blindMessage(roundId: string): string {
+  return `A coding round you take part in is open: the map stays hidden until you have answered every item (round ${roundId}).`;
 }

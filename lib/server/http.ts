@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, parseOrThrow, toErrorResponse } from "../errors/app-error";
 import type { TRole } from "../domain/types";
-import { authorize, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
+import { authorize, blindMessage, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
 import { mutate, type TMutationContext, type TMutationResult } from "./mutation";
 import { readJson } from "./request";
 import { getViewer, requireWriter } from "./viewer";
@@ -40,18 +40,26 @@ export interface TReadContext {
 }
 
 /**
+ * Whether a read shows the map (the default) or only what a participant of an open coding round
+ * may see while answering (`"round"`: the round's own reads, the event stream's ids, the live
+ * session's banner). A map read answers 423 to a participant who has not finished an open round.
+ */
+export type TReadScope = "map" | "round";
+
+/**
  * Wraps a route handler that reads a workspace: path params parsed by zod, the caller (anyone,
  * signed in or not) authorized to read the workspace (404 when they may not, so its existence is
  * not revealed), then the query string parsed by `query` when given — in that order, so a bad
  * query on a hidden workspace is still a 404.
  */
 export function readRoute<P extends z.ZodType<{ slug: string }>, Q extends z.ZodType | undefined = undefined>(
-  options: { params: P; query?: Q },
+  options: { params: P; query?: Q; scope?: TReadScope },
   handler: (ctx: TReadContext, input: { params: z.output<P>; query: Q extends z.ZodType ? z.output<Q> : undefined; request: Request }) => Promise<Response>,
 ) {
   return route(options.params, async (request, params) => {
     const viewer = await getViewer(request);
-    const { workspace, role } = await authorize(viewer, params.slug, "read");
+    const { workspace, role, blindRoundId } = await authorize(viewer, params.slug, "read");
+    if (blindRoundId && (options.scope ?? "map") === "map") throw new AppError("LOCKED", blindMessage(blindRoundId), { current: { roundId: blindRoundId } });
     const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
     return handler({ viewer, workspace, role }, { params, query: query as Q extends z.ZodType ? z.output<Q> : undefined, request });
   });

@@ -44,6 +44,9 @@ export async function countRows(): Promise<Record<string, number>> {
     select 'vote', count(*)::int from "Vote" union all
     select 'seminar', count(*)::int from "Seminar" union all
     select 'poll', count(*)::int from "Poll" union all
+    select 'round', count(*)::int from "Round" union all
+    select 'round item', count(*)::int from "RoundItem" union all
+    select 'round answer', count(*)::int from "RoundAnswer" union all
     select 'event', count(*)::int from "Event" union all
     select 'idempotent', count(*)::int from "IdempotentRequest"`;
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));

@@ -83,6 +83,7 @@ const b = {
   link: { id: "", version: 1 },
   eventId: "",
   seminarId: "",
+  roundId: "",
 };
 
 const WORDS = Array.from({ length: 4000 }, (_, i) => `w${i}`);
@@ -136,6 +137,28 @@ async function liveSession(facilitator: TActor, poll = false) {
   const seminar = await db().seminar.create({ data: { workspaceId: A.id, facilitatorId: facilitator.userId } });
   if (poll) await db().poll.create({ data: { seminarId: seminar.id, claimId: a.claimId } });
   return seminar;
+}
+
+/** Closes every open coding round in A: an open one hides the map from its unfinished participants. */
+async function closeOpenRounds() {
+  await db().round.updateMany({ where: { workspaceId: A.id, closedAt: null }, data: { closedAt: new Date() } });
+}
+
+/**
+ * A round in A run by `facilitator` on a fresh passage of A's claim; closed unless `open`, with the
+ * commenter's and the editor's answer OPPOSES (a majority to adopt).
+ */
+async function makeRound(facilitator: TActor, open = false) {
+  await closeOpenRounds();
+  const excerpt = await newExcerpt(host);
+  const round = await db().round.create({
+    data: { workspaceId: A.id, title: `Round ${++serial}`, facilitatorId: facilitator.userId, items: { create: [{ position: 0, excerptId: excerpt.id, claimId: a.claimId }] } },
+  });
+  for (const coder of [actors.COMMENTER, actors.EDITOR].filter((c) => c.userId !== facilitator.userId)) {
+    await db().roundAnswer.create({ data: { roundId: round.id, position: 0, userId: coder.userId, stance: "OPPOSES" } });
+  }
+  if (!open) await db().round.update({ where: { id: round.id }, data: { closedAt: new Date() } });
+  return { id: round.id, excerptId: excerpt.id };
 }
 
 async function latestEventOf(entityId: string): Promise<string> {
@@ -561,6 +584,62 @@ const TABLE: Record<string, TEntry> = {
     },
   },
 
+  // Coding rounds: owners and editors run them (the facilitator, or an owner, closes and adopts);
+  // commenters and editors other than the facilitator answer; everyone who reads sees a round.
+  [`GET ${W}/rounds`]: { kind: "workspace-read", allowed: MEMBERS, ok: [200], request: async () => ({}) },
+  [`POST ${W}/rounds`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [201],
+    request: async () => ({ body: { title: `A round ${++serial}`, items: [{ excerptId: a.excerptId, claimId: a.claimId }] } }),
+    borrowed: async () => [
+      { label: "B's passage", request: { body: { title: "Borrowed", items: [{ excerptId: b.excerpt.id, claimId: a.claimId }] } }, status: 422 },
+      { label: "B's claim", request: { body: { title: "Borrowed", items: [{ excerptId: a.excerptId, claimId: b.claim.id }] } }, status: 422 },
+    ],
+  },
+  [`GET ${W}/rounds/[id]`]: {
+    kind: "workspace-read",
+    allowed: MEMBERS,
+    ok: [200],
+    request: async () => ({ params: { id: (await makeRound(host)).id } }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId } } }],
+  },
+  [`GET ${W}/rounds/[id]/agreement`]: {
+    kind: "workspace-read",
+    allowed: MEMBERS,
+    ok: [200],
+    request: async () => ({ params: { id: (await makeRound(host)).id } }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId } } }],
+  },
+  [`GET ${W}/rounds/[id]/export`]: {
+    kind: "workspace-read",
+    allowed: MEMBERS,
+    ok: [200],
+    request: async () => ({ params: { id: (await makeRound(host)).id }, query: "format=csv" }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId }, query: "format=json" } }],
+  },
+  [`PUT ${W}/rounds/[id]/answers`]: {
+    kind: "workspace-write",
+    allowed: ["COMMENTER", "EDITOR"],
+    ok: [200],
+    request: async () => ({ params: { id: (await makeRound(host, true)).id }, body: { answers: [{ item: 0, stance: "SUPPORTS" }] } }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId }, body: { answers: [{ item: 0, stance: "SUPPORTS" }] } } }],
+  },
+  [`POST ${W}/rounds/[id]/close`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async (caller) => ({ params: { id: (await makeRound(maker(caller, EDITORS), true)).id }, body: {} }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId }, body: {} } }],
+  },
+  [`POST ${W}/rounds/[id]/adopt`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async (caller) => ({ params: { id: (await makeRound(maker(caller, EDITORS))).id }, body: { item: 0 } }),
+    borrowed: async () => [{ label: "B's round", request: { params: { id: b.roundId }, body: { item: 0 } } }],
+  },
+
   // Owners only.
   [`POST ${W}/invites`]: { kind: "workspace-write", allowed: ["OWNER"], ok: [201], request: async () => ({ body: { role: "VIEWER" } }) },
 };
@@ -659,6 +738,9 @@ beforeAll(async () => {
   await setup(`PUT ${W}/positions`, owner, B.slug, { claimId: b.claim.id, authorId: b.authorId, stance: "SUPPORTS" });
   for (const voter of [owner, soleOwner]) await db().vote.create({ data: { workspaceId: B.id, claimId: b.claim.id, userId: voter.userId, choice: "AGREE" } });
   b.seminarId = (await db().seminar.create({ data: { workspaceId: B.id, facilitatorId: owner.userId, endedAt: new Date() } })).id;
+  b.roundId = (
+    await db().round.create({ data: { workspaceId: B.id, title: "B's round", facilitatorId: owner.userId, items: { create: [{ position: 0, excerptId: b.excerpt.id, claimId: b.claim.id }] } } })
+  ).id;
 
   const joinSlug = (await setup("POST /api/workspaces", host, "", { title: "Authorization matrix join", visibility: "PRIVATE" })).slug;
   joinInvite = (await setup(`POST ${W}/invites`, host, joinSlug, { role: "VIEWER", maxUses: 1000 })).token;
@@ -666,6 +748,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await endLiveSessions();
+  await closeOpenRounds();
   console.log(`authorization matrix: ${cases} cases over ${routesChecked.size} routes`);
 });
 
@@ -685,6 +768,7 @@ describe("the authorization matrix", () => {
     it(`${key}: each caller on a private workspace`, async () => {
       for (const caller of CALLERS) {
         await endLiveSessions();
+        await closeOpenRounds();
         const request = await entry.request(caller);
         const who = caller === "anonymous" ? null : actors[caller];
         const slug = inWorkspace ? A.slug : "";
@@ -708,6 +792,7 @@ describe("the authorization matrix", () => {
           [actors.OWNER, "an owner of B too"],
           [soleOwner, "not a member of B"],
         ] as const) {
+          await closeOpenRounds();
           for (const { label, request, status, answer } of await entry.borrowed!(who)) {
             const result = await expectNoWrites(() => send(key, who, A.slug, request));
             expect(result.status, `${key} with ${label}, caller ${membership}: ${result.text}`).toBe(status ?? 404);

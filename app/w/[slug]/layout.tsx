@@ -8,19 +8,19 @@ import { HeaderSearch } from "@/app/components/search/header-search";
 import { HideWhenPresenting } from "@/app/components/seminar/hide-when-presenting";
 import { SeminarBar } from "@/app/components/seminar/seminar-bar";
 import { getSeminarBanner } from "@/lib/server/seminar/get-seminar";
-import { loadAccess, loadWorkspace } from "./load";
+import { loadRoundAccess } from "./load";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { slug } = await params;
-  const workspace = await loadWorkspace(slug);
+  const { workspace } = await loadRoundAccess(slug);
   return { title: { default: workspace.title, template: `%s · ${workspace.title}` } };
 }
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { workspace, canComment, lockedOut, seminarLive } = await loadAccess(slug);
+  const { workspace, canComment, lockedOut, seminarLive } = await loadRoundAccess(slug);
   const viewer = await viewerOfPage();
   const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null, { live: seminarLive });
   return (

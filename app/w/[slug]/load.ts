@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { orderAuthors } from "@/lib/domain/matrix";
 import { isLockedOut } from "@/lib/domain/seminar";
@@ -26,13 +26,14 @@ async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The workspace a page is about, checked for reading, with what the viewer may do in it. Cached
- * per request so the layout, the page and its metadata share one query.
+ * The workspace a page is about, checked for reading, with what the viewer may do in it — before
+ * the coding-round gate: for the layout and the round's own pages, which show nothing of the map.
+ * Cached per request so the layout, the page and its metadata share one query.
  */
-export const loadAccess = cache(async (slug: string) => {
+export const loadRoundAccess = cache(async (slug: string) => {
   if (!ZSlugSchema.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const { workspace, role, seminar } = await orNotFound(() => authorize(viewer, slug, "read"));
+  const { workspace, role, seminar, blindRoundId } = await orNotFound(() => authorize(viewer, slug, "read"));
   return {
     workspace,
     role,
@@ -46,8 +47,21 @@ export const loadAccess = cache(async (slug: string) => {
     seminarLive: seminar !== null,
     /** A live session has locked editing for everyone but its facilitator (the API answers 423). */
     lockedOut: viewer !== null && isLockedOut(seminar, viewer.userId),
+    /** An open coding round the viewer takes part in and has not finished. */
+    blindRoundId,
   };
 });
+
+/**
+ * The workspace a page of the map is about (`loadRoundAccess`). A participant who has not
+ * finished an open coding round is taken to it: the map's evidence stays hidden until they have
+ * answered every item.
+ */
+export async function loadAccess(slug: string) {
+  const access = await loadRoundAccess(slug);
+  if (access.blindRoundId) redirect(`/w/${access.workspace.slug}/rounds/${access.blindRoundId}`);
+  return access;
+}
 
 export const loadWorkspace = cache(async (slug: string) => (await loadAccess(slug)).workspace);
 

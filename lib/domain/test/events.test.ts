@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_CATALOG, EVENT_TYPES, eventSpec, eventTypesWhere, isEventType, undoTypeOf, type TEventSpec, type TEventType } from "../events";
 
-const ENTITIES = new Set(["workspace", "claim", "link", "source", "author", "excerpt", "evidence", "position", "comment", "invite", "member", "vote", "poll", "seminar"]);
+const ENTITIES = new Set(["workspace", "claim", "link", "source", "author", "excerpt", "evidence", "position", "comment", "invite", "member", "vote", "poll", "seminar", "round"]);
 const UNDO_KINDS = new Set(["delete", "restore", "revert", "reorder"]);
 /** Types whose first word is not their entity: reordering is a change to the workspace's list. */
 const PREFIX_EXCEPTIONS: Partial<Record<TEventType, string>> = { "claims.reordered": "workspace" };
@@ -45,9 +45,14 @@ describe("the event catalog", () => {
 
   it("leaves the seminar's traffic out of the history and keeps map changes in it", () => {
     expect(eventTypesWhere((spec) => spec.history === null).sort()).toEqual(
-      ["poll.ballot", "poll.closed", "poll.hidden", "poll.opened", "poll.revealed", "seminar.steered", "vote.cast", "vote.withdrawn"],
+      ["poll.ballot", "poll.closed", "poll.hidden", "poll.opened", "poll.revealed", "round.answered", "seminar.steered", "vote.cast", "vote.withdrawn"],
     );
     for (const type of eventTypesWhere((spec) => spec.undo !== null)) expect(EVENT_CATALOG[type].history).not.toBeNull();
+  });
+
+  it("keeps a coding round's answers quiet, out of the history and without their actor, off the tallies", () => {
+    expect(EVENT_CATALOG["round.answered"]).toEqual({ entity: "round", quiet: true, tally: false, undo: null, history: null, privateActor: true });
+    expect(EVENT_CATALOG["round.closed"]).toMatchObject({ quiet: false, privateActor: false });
   });
 
   it("tells a known type from an unknown one", () => {

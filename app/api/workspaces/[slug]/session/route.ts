@@ -7,7 +7,7 @@ import { getLiveSeminar } from "@/lib/server/seminar/get-seminar";
 export const dynamic = "force-dynamic";
 
 /** The live session as the caller sees it (`{ session: null }` when none is running). */
-export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ viewer, workspace }) => json({ session: await getLiveSeminar(workspace.id, viewer?.userId ?? null) }));
+export const GET = readRoute({ params: ZWorkspaceParamsSchema, scope: "round" }, async ({ viewer, workspace }) => json({ session: await getLiveSeminar(workspace.id, viewer?.userId ?? null) }));
 
 // Session controls check their own rules (owners and editors start; the facilitator steers), so
 // they pass authorization as "comment": the editing lock must not stop its own facilitator.

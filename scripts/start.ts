@@ -23,7 +23,8 @@ const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!dev) buildIfStale();
-  const database = await prepareDatabase();
+  // Development keeps the published demo password; a production start never does.
+  const database = await prepareDatabase({ demoPassword: dev ? "known" : "generate" });
   const held = holdConnection(database.url, (m) => console.error(`[stancemap] ${m}`));
 
   const app = next({ dev, dir: process.cwd(), port, hostname });

@@ -41,6 +41,8 @@ test("an owner changes a student's role, withdraws a link and removes a member, 
   await student.page.goto(`/w/${slug}/matrix`);
   await expect(student.page.getByTestId("matrix-author")).toContainText(["Ruiz"]);
   await expect(student.page.getByTestId("new-claim-open")).toHaveCount(0);
+  // Its event stream is open (a stream opened after a change starts after it).
+  await expect(student.page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
 
   // Promoted to editor: the student's open page re-renders with the editing controls.
   await row.getByLabel("Role of Student Kim").selectOption("EDITOR");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ChangeNameForm, ChangePasswordForm, DeletedWorkspaces, SignOutEverywhere } from "@/app/components/account/account-forms";
+import { ChangeNameForm, ChangePasswordForm, DeleteAccount, DeletedWorkspaces, SignOutEverywhere } from "@/app/components/account/account-forms";
 import { ApiTokens } from "@/app/components/forms/api-tokens";
 import { getAccount } from "@/lib/server/auth/get-account";
 import { listDeletedWorkspaces } from "@/lib/server/workspaces/list-deleted-workspaces";
@@ -40,6 +40,13 @@ export default async function AccountPage() {
         <h2 id="tokens-heading" className="text-xl font-semibold">API tokens</h2>
         <p className="text-slate-600 dark:text-slate-300">For scripts that read or change your workspaces through the API. A token acts as you, for what its scope allows, until it expires; revoke it when it is no longer needed. A token cannot make other tokens.</p>
         <ApiTokens tokens={user.tokens} />
+      </section>
+      <section aria-labelledby="delete-account-section" className="space-y-3">
+        <h2 id="delete-account-section" className="text-xl font-semibold">Delete your account</h2>
+        <p className="text-slate-600 dark:text-slate-300">
+          Hand over or delete the workspaces you alone own first. What you added stays in the maps without your name; your comments stay as by “Former member”.
+        </p>
+        <DeleteAccount email={user.email} />
       </section>
     </main>
   );

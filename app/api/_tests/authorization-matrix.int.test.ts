@@ -186,6 +186,8 @@ const TABLE: Record<string, TEntry> = {
     ok: [200],
     request: async (caller) => ({ params: { id: (await createApiToken(db(), caller === "anonymous" ? host.userId : actors[caller].userId, "spare")).id } }),
   },
+  // Deleting one's account: from a browser session only (tested with one in members.int.test.ts).
+  "DELETE /api/account": { kind: "session-only", allowed: [], ok: [200], request: async (caller) => ({ body: { confirm: caller === "anonymous" ? "" : actors[caller].email } }) },
   "GET /api/invites/[token]": { kind: "public", allowed: CALLERS, ok: [200], request: async () => ({ params: { token: joinInvite } }) },
   "POST /api/invites/[token]/accept": { kind: "account", allowed: SIGNED_IN, ok: [200], request: async () => ({ params: { token: joinInvite } }) },
 

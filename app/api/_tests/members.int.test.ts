@@ -12,7 +12,10 @@ import { findMovedWorkspace } from "@/lib/server/workspaces/find-moved-workspace
 import { createActor, createOwnerOf, type TActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { expectNoWrites } from "@/lib/testing/expect-no-writes";
-import { POST as authPost } from "../auth/[...all]/route";
+import { FORMER_MEMBER } from "@/lib/server/auth/delete-account";
+import { DELETE as deleteAccount } from "../account/route";
+import { GET as authGet, POST as authPost } from "../auth/[...all]/route";
+import { POST as createComment } from "../workspaces/[slug]/comments/route";
 import { GET as getInvite } from "../invites/[token]/route";
 import { POST as acceptInvite } from "../invites/[token]/accept/route";
 import { POST as createToken } from "../tokens/route";
@@ -322,5 +325,46 @@ describe("API tokens", () => {
     const body = await made.json();
     expect(body.scope).toBe("read");
     expect(Math.round((new Date(body.expiresAt).getTime() - Date.now()) / 86_400_000)).toBe(90);
+  });
+});
+
+describe("deleting an account", () => {
+  const browser = (cookie: string) => ({ cookie, origin, host: "localhost:3000", "content-type": "application/json" });
+  const remove = (cookie: string, confirm: string) =>
+    deleteAccount(new Request(`${origin}/api/account`, { method: "DELETE", headers: browser(cookie), body: JSON.stringify({ confirm }) }), { params: Promise.resolve({}) });
+
+  it("is refused while you are a workspace's only owner, and with the wrong email; a token may not do it", async () => {
+    const cookie = await signInCookie(owner.email);
+    const sole = await expectNoWrites(() => remove(cookie, owner.email));
+    expect(sole.status).toBe(409);
+    expect((await sole.json()).error.message).toMatch(/only owner of “Seminar for a term”/);
+    expect((await expectNoWrites(() => remove(cookie, "someone@else.test"))).status).toBe(422);
+    expect((await call(deleteAccount, { method: "DELETE", headers: owner.headers, body: { confirm: owner.email } })).status).toBe(403);
+  });
+
+  it("keeps the contributions: claims stay, comments pass to “Former member”, the history names no one; the account cannot sign in", async () => {
+    const claim = await call(createClaim, { method: "POST", params: { slug }, headers: editor.headers, body: { text: "A claim that outlives its author." } });
+    const comment = await call(createComment, { method: "POST", params: { slug }, headers: editor.headers, body: { target: { type: "claim", id: claim.body.id }, body: "My remark." } });
+    expect(comment.status).toBe(201);
+    const cookie = await signInCookie(editor.email);
+    const stream = await openStream(editor.headers);
+
+    const deleted = await remove(cookie, editor.email.toUpperCase());
+    expect(deleted.status).toBe(200);
+    expect(await db().user.findUnique({ where: { id: editor.userId } })).toBeNull();
+    expect(await db().claim.findUnique({ where: { id: claim.body.id } })).not.toBeNull();
+    const kept = await db().comment.findUniqueOrThrow({ where: { id: comment.body.id }, select: { body: true, author: { select: { id: true, name: true } } } });
+    expect(kept).toEqual({ body: "My remark.", author: { id: FORMER_MEMBER.id, name: "Former member" } });
+    const events = await db().event.findMany({ where: { workspaceId, OR: [{ entityId: claim.body.id }, { type: "member.left" }] }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ["claim.created", null],
+      ["member.left", null],
+    ]);
+    expect(events[1].before).toMatchObject({ name: "Former member", role: "EDITOR" });
+    expect(await stream.until(() => stream.ended)).toBe(true);
+    await stream.close();
+    const session = await authGet(new Request(`${origin}/api/auth/get-session`, { headers: { cookie } }));
+    expect(await session.json()).toBeNull();
+    expect((await call(readMatrix, { params: { slug }, headers: editor.headers })).status).toBe(401);
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
 import { Button } from "../button";
 import { ConfirmButton } from "../confirm-button";
@@ -115,6 +115,48 @@ export function DeletedWorkspaces({ workspaces }: { workspaces: { slug: string; 
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * Deleting the account, behind a dialog that asks for the email typed out. What happens to the
+ * person's contributions is said before they confirm.
+ */
+export function DeleteAccount({ email }: { email: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState("");
+  const mutation = useMutation();
+  async function remove(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await mutation.run("/api/account", { method: "DELETE", body: { confirm: typed } });
+    if (result?.ok) window.location.assign("/");
+  }
+  return (
+    <div className="space-y-3">
+      <Button variant="danger" onClick={() => dialog.current?.showModal()} data-testid="delete-account">
+        Delete my account…
+      </Button>
+      <dialog ref={dialog} aria-labelledby="delete-account-heading" className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" onClose={() => setTyped("")}>
+        <form onSubmit={remove} className="space-y-4 p-5">
+          <h3 id="delete-account-heading" className="text-lg font-semibold">Delete your account?</h3>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            You leave every workspace and cannot sign in again. The claims, passages and evidence you added stay in the maps without your name; your comments stay, shown as by “Former member”; your votes are withdrawn; your API tokens stop working.
+          </p>
+          <Field id="delete-account-confirm" label={`Type your email to confirm: ${email}`}>
+            <input id="delete-account-confirm" autoComplete="off" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          </Field>
+          {mutation.error ? <p role="alert" className={ERROR}>{mutation.error}</p> : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button variant="quiet" onClick={() => dialog.current?.close()}>
+              Keep it
+            </Button>
+            <Button type="submit" variant="danger" disabled={typed.trim().toLowerCase() !== email.toLowerCase()} busy={mutation.busy} busyLabel="Deleting…">
+              Delete my account
+            </Button>
+          </div>
+        </form>
+      </dialog>
     </div>
   );
 }

@@ -17,3 +17,9 @@ CREATE INDEX "WorkspaceSlugAlias_workspaceId_idx" ON "WorkspaceSlugAlias"("works
 
 ALTER TABLE "WorkspaceSlugAlias" ADD CONSTRAINT "WorkspaceSlugAlias_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The account that a deleted account's comments and past live sessions pass to. It exists from the
+-- start, so nobody can sign up with its address; it has no password and cannot sign in.
+INSERT INTO "User" ("id", "email", "name", "updatedAt")
+VALUES ('00000000-0000-4000-8000-00000000f0e1', 'former-member@stancemap.invalid', 'Former member', CURRENT_TIMESTAMP)
+ON CONFLICT DO NOTHING;

@@ -91,7 +91,8 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
 
   usePresenceReport(slug, accessEnded ? null : viewerId);
 
-  const status: TLiveStatus = stream.status === "live" ? "live" : stream.status === "offline" ? "offline" : stream.everLive ? "reconnecting" : "connecting";
+  // After access ended there is no stream any more: the page is no longer live.
+  const status: TLiveStatus = accessEnded || stream.status === "offline" ? "offline" : stream.status === "live" ? "live" : stream.everLive ? "reconnecting" : "connecting";
   const value = useMemo(() => ({ status, here, viewerId, revision, refresh: refreshNow, subscribe }), [status, here, viewerId, revision, refreshNow, subscribe]);
 
   return (

@@ -42,9 +42,10 @@ export default defineConfig({
     // A fresh embedded database for every run, seeded by the same start-up path as `npm start`.
     command: `node -e "require('fs').rmSync(process.argv[1], { recursive: true, force: true })" "${dataDir}" && tsx scripts/start.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
-    // Tests sign up many users from one address within a minute; the limit itself is covered by
+    // The tests sign in as the demo owner with the development password (a production start
+    // would otherwise generate one). Tests sign up many users from one address within a minute; the limit itself is covered by
     // the integration tests.
-    env: { PORT: String(port), STANCEMAP_DATA_DIR: dataDir, DATABASE_URL: "", STANCEMAP_AUTH_RATE_LIMIT: "off", STANCEMAP_HEAVY_READ_LIMIT: "0", STANCEMAP_STREAMS_PER_CALLER: "100" },
+    env: { PORT: String(port), STANCEMAP_DEMO_PASSWORD: "stancemap-demo", STANCEMAP_DATA_DIR: dataDir, DATABASE_URL: "", STANCEMAP_AUTH_RATE_LIMIT: "off", STANCEMAP_HEAVY_READ_LIMIT: "0", STANCEMAP_STREAMS_PER_CALLER: "100" },
     reuseExistingServer: false,
     // Stop like Ctrl-C, so the app shuts its embedded PostgreSQL down instead of orphaning it.
     gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },

@@ -27,6 +27,26 @@ node -e '
 ' "$matrix"
 curl -fsS -o /dev/null "http://127.0.0.1:$port/w/sco-debate/matrix"
 
+# A production start never gives the demo owner the published development password: without
+# STANCEMAP_DEMO_PASSWORD, a fresh database's demo owner gets a generated one, printed once.
+sign_in() {
+  curl -sS -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/auth/sign-in/email" \
+    -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
+    -d "{\"email\":\"demo@stancemap.test\",\"password\":\"$1\"}"
+}
+if [ -z "${STANCEMAP_DEMO_PASSWORD:-}" ]; then
+  status="$(sign_in stancemap-demo)"
+  [ "$status" = 401 ] || { echo "smoke: the published demo password signed in ($status)" >&2; exit 1; }
+  generated="$(sed -n 's/.*sign in with the password: \([^ ]*\).*/\1/p' "$log" | head -n 1)"
+  if [ -n "$generated" ]; then
+    status="$(sign_in "$generated")"
+    [ "$status" = 200 ] || { echo "smoke: the printed demo password did not sign in ($status)" >&2; exit 1; }
+    echo "smoke: the demo owner's password was generated and printed; the published one is refused"
+  else
+    echo "smoke: the demo owner's password was set on an earlier start; the published one is refused"
+  fi
+fi
+
 # A personal API token made while the app runs on the same database, used for a write.
 token="$(npm run --silent token -- demo@stancemap.test smoke 2>/dev/null | tail -n 1)"
 status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/workspaces" \

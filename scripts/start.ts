@@ -158,7 +158,8 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!dev) buildIfStale();
   const processes = dev ? 1 : workerCount(process.env.STANCEMAP_WORKERS ?? "1", os.availableParallelism());
-  const database = await prepareDatabase();
+  // Development keeps the published demo password; a production start never does.
+  const database = await prepareDatabase({ demoPassword: dev ? "known" : "generate" });
   const held = holdConnection(database.url, (m) => console.error(`[stancemap] ${m}`));
 
   let app: { stop(): Promise<void> };

@@ -3,8 +3,8 @@ import { Link } from "@/app/components/app-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-/** The workspace's views; the current one is marked for assistive tech too. On a phone the row scrolls sideways. */
-export function WorkspaceNav({ slug }: { slug: string }) {
+/** The workspace's views (and, for its members, its settings); the current one is marked for assistive tech too. On a phone the row scrolls sideways. */
+export function WorkspaceNav({ slug, member = false }: { slug: string; member?: boolean }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
   // On a narrow screen the row scrolls: keep the current view's tab in sight.
@@ -24,6 +24,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `${base}/rounds`, label: "Rounds", current: pathname.startsWith(`${base}/rounds`) },
     { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
     { href: `${base}/present`, label: "Present", current: pathname.startsWith(`${base}/present`) || pathname.startsWith(`${base}/sessions`) },
+    ...(member ? [{ href: `${base}/settings`, label: "Settings", current: pathname.startsWith(`${base}/settings`) }] : []),
   ];
   return (
     <nav ref={nav} aria-label="Workspace" className="no-print -mx-1 min-w-0 max-w-full overflow-x-auto px-1">

@@ -75,4 +75,19 @@ test.describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
       await page.request.post("/api/workspaces/sco-debate/session/end", { data: {}, headers: origin });
     }
   });
+
+  test("the owner's settings page, its delete dialog, and the account page", async ({ page }) => {
+    await signInAsDemoOwner(page);
+    await page.goto("/w/sco-debate/settings");
+    await expect(page.getByTestId("workspace-settings")).toBeVisible();
+    expect(await seriousViolations(page), "settings").toEqual([]);
+    await page.getByTestId("delete-workspace").click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(await seriousViolations(page), "delete dialog").toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await page.goto("/account");
+    await expect(page.getByTestId("change-password")).toBeVisible();
+    expect(await seriousViolations(page), "account").toEqual([]);
+  });
 });

@@ -4,6 +4,8 @@ import type { PrismaClient } from "./client";
 export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60 * 1000;
 /** Presence older than this is long past its TTL: the tab is gone. */
 const PRESENCE_KEEP_MS = 60 * 60 * 1000;
+/** How long a deleted workspace is kept, restorable by its owners, before housekeeping purges it. */
+export const DELETED_WORKSPACE_KEEP_DAYS = 30;
 /** Sign-in rate-limit counters untouched this long have expired (their window is a minute). */
 const AUTH_COUNTER_KEEP_MS = 60 * 60 * 1000;
 
@@ -14,15 +16,18 @@ export interface THousekeeping {
   writeRateLimits: number;
   sessions: number;
   verifications: number;
+  workspaces: number;
 }
 
 /**
  * Deletes rows that only ever grow and are no longer used: presence of closed tabs, answers kept
- * for retries after a day, expired rate-limit counters, expired sessions and verification codes.
+ * for retries after a day, expired rate-limit counters, expired sessions and verification codes,
+ * and workspaces deleted more than 30 days ago, with everything in them.
  * Safe to run from every instance at once (each DELETE only removes what has expired).
  */
 export async function cleanExpiredRows(prisma: PrismaClient, now = new Date()): Promise<THousekeeping> {
   const ms = now.getTime();
+  const workspaces = await purgeDeletedWorkspaces(prisma, new Date(ms - DELETED_WORKSPACE_KEEP_DAYS * 86_400_000));
   const [presence, idempotentRequests, authRateLimits, writeRateLimits, sessions, verifications] = await Promise.all([
     prisma.presence.deleteMany({ where: { updatedAt: { lt: new Date(ms - PRESENCE_KEEP_MS) } } }),
     prisma.idempotentRequest.deleteMany({ where: { createdAt: { lt: new Date(ms - IDEMPOTENCY_KEEP_MS) } } }),
@@ -38,5 +43,17 @@ export async function cleanExpiredRows(prisma: PrismaClient, now = new Date()): 
     writeRateLimits: writeRateLimits.count,
     sessions: sessions.count,
     verifications: verifications.count,
+    workspaces,
   };
+}
+
+/**
+ * Removes workspaces deleted before `before`, one statement each (a large map is many rows): every
+ * table's rows of a workspace go with it, as their foreign keys cascade.
+ */
+async function purgeDeletedWorkspaces(prisma: PrismaClient, before: Date): Promise<number> {
+  const doomed = await prisma.workspace.findMany({ where: { deletedAt: { lt: before } }, select: { id: true } });
+  let purged = 0;
+  for (const { id } of doomed) purged += (await prisma.workspace.deleteMany({ where: { id, deletedAt: { lt: before } } })).count;
+  return purged;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { createPrismaClient } from "./client";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
-import { ensureAuthSecret, ensureDemoOwnerPassword } from "./seed/accounts";
+import { chooseDemoPassword, ensureAuthSecret, ensureDemoOwnerPassword, type TDemoPasswordMode } from "./seed/accounts";
 import { seedDemo } from "./seed/demo";
 
 export interface PreparedDatabase {
@@ -30,9 +30,11 @@ export async function connectDatabase(log: (m: string) => void = console.log): P
 
 /**
  * Connects, migrates and seeds the demo; sets DATABASE_URL (and the session-signing secret, unless
- * BETTER_AUTH_SECRET is given) in process.env for the app.
+ * BETTER_AUTH_SECRET is given) in process.env for the app. The demo owner's first password is
+ * generated and printed once unless `demoPassword: "known"` (development) or
+ * STANCEMAP_DEMO_PASSWORD says otherwise.
  */
-export async function prepareDatabase(options: { seed?: boolean; log?: (m: string) => void } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: { seed?: boolean; log?: (m: string) => void; demoPassword?: TDemoPasswordMode } = {}): Promise<PreparedDatabase> {
   const log = options.log ?? console.log;
   const database = await connectDatabase(log);
   try {
@@ -45,7 +47,7 @@ export async function prepareDatabase(options: { seed?: boolean; log?: (m: strin
       if (options.seed !== false) {
         const { created } = await seedDemo(prisma);
         if (created) log("[db] seeded the demo workspace 'sco-debate'");
-        if (await ensureDemoOwnerPassword(prisma)) log("[db] the demo owner demo@stancemap.test can sign in (password: STANCEMAP_DEMO_PASSWORD, default 'stancemap-demo')");
+        await seedDemoOwnerPassword(prisma, options.demoPassword ?? "generate", log);
       }
     } finally {
       await prisma.$disconnect();
@@ -56,4 +58,19 @@ export async function prepareDatabase(options: { seed?: boolean; log?: (m: strin
   }
   process.env.DATABASE_URL = database.url;
   return database;
+}
+
+/**
+ * Gives the demo owner their first password and says how to sign in. A generated one is printed
+ * here once, as the only place it is ever shown (it is stored hashed).
+ */
+export async function seedDemoOwnerPassword(prisma: ReturnType<typeof createPrismaClient>, mode: TDemoPasswordMode, log: (m: string) => void): Promise<void> {
+  const { password, generated } = chooseDemoPassword(mode);
+  if (!(await ensureDemoOwnerPassword(prisma, password))) return;
+  if (generated) {
+    log(`[db] the demo owner demo@stancemap.test can sign in with the password: ${password}`);
+    log("[db] (generated now and shown only this once; set STANCEMAP_DEMO_PASSWORD before the first start to choose it)");
+  } else {
+    log(`[db] the demo owner demo@stancemap.test can sign in (password: ${process.env.STANCEMAP_DEMO_PASSWORD ? "STANCEMAP_DEMO_PASSWORD" : "'stancemap-demo', for development only"})`);
+  }
 }

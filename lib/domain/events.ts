@@ -46,19 +46,37 @@ export interface TEventSpec {
   history: string | null;
   /** The event stream sends it without its actor: who voted is theirs to know. */
   privateActor: boolean;
+  /**
+   * Who joined, left or holds which role, and the invite links: owners' business. The history and
+   * the event stream leave these out for everyone else.
+   */
+  ownersOnly: boolean;
+  /**
+   * It may change who can read the workspace (a role, a removal, the visibility, a delete): every
+   * open event stream of the workspace checks its reader's access again at once.
+   */
+  access: boolean;
 }
 
-const change = (entity: TEventEntity, history: string, undo: TUndoKind | null = null): TEventSpec => ({ entity, quiet: false, tally: false, undo, history, privateActor: false });
-const vote = (entity: TEventEntity): TEventSpec => ({ entity, quiet: true, tally: true, undo: null, history: null, privateActor: true });
+const change = (entity: TEventEntity, history: string, undo: TUndoKind | null = null): TEventSpec => ({ entity, quiet: false, tally: false, undo, history, privateActor: false, ownersOnly: false, access: false });
+const vote = (entity: TEventEntity): TEventSpec => ({ entity, quiet: true, tally: true, undo: null, history: null, privateActor: true, ownersOnly: false, access: false });
 /** A coding round's answers: as private as a vote, but no claim's tally changes. */
 const answer = (entity: TEventEntity): TEventSpec => ({ ...vote(entity), tally: false });
 /** Seminar traffic: seen live, left out of the history (the map did not change). */
-const traffic = (entity: TEventEntity): TEventSpec => ({ entity, quiet: false, tally: false, undo: null, history: null, privateActor: false });
+const traffic = (entity: TEventEntity): TEventSpec => ({ entity, quiet: false, tally: false, undo: null, history: null, privateActor: false, ownersOnly: false, access: false });
+/** A change to the workspace itself that may change who can read it. */
+const setting = (history: string): TEventSpec => ({ ...change("workspace", history), access: true });
+/** Membership and invite links: in the owners' history only; membership changes re-check access. */
+const membership = (entity: TEventEntity, history: string, access: boolean): TEventSpec => ({ ...change(entity, history), ownersOnly: true, access });
 
 export const EVENT_CATALOG = {
   "workspace.created": change("workspace", "created the workspace"),
   "workspace.imported": change("workspace", "imported the map from a file"),
   "workspace.seeded": change("workspace", "seeded the workspace"),
+  "workspace.updated": setting("changed the workspace's settings"),
+  "workspace.deleted": setting("deleted the workspace"),
+  "workspace.restored": setting("restored the workspace"),
+  "workspace.transferred": membership("workspace", "handed over ownership", true),
 
   "claim.created": change("claim", "added the claim", "delete"),
   "claim.updated": change("claim", "changed the claim", "revert"),
@@ -93,9 +111,12 @@ export const EVENT_CATALOG = {
   "comment.resolved": change("comment", "resolved a thread"),
   "comment.reopened": change("comment", "reopened a thread"),
 
-  "invite.created": change("invite", "added an invite link"),
-  "member.joined": change("member", "joined the workspace"),
-  "member.updated": change("member", "changed a member's role"),
+  "invite.created": membership("invite", "added an invite link", false),
+  "invite.revoked": membership("invite", "withdrew an invite link", false),
+  "member.joined": membership("member", "joined the workspace", true),
+  "member.updated": membership("member", "changed a member's role", true),
+  "member.removed": membership("member", "removed a member", true),
+  "member.left": membership("member", "left the workspace", true),
 
   "vote.cast": vote("vote"),
   "vote.withdrawn": vote("vote"),

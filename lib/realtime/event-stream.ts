@@ -27,7 +27,20 @@ function frameOf(message: TChangeMessage): Uint8Array {
  */
 export const MAX_REPLAY = 1000;
 
-export async function openEventStream(request: Request, workspaceId: string, { onClose }: { onClose?: () => void } = {}): Promise<Response> {
+/** The reader's access as it is now: whether they may still read, and their role (null: none). */
+export type TAccessCheck = () => Promise<{ allowed: boolean; role: string | null }>;
+
+/**
+ * `access`: how the reader's access is checked again when a change may have altered it (a role,
+ * a removal, the visibility, a delete), and their role when the stream opened. A reader who lost
+ * access is sent `event: access` with `{ ended: true }` and the stream ends; one whose role
+ * changed is sent `{ ended: false }`, so the page re-renders for the new role.
+ */
+export async function openEventStream(
+  request: Request,
+  workspaceId: string,
+  { onClose, access }: { onClose?: () => void; access?: { role: string | null; check: TAccessCheck } } = {},
+): Promise<Response> {
   const url = new URL(request.url);
   const resumeFrom = request.headers.get("last-event-id") ?? url.searchParams.get("after");
   let lastId: bigint;
@@ -59,12 +72,48 @@ export async function openEventStream(request: Request, workspaceId: string, { o
           close();
         }
       };
-      const unsubscribe = await hub().subscribe({
+      let role = access?.role ?? null;
+      let checking: Promise<void> | null = null;
+      let again = false;
+      const recheck = () => {
+        if (!access || closed) return;
+        // One check at a time; changes arriving meanwhile cause one more after it.
+        if (checking) {
+          again = true;
+          return;
+        }
+        checking = access
+          .check()
+          .then(({ allowed, role: now }) => {
+            if (!allowed) {
+              write(`event: access\ndata: ${JSON.stringify({ ended: true })}\n\n`);
+              close();
+              return;
+            }
+            if (now !== role) {
+              role = now;
+              subscriber.owner = now === "OWNER";
+              write(`event: access\ndata: ${JSON.stringify({ ended: false })}\n\n`);
+            }
+          })
+          .catch((error) => console.error("[realtime] access check failed", error))
+          .finally(() => {
+            checking = null;
+            if (again) {
+              again = false;
+              recheck();
+            }
+          });
+      };
+      const subscriber = {
         workspaceId,
         lastId,
+        owner: role === "OWNER",
         sendChange: (m: TChangeMessage) => write(frameOf(m)),
         sendPresence: (m: TPresenceMessage) => write(`event: presence\ndata: ${JSON.stringify(m)}\n\n`),
-      });
+        recheck,
+      };
+      const unsubscribe = await hub().subscribe(subscriber);
       const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
       const close = () => {
         if (closed) return;

@@ -31,3 +31,8 @@ export interface TPresenceEntry {
 export interface TPresenceMessage {
   here: TPresenceEntry[];
 }
+
+/** Sent when the reader's access changed: `ended` (the stream then closes) or a new role. */
+export interface TAccessMessage {
+  ended: boolean;
+}

@@ -7,7 +7,7 @@ import "server-only";
  */
 import pg from "pg";
 import { db } from "../db/client";
-import { eventTypesWhere, STEERED_EVENT, type TEventEntity, type TEventType } from "../domain/events";
+import { eventSpec, eventTypesWhere, STEERED_EVENT, type TEventEntity, type TEventType } from "../domain/events";
 import { EVENTS_CHANNEL, PRESENCE_CHANNEL, PRESENCE_TTL_MS, type TChangeMessage, type TPresenceMessage } from "./events";
 
 export interface TSubscriber {
@@ -16,6 +16,10 @@ export interface TSubscriber {
   lastId: bigint;
   sendChange(message: TChangeMessage): void;
   sendPresence(message: TPresenceMessage): void;
+  /** Whether the reader is an owner: only owners are sent membership and invite changes. */
+  owner: boolean;
+  /** Checks the reader's access again; called when a change may have altered it. */
+  recheck(): void;
 }
 
 const BATCH = 500;
@@ -129,15 +133,20 @@ class Hub {
                case when type = ${STEERED_EVENT} then after ->> 'spotlightClaimId' end as "claimId"
         from "Event" where "workspaceId" = ${workspaceId}::uuid and id > ${from}
         order by id asc limit ${BATCH}`;
+      const recheck = new Set<TSubscriber>();
       for (const { claimId, ...event } of events) {
         const message: TChangeMessage = { ...event, id: event.id.toString(), ...(event.type === STEERED_EVENT ? { claimId } : {}) };
+        const spec = eventSpec(event.type);
         for (const s of subscribers) {
           if (event.id > s.lastId) {
             s.lastId = event.id;
-            s.sendChange(message);
+            // Who joined or left, and the invite links, are the owners' business.
+            if (!spec?.ownersOnly || s.owner) s.sendChange(message);
+            if (spec?.access) recheck.add(s);
           }
         }
       }
+      for (const s of recheck) s.recheck();
       if (events.length < BATCH) return;
     }
   }

@@ -4,15 +4,20 @@
  * itself and sends Last-Event-ID, so the server replays whatever was missed while offline.
  */
 import { useEffect, useRef, useState } from "react";
-import type { TChangeMessage, TPresenceMessage } from "./events";
+import type { TAccessMessage, TChangeMessage, TPresenceMessage } from "./events";
 
 export type TStreamStatus = "connecting" | "live" | "offline";
 
 /**
+ * `onAccess`: the reader's access changed — ended (removed, the workspace made private or deleted)
+ * or a new role (the page should render again for it).
  * `onReset`: the browser was too far behind to be sent every change it missed; the server moved it
  * to the newest event, and the page should read its data again.
  */
-export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TChangeMessage) => void; onPresence?: (m: TPresenceMessage) => void; onReset?: () => void }): TStreamStatus {
+export function useWorkspaceEvents(
+  slug: string,
+  handlers: { onChange?: (m: TChangeMessage) => void; onPresence?: (m: TPresenceMessage) => void; onReset?: () => void; onAccess?: (m: TAccessMessage) => void },
+): TStreamStatus {
   const [status, setStatus] = useState<TStreamStatus>("connecting");
   const latest = useRef(handlers);
   latest.current = handlers;
@@ -23,6 +28,12 @@ export function useWorkspaceEvents(slug: string, handlers: { onChange?: (m: TCha
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     source.addEventListener("change", (e) => latest.current.onChange?.(JSON.parse((e as MessageEvent<string>).data) as TChangeMessage));
     source.addEventListener("reset", () => latest.current.onReset?.());
+    source.addEventListener("access", (e) => {
+      const message = JSON.parse((e as MessageEvent<string>).data) as TAccessMessage;
+      // Access ended: the server closed the stream; reconnecting would only be refused.
+      if (message.ended) source.close();
+      latest.current.onAccess?.(message);
+    });
     source.addEventListener("presence", (e) => latest.current.onPresence?.(JSON.parse((e as MessageEvent<string>).data) as TPresenceMessage));
     return () => source.close();
   }, [slug]);

@@ -16,6 +16,8 @@ export interface TViewer {
   userId: string;
   /** How the viewer proved who they are: a session cookie (browser) or an API token (script). */
   via: "session" | "token";
+  /** For a token: `read` may only read; `write` may also change (a session may do both). */
+  scope?: "read" | "write";
 }
 
 export interface TWorkspaceRef {

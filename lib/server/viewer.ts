@@ -36,9 +36,9 @@ async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
   const authorization = headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match ? await findTokenUser(db(), match[1]) : null;
-    if (!userId) throw new AppError("UNAUTHORIZED", "The API token is not valid (it may have been revoked). Create a new one with `npm run token -- <email>`.");
-    return { userId, via: "token" };
+    const found = match ? await findTokenUser(db(), match[1]) : null;
+    if (!found) throw new AppError("UNAUTHORIZED", "The API token is not valid (it may have been revoked or have expired). Create a new one on your account page or with `npm run token -- <email>`.");
+    return { userId: found.userId, via: "token", scope: found.scope };
   }
   const session = await getAuth().api.getSession({ headers });
   return session ? { userId: session.user.id, via: "session" } : null;
@@ -55,6 +55,9 @@ export async function requireWriter(request: Request): Promise<TViewer> {
   if (viewer.via === "session" && !isSameOrigin(request)) {
     throw new AppError("FORBIDDEN", "This request came from another site and was refused.");
   }
+  if (viewer.via === "token" && viewer.scope === "read") {
+    throw new AppError("FORBIDDEN", "This API token may only read; make a token with the write scope to change things.");
+  }
   await limitWrites(viewer.userId);
   return viewer;
 }
@@ -68,4 +71,14 @@ export function isSameOrigin(request: Request): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The viewer of a request that manages the account itself (making API tokens): signed in with the
+ * browser session, never with a token, so a leaked token cannot mint itself successors.
+ */
+export async function requireSessionWriter(request: Request): Promise<TViewer> {
+  const viewer = await requireWriter(request);
+  if (viewer.via !== "session") throw new AppError("FORBIDDEN", "An API token cannot create tokens; make one on your account page (or with `npm run token`).");
+  return viewer;
 }

@@ -39,8 +39,10 @@ interface TRequest {
  * - account: the caller's own things, outside any workspace (anonymous 401).
  * - public: anyone, signed in or not.
  * - unknown: no such endpoint (404 for everyone).
+ * - deleted-workspace: a deleted workspace (anonymous 401; to everyone but its owners it does not exist: 404).
+ * - session-only: the caller's own things that an API token may not touch (anonymous 401; a token 403).
  */
-type TKind = "workspace-read" | "workspace-write" | "account" | "public" | "unknown";
+type TKind = "workspace-read" | "workspace-write" | "account" | "public" | "unknown" | "deleted-workspace" | "session-only";
 
 interface TRouteEntry {
   kind: TKind;
@@ -55,6 +57,8 @@ interface TRouteEntry {
    * `status` (404 unless said), or, for a filter, answered with `answer` (nothing of B).
    */
   borrowed?: (caller: TActor) => Promise<{ label: string; request: TRequest; status?: number; answer?: string }[]>;
+  /** Puts back what an allowed call changed that the next requests rely on (A deleted, the owner's role). */
+  after?: () => Promise<void>;
 }
 
 type TEntry = TRouteEntry | { excluded: string };
@@ -84,6 +88,8 @@ const b = {
   eventId: "",
   seminarId: "",
   roundId: "",
+  inviteId: "",
+  memberId: "",
 };
 
 const WORDS = Array.from({ length: 4000 }, (_, i) => `w${i}`);
@@ -195,13 +201,16 @@ const TABLE: Record<string, TEntry> = {
   },
   "POST /api/sources/extract": { kind: "account", allowed: SIGNED_IN, ok: [200], request: async () => ({ body: { html: "<title>A page</title><p>Some words.</p>" } }) },
   "GET /api/tokens": { kind: "account", allowed: SIGNED_IN, ok: [200], request: async () => ({}) },
-  "POST /api/tokens": { kind: "account", allowed: SIGNED_IN, ok: [201], request: async () => ({ body: { name: "a script" } }) },
+  // Every caller here signs in with a token, and a token cannot make tokens (the session's way is tested in tokens.int.test.ts).
+  "POST /api/tokens": { kind: "session-only", allowed: [], ok: [201], request: async () => ({ body: { name: "a script" } }) },
   "DELETE /api/tokens/[id]": {
     kind: "account",
     allowed: SIGNED_IN,
     ok: [200],
     request: async (caller) => ({ params: { id: (await createApiToken(db(), caller === "anonymous" ? host.userId : actors[caller].userId, "spare")).id } }),
   },
+  // Deleting one's account: from a browser session only (tested with one in members.int.test.ts).
+  "DELETE /api/account": { kind: "session-only", allowed: [], ok: [200], request: async (caller) => ({ body: { confirm: caller === "anonymous" ? "" : actors[caller].email } }) },
   "GET /api/invites/[token]": { kind: "public", allowed: CALLERS, ok: [200], request: async () => ({ params: { token: joinInvite } }) },
   "POST /api/invites/[token]/accept": { kind: "account", allowed: SIGNED_IN, ok: [200], request: async () => ({ params: { token: joinInvite } }) },
 
@@ -642,6 +651,68 @@ const TABLE: Record<string, TEntry> = {
 
   // Owners only.
   [`POST ${W}/invites`]: { kind: "workspace-write", allowed: ["OWNER"], ok: [201], request: async () => ({ body: { role: "VIEWER" } }) },
+  [`GET ${W}/invites`]: { kind: "workspace-read", allowed: ["OWNER"], ok: [200], request: async () => ({}) },
+  [`DELETE ${W}/invites/[id]`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ params: { id: (await db().invite.create({ data: { workspaceId: A.id, role: "VIEWER", tokenHash: `matrix-${randomUUID()}`, expiresAt: new Date(Date.now() + 3600_000), maxUses: 5 } })).id } }),
+    borrowed: async () => [{ label: "B's invite link", request: { params: { id: b.inviteId } } }],
+  },
+  [`GET ${W}/members`]: { kind: "workspace-read", allowed: ["OWNER"], ok: [200], request: async () => ({}) },
+  [`PATCH ${W}/members/[userId]`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ params: { userId: (await createActor(A.slug, "VIEWER", "Spare")).userId }, body: { role: "COMMENTER" } }),
+    borrowed: async () => [{ label: "a member of B only", request: { params: { userId: b.memberId }, body: { role: "VIEWER" } } }],
+  },
+  // Removing someone else: owners only (leaving, a member removing themselves, is tested in members.int.test.ts).
+  [`DELETE ${W}/members/[userId]`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ params: { userId: (await createActor(A.slug, "VIEWER", "Spare")).userId } }),
+    borrowed: async () => [{ label: "a member of B only", request: { params: { userId: b.memberId } } }],
+  },
+  [`POST ${W}/transfer`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ body: { userId: (await createActor(A.slug, "EDITOR", "Successor")).userId } }),
+    borrowed: async () => [{ label: "a member of B only", request: { body: { userId: b.memberId } } }],
+    after: async () => {
+      await db().member.update({ where: { workspaceId_userId: { workspaceId: A.id, userId: actors.OWNER.userId } }, data: { role: "OWNER" } });
+    },
+  },
+  [`GET ${W}`]: { kind: "workspace-read", allowed: MEMBERS, ok: [200], request: async () => ({}) },
+  [`PATCH ${W}`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ body: { version: (await db().workspace.findUniqueOrThrow({ where: { id: A.id } })).version, description: `Described ${++serial}` } }),
+  },
+  [`DELETE ${W}`]: {
+    kind: "workspace-write",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => ({ body: { confirm: "Authorization matrix A" } }),
+    after: async () => {
+      await db().workspace.update({ where: { id: A.id }, data: { deletedAt: null } });
+    },
+  },
+  [`POST ${W}/restore`]: {
+    kind: "deleted-workspace",
+    allowed: ["OWNER"],
+    ok: [200],
+    request: async () => {
+      await db().workspace.update({ where: { id: A.id }, data: { deletedAt: new Date() } });
+      return {};
+    },
+    after: async () => {
+      await db().workspace.update({ where: { id: A.id }, data: { deletedAt: null } });
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -669,6 +740,8 @@ for (const { route, file } of findRouteFiles()) {
 /** The status a refused caller gets, by the rules of authorize and requireWriter. */
 function refusal(kind: TKind, caller: TCaller): number {
   if (kind === "unknown") return 404;
+  if (kind === "deleted-workspace") return caller === "anonymous" ? 401 : 404;
+  if (kind === "session-only") return caller === "anonymous" ? 401 : 403;
   if (caller === "anonymous") return kind === "workspace-read" ? 404 : 401;
   if (caller === "outsider") return 404;
   return 403;
@@ -741,6 +814,8 @@ beforeAll(async () => {
   b.roundId = (
     await db().round.create({ data: { workspaceId: B.id, title: "B's round", facilitatorId: owner.userId, items: { create: [{ position: 0, excerptId: b.excerpt.id, claimId: b.claim.id }] } } })
   ).id;
+  b.inviteId = (await setup(`POST ${W}/invites`, owner, B.slug, { role: "VIEWER" })).id;
+  b.memberId = (await createActor(B.slug, "VIEWER", "Member of B")).userId;
 
   const joinSlug = (await setup("POST /api/workspaces", host, "", { title: "Authorization matrix join", visibility: "PRIVATE" })).slug;
   joinInvite = (await setup(`POST ${W}/invites`, host, joinSlug, { role: "VIEWER", maxUses: 1000 })).token;
@@ -781,6 +856,7 @@ describe("the authorization matrix", () => {
           const result = key.startsWith("GET ") ? await send(key, who, slug, request) : await expectNoWrites(() => send(key, who, slug, request));
           expect(result.status, `${label}: ${result.text}`).toBe(expected);
         }
+        await entry.after?.();
         cases++;
       }
       routesChecked.add(key);

@@ -1,4 +1,6 @@
 /** Personal API tokens: created once, stored hashed, revoked at once. */
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashToken } from "@/lib/server/auth/api-tokens";
@@ -6,11 +8,23 @@ import { createActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { GET as list, POST as create } from "../tokens/route";
 import { DELETE as revoke } from "../tokens/[id]/route";
+import { POST as authPost } from "../auth/[...all]/route";
+
+const origin = "http://localhost:3000";
+
+/** Signs the actor in with a password, as a browser does; tokens are made from the session only. */
+async function browserHeaders(userId: string, email: string): Promise<Record<string, string>> {
+  const password = "a long enough password";
+  await db().account.create({ data: { id: randomUUID(), userId, accountId: userId, providerId: "credential", password: await hashPassword(password) } });
+  const response = await authPost(new Request(`${origin}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify({ email, password }) }));
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { cookie, origin, host: "localhost:3000", "content-type": "application/json" };
+}
 
 describe("API tokens", () => {
   it("creates a token shown once and stored only as a hash, lists it, and revokes it", async () => {
     const actor = await createActor(null, null, "Scripter");
-    const created = await call(create, { method: "POST", body: { name: "import script" }, headers: actor.headers });
+    const created = await call(create, { method: "POST", body: { name: "import script" }, headers: await browserHeaders(actor.userId, actor.email) });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^smk_[A-Za-z0-9_-]{43}$/);
     const stored = await db().apiToken.findUniqueOrThrow({ where: { id: created.body.id } });

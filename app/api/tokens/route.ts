@@ -5,7 +5,7 @@ import { listOwnTokens } from "@/lib/server/auth/list-own-tokens";
 import { json, route } from "@/lib/server/http";
 import { readJson } from "@/lib/server/request";
 import { AppError } from "@/lib/errors/app-error";
-import { getViewer, requireWriter } from "@/lib/server/viewer";
+import { getViewer, requireSessionWriter } from "@/lib/server/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +16,12 @@ export const GET = route(z.object({}), async (request) => {
   return json(await listOwnTokens(viewer));
 });
 
-/** Makes a token for scripts; the secret is in this answer only. */
+/**
+ * Makes a token for scripts `{ name, scope?: "read" | "write", expiresInDays?: 1..366 (90) }`; the
+ * secret is in this answer only. Signed in with the browser only: a token cannot make tokens.
+ */
 export const POST = route(z.object({}), async (request) => {
-  const viewer = await requireWriter(request);
-  const { name } = await readJson(request, ZCreateApiTokenSchema, 4096);
-  return json(await createOwnToken(viewer, name), { status: 201 });
+  const viewer = await requireSessionWriter(request);
+  const input = await readJson(request, ZCreateApiTokenSchema, 4096);
+  return json(await createOwnToken(viewer, input), { status: 201 });
 });

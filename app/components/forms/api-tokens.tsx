@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { MAX_TOKEN_NAME_LENGTH } from "@/lib/schemas/tokens";
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_NAME_LENGTH, type TTokenScope } from "@/lib/schemas/tokens";
 import { Button } from "../button";
 import { useMutation } from "../use-mutation";
 import { Field, inputClass } from "./field";
@@ -11,12 +11,18 @@ interface TToken {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
+  scope: string;
 }
+
+const SCOPE_TEXT: Record<TTokenScope, string> = { read: "Read — fetch maps and exports", write: "Write — also change what you may change" };
 
 /** Lists the signed-in person's API tokens, makes new ones (shown once) and revokes them. */
 export function ApiTokens({ tokens }: { tokens: TToken[] }) {
   const router = useRouter();
   const [name, setName] = useState("");
+  const [scope, setScope] = useState<TTokenScope>("read");
+  const [days, setDays] = useState(DEFAULT_TOKEN_DAYS);
   const [secret, setSecret] = useState<string | null>(null);
   const creating = useMutation();
   // Tokens are not versioned: a revoke needs no version.
@@ -26,7 +32,7 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
   async function create(event: React.FormEvent) {
     event.preventDefault();
     revoking.reset();
-    const created = await creating.run<{ token: string }>("/api/tokens", { method: "POST", body: { name } });
+    const created = await creating.run<{ token: string }>("/api/tokens", { method: "POST", body: { name, scope, expiresInDays: days } });
     if (!created?.ok) return;
     setSecret(created.data.token);
     setName("");
@@ -47,6 +53,23 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
             <input id="token-name" required maxLength={MAX_TOKEN_NAME_LENGTH} className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
         </div>
+        <Field id="token-scope" label="May">
+          <select id="token-scope" className={inputClass} value={scope} onChange={(e) => setScope(e.target.value as TTokenScope)}>
+            {(Object.keys(SCOPE_TEXT) as TTokenScope[]).map((value) => (
+              <option key={value} value={value}>
+                {SCOPE_TEXT[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="token-days" label="Works for">
+          <select id="token-days" className={inputClass} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            <option value={7}>7 days</option>
+            <option value={30}>30 days</option>
+            <option value={90}>90 days</option>
+            <option value={365}>a year</option>
+          </select>
+        </Field>
         <Button type="submit" busy={creating.busy} busyLabel="Creating…">
           Create token
         </Button>
@@ -65,7 +88,8 @@ export function ApiTokens({ tokens }: { tokens: TToken[] }) {
               <span>
                 <span className="font-medium">{t.name}</span>{" "}
                 <span className="text-sm text-slate-500">
-                  created {t.createdAt.slice(0, 10)} · {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 10)}` : "never used"}
+                  {t.scope === "read" ? "read only" : "read and write"} · created {t.createdAt.slice(0, 10)} · {t.expiresAt ? `expires ${t.expiresAt.slice(0, 10)}` : "never expires"} ·{" "}
+                  {t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace("T", " ")} UTC` : "never used"}
                 </span>
               </span>
               <button type="button" onClick={() => revoke(t.id)} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:border-red-500 hover:text-red-700 dark:border-slate-700">

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { MAX_INVITE_USES } from "@/lib/schemas/workspaces";
 import { Button } from "../button";
 import { useMutation } from "../use-mutation";
-import { Field, inputClass } from "./field";
+import { Field, fieldErrors, inputClass } from "./field";
 
 const ROLE_LABEL = { EDITOR: "Editor — adds and edits evidence and claims", COMMENTER: "Commenter — reads and discusses", VIEWER: "Viewer — reads only" } as const;
 
@@ -14,13 +14,14 @@ export function InviteForm({ slug }: { slug: string }) {
   const [role, setRole] = useState<keyof typeof ROLE_LABEL>("EDITOR");
   const [hours, setHours] = useState(24 * 7);
   const [maxUses, setMaxUses] = useState(40);
+  const [domain, setDomain] = useState("");
   const [link, setLink] = useState<string | null>(null);
   const mutation = useMutation();
   const [copied, setCopied] = useState(false);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    const invite = await mutation.run<{ path: string }>(`/api/workspaces/${slug}/invites`, { method: "POST", body: { role, expiresInHours: hours, maxUses } });
+    const invite = await mutation.run<{ path: string }>(`/api/workspaces/${slug}/invites`, { method: "POST", body: { role, expiresInHours: hours, maxUses, emailDomain: domain.trim() || null } });
     if (!invite?.ok) return;
     setLink(window.location.origin + invite.data.path);
     setCopied(false);
@@ -51,6 +52,9 @@ export function InviteForm({ slug }: { slug: string }) {
           <input id="invite-uses" type="number" min={1} max={MAX_INVITE_USES} className={inputClass} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} />
         </Field>
       </div>
+      <Field id="invite-domain" label="Only for email addresses at (optional)" hint="e.g. university.edu — accounts with other addresses cannot join through this link." error={fieldErrors(mutation.failure).emailDomain}>
+        <input id="invite-domain" className={inputClass} value={domain} placeholder="university.edu" onChange={(e) => setDomain(e.target.value)} />
+      </Field>
       {mutation.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{mutation.error}</p> : null}
       <Button type="submit" busy={mutation.busy} busyLabel="Creating…">
         Create invite link

@@ -32,11 +32,20 @@ const FIELD_LABEL: Record<string, string> = {
   title: "Title",
   name: "Name",
   body: "Comment",
+  role: "Role",
+  description: "Description",
+  visibility: "Visibility",
+  slug: "Address",
 };
+
+const ROLE_WORD: Record<string, string> = { OWNER: "Owner", EDITOR: "Editor", COMMENTER: "Commenter", VIEWER: "Viewer" };
+const VISIBILITY_WORD: Record<string, string> = { PRIVATE: "Private", LINK: "Anyone with the link", PUBLIC: "Public" };
 
 function show(field: string, value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (field === "stance" || field === "relation") return STANCE_LABEL[value as keyof typeof STANCE_LABEL] ?? String(value);
+  if (field === "role") return ROLE_WORD[String(value)] ?? String(value);
+  if (field === "visibility") return VISIBILITY_WORD[String(value)] ?? String(value);
   if (field === "voice") return value === "REPORTED" ? "Reported view" : "Author’s own view";
   if (field === "tags" && Array.isArray(value)) return value.length ? value.map((t) => `#${t}`).join(" ") : null;
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -49,7 +58,18 @@ export function describeChanges(event: Pick<THistoryEvent, "before" | "after" | 
   const verb = event.type.split(".")[1];
   // A deleted comment's words stay out of the log's display, as they are out of its thread.
   if (event.type === "comment.deleted") return [];
-  return Object.keys(FIELD_LABEL).flatMap((field) => {
+  if (event.type === "workspace.transferred") {
+    const to = record(record(event.after).to).name;
+    const from = record(record(event.after).from).name;
+    return [
+      { field: "New owner", before: null, after: show("name", to) },
+      { field: "Previous owner, now editor", before: null, after: show("name", from) },
+    ];
+  }
+  // Whose membership changed: the member's name, whatever else changed.
+  const member = event.type.startsWith("member.") ? [{ field: "Member", before: null, after: show("name", after.name ?? before.name) }] : [];
+  return [...member, ...Object.keys(FIELD_LABEL).flatMap((field) => {
+    if (member.length > 0 && field === "name") return [];
     if (!(field in before) && !(field in after)) return [];
     const from = show(field, before[field]);
     const to = show(field, after[field]);
@@ -57,7 +77,7 @@ export function describeChanges(event: Pick<THistoryEvent, "before" | "after" | 
     if (verb === "created" || verb === "restored") return to === null ? [] : [{ field: FIELD_LABEL[field], before: null, after: to }];
     if (verb === "deleted") return from === null ? [] : [{ field: FIELD_LABEL[field], before: from, after: null }];
     return [{ field: FIELD_LABEL[field], before: from, after: to }];
-  });
+  })];
 }
 
 /** The claim an event concerns, when its rows name one (evidence, positions, links). */

@@ -100,7 +100,7 @@ export function HistoryList({ slug, entityId, claims }: { slug: string; entityId
             <li key={event.id} data-testid="history-event" data-event-id={event.id} data-type={event.type} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
               <div className="min-w-0">
                 <p className="text-slate-900 dark:text-slate-100">
-                  <span className="font-semibold">{event.actor?.name ?? "Someone"}</span> {describeAction(event)}
+                  <span className="font-semibold">{event.actor?.name ?? "Former member"}</span> {describeAction(event)}
                   {claimText && (
                     <>
                       {" "}

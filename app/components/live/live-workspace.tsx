@@ -2,7 +2,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { eventSpec } from "@/lib/domain/events";
-import { PRESENCE_HEARTBEAT_MS, type TChangeMessage, type TPresenceEntry } from "@/lib/realtime/events";
+import { PRESENCE_HEARTBEAT_MS, type TAccessMessage, type TChangeMessage, type TPresenceEntry } from "@/lib/realtime/events";
 import { useWorkspaceEvents, type TStreamStatus } from "@/lib/realtime/use-workspace-events";
 import { callApi, newRequestKey, workspaceApi } from "../api";
 import { LiveContext, SIGNING_OUT_EVENT, type TChangeListener, type TLiveStatus, type TSigningOut } from "./live-context";
@@ -80,24 +80,72 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
     [scheduleRefresh],
   );
 
-  usePresenceReport(slug, viewerId);
+  const [accessEnded, setAccessEnded] = useState(false);
+  const onAccess = useCallback(
+    (message: TAccessMessage) => {
+      if (message.ended) setAccessEnded(true);
+      else refreshNow();
+    },
+    [refreshNow],
+  );
 
-  const status: TLiveStatus = stream.status === "live" ? "live" : stream.status === "offline" ? "offline" : stream.everLive ? "reconnecting" : "connecting";
+  usePresenceReport(slug, accessEnded ? null : viewerId);
+
+  // After access ended there is no stream any more: the page is no longer live.
+  const status: TLiveStatus = accessEnded || stream.status === "offline" ? "offline" : stream.status === "live" ? "live" : stream.everLive ? "reconnecting" : "connecting";
   const value = useMemo(() => ({ status, here, viewerId, revision, refresh: refreshNow, subscribe }), [status, here, viewerId, revision, refreshNow, subscribe]);
 
   return (
     <LiveContext.Provider value={value}>
-      <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} onReset={scheduleRefresh} />
+      {accessEnded ? <AccessEnded /> : <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} onReset={scheduleRefresh} onAccess={onAccess} />}
       {children}
     </LiveContext.Provider>
   );
 }
 
 /** One EventSource; remounted (by key) to open a new one after the browser gave up on the old. */
-function Subscription({ slug, onChange, onPresence, onStatus, onReset }: { slug: string; onChange: (message: TChangeMessage) => void; onPresence: (here: TPresenceEntry[]) => void; onStatus: (s: TStreamStatus) => void; onReset: () => void }) {
-  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here), onReset });
+function Subscription({
+  slug,
+  onChange,
+  onPresence,
+  onStatus,
+  onReset,
+  onAccess,
+}: {
+  slug: string;
+  onChange: (message: TChangeMessage) => void;
+  onPresence: (here: TPresenceEntry[]) => void;
+  onStatus: (s: TStreamStatus) => void;
+  onReset: () => void;
+  onAccess: (message: TAccessMessage) => void;
+}) {
+  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here), onReset, onAccess });
   useEffect(() => onStatus(status), [status, onStatus]);
   return null;
+}
+
+/**
+ * Shown, over the page, when the reader's access ended while it was open: what they see is no
+ * longer theirs to read, and nothing they do here will be accepted.
+ */
+function AccessEnded() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div role="alertdialog" aria-modal="true" aria-labelledby="access-ended-heading" aria-describedby="access-ended-text" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950/60 p-4" data-testid="access-ended">
+      <div className="w-full max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100">
+        <h2 id="access-ended-heading" ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
+          Your access to this workspace has ended
+        </h2>
+        <p id="access-ended-text" className="mt-2 text-slate-700 dark:text-slate-300">
+          An owner removed you, made it private, or deleted it. Ask the facilitator for a new invite link if this is a mistake.
+        </p>
+        <a href="/" className="mt-4 inline-block rounded-lg bg-slate-900 px-4 py-2 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+          Go to your workspaces
+        </a>
+      </div>
+    </div>
+  );
 }
 
 /** Tells the server where this tab is: on every move, every 20 s, and when the tab goes away. */

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { workspace, canComment, lockedOut, seminarLive } = await loadRoundAccess(slug);
+  const { workspace, role, canComment, lockedOut, seminarLive } = await loadRoundAccess(slug);
   const viewer = await viewerOfPage();
   const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null, { live: seminarLive });
   return (
@@ -34,7 +34,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-2">
               <HeaderSearch slug={workspace.slug} />
               <LiveBar slug={workspace.slug} />
-              <WorkspaceNav slug={workspace.slug} />
+              <WorkspaceNav slug={workspace.slug} member={role !== null} />
             </div>
           </div>
         </header>

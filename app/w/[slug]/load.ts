@@ -14,6 +14,7 @@ import { getSource } from "@/lib/server/sources/get-source";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { getViewer } from "@/lib/server/viewer";
 import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
+import { findMovedWorkspace } from "@/lib/server/workspaces/find-moved-workspace";
 
 /** Runs `work`; a NOT_FOUND from the data layer becomes Next's 404 page. */
 async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
@@ -33,7 +34,19 @@ async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
 export const loadRoundAccess = cache(async (slug: string) => {
   if (!ZSlugSchema.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const { workspace, role, seminar, blindRoundId } = await orNotFound(() => authorize(viewer, slug, "read"));
+  const { workspace, role, seminar, blindRoundId } = await orNotFound(async () => {
+    try {
+      return await authorize(viewer, slug, "read");
+    } catch (error) {
+      // An old address leads to the workspace's new one — for those who may read it there.
+      const moved = error instanceof AppError && error.code === "NOT_FOUND" ? await findMovedWorkspace(slug) : null;
+      if (moved) {
+        await authorize(viewer, moved, "read");
+        redirect(`/w/${moved}`);
+      }
+      throw error;
+    }
+  });
   return {
     workspace,
     role,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../client";
-import { cleanExpiredRows } from "../housekeeping";
+import { cleanExpiredRows, DELETED_WORKSPACE_KEEP_DAYS } from "../housekeeping";
+import { generateMapWithDeletions } from "../../testing/map-with-deletions";
 
 describe("cleanExpiredRows", () => {
   it("deletes what has expired and keeps what is still in use", async () => {
@@ -42,5 +43,38 @@ describe("cleanExpiredRows", () => {
     expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.token)).toEqual([`live-${user.id}`]);
     expect(removed.presence).toBeGreaterThanOrEqual(1);
     expect(removed.sessions).toBeGreaterThanOrEqual(1);
+  });
+
+  it("purges workspaces deleted more than 30 days ago with everything in them, and keeps younger ones", async () => {
+    const prisma = db();
+    const now = new Date();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const old = await generateMapWithDeletions(`purge-old-${Date.now()}`);
+    const young = await generateMapWithDeletions(`purge-young-${Date.now()}`);
+    const user = await prisma.user.create({ data: { email: `purged-${Date.now()}@example.test`, name: "Purged" } });
+    for (const { workspaceId } of [old, young]) {
+      await prisma.invite.create({ data: { workspaceId, role: "VIEWER", tokenHash: `purge-${workspaceId}`, expiresAt: now, maxUses: 1 } });
+      await prisma.workspaceSlugAlias.create({ data: { slug: `alias-${workspaceId}`, workspaceId } });
+      await prisma.presence.create({ data: { workspaceId, userId: user.id, clientId: `purge-${workspaceId}`, view: "matrix" } });
+      await prisma.comment.create({ data: { workspaceId, claimId: (await prisma.claim.findFirstOrThrow({ where: { workspaceId } })).id, authorId: user.id, body: "A remark." } });
+    }
+    await prisma.workspace.update({ where: { id: old.workspaceId }, data: { deletedAt: daysAgo(DELETED_WORKSPACE_KEEP_DAYS + 1) } });
+    await prisma.workspace.update({ where: { id: young.workspaceId }, data: { deletedAt: daysAgo(DELETED_WORKSPACE_KEEP_DAYS - 1) } });
+    const rows = (workspaceId: string) =>
+      prisma.$queryRaw<{ n: number }[]>`
+        select (select count(*) from "Source" where "workspaceId" = ${workspaceId}::uuid)
+             + (select count(*) from "Claim" where "workspaceId" = ${workspaceId}::uuid)
+             + (select count(*) from "Evidence" where "workspaceId" = ${workspaceId}::uuid)
+             + (select count(*) from "Author" where "workspaceId" = ${workspaceId}::uuid)
+             + (select count(*) from "Event" where "workspaceId" = ${workspaceId}::uuid) as n`;
+    expect((await rows(old.workspaceId))[0].n).toBeGreaterThan(0);
+
+    const removed = await cleanExpiredRows(prisma, now);
+    expect(removed.workspaces).toBeGreaterThanOrEqual(1);
+    expect(await prisma.workspace.findUnique({ where: { id: old.workspaceId } })).toBeNull();
+    expect(Number((await rows(old.workspaceId))[0].n)).toBe(0);
+    expect(await prisma.workspaceSlugAlias.count({ where: { workspaceId: old.workspaceId } })).toBe(0);
+    expect((await prisma.workspace.findUniqueOrThrow({ where: { id: young.workspaceId } })).deletedAt).not.toBeNull();
+    expect(Number((await rows(young.workspaceId))[0].n)).toBeGreaterThan(0);
   });
 });

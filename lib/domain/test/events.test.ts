@@ -9,11 +9,13 @@ const PREFIX_EXCEPTIONS: Partial<Record<TEventType, string>> = { "claims.reorder
 describe("the event catalog", () => {
   it.each(EVENT_TYPES)("%s answers every question the app asks of an event", (type) => {
     const spec: TEventSpec = EVENT_CATALOG[type];
-    expect(Object.keys(spec).sort()).toEqual(["entity", "history", "privateActor", "quiet", "tally", "undo"]);
+    expect(Object.keys(spec).sort()).toEqual(["access", "entity", "history", "ownersOnly", "privateActor", "quiet", "tally", "undo"]);
     expect(ENTITIES.has(spec.entity)).toBe(true);
     expect(typeof spec.quiet).toBe("boolean");
     expect(typeof spec.tally).toBe("boolean");
     expect(typeof spec.privateActor).toBe("boolean");
+    expect(typeof spec.ownersOnly).toBe("boolean");
+    expect(typeof spec.access).toBe("boolean");
     expect(spec.undo === null || UNDO_KINDS.has(spec.undo)).toBe(true);
     expect(spec.history === null || (typeof spec.history === "string" && spec.history.trim().length > 0)).toBe(true);
     expect(type).toMatch(/^[a-z]+\.[a-z]+$/);
@@ -51,8 +53,18 @@ describe("the event catalog", () => {
   });
 
   it("keeps a coding round's answers quiet, out of the history and without their actor, off the tallies", () => {
-    expect(EVENT_CATALOG["round.answered"]).toEqual({ entity: "round", quiet: true, tally: false, undo: null, history: null, privateActor: true });
+    expect(EVENT_CATALOG["round.answered"]).toEqual({ entity: "round", quiet: true, tally: false, undo: null, history: null, privateActor: true, ownersOnly: false, access: false });
     expect(EVENT_CATALOG["round.closed"]).toMatchObject({ quiet: false, privateActor: false });
+  });
+
+  it("keeps membership and invite links to the owners, and re-checks access on what may change it", () => {
+    expect(eventTypesWhere((spec) => spec.ownersOnly).sort()).toEqual(
+      ["invite.created", "invite.revoked", "member.joined", "member.left", "member.removed", "member.updated", "workspace.transferred"],
+    );
+    for (const type of eventTypesWhere((spec) => spec.entity === "member")) expect(EVENT_CATALOG[type]).toMatchObject({ ownersOnly: true, access: true });
+    expect(eventTypesWhere((spec) => spec.access && spec.entity === "workspace").sort()).toEqual(["workspace.deleted", "workspace.restored", "workspace.transferred", "workspace.updated"]);
+    // An owners-only change is in the owners' history, so it is never undoable by a member.
+    for (const type of eventTypesWhere((spec) => spec.ownersOnly)) expect(EVENT_CATALOG[type]).toMatchObject({ undo: null, quiet: false });
   });
 
   it("tells a known type from an unknown one", () => {

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../db/client";
+import { DEFAULT_TOKEN_DAYS, type TTokenScope } from "../../schemas/tokens";
 
 export const TOKEN_PREFIX = "smk_";
 
@@ -11,43 +12,54 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates a token for the user; the plain token is returned once and never stored. */
-export async function createApiToken(prisma: PrismaClient, userId: string, name: string): Promise<{ id: string; token: string }> {
+/**
+ * Creates a token for the user, for `expiresInDays` (90 unless said) with `scope` (`write` unless
+ * said); the plain token is returned once and never stored.
+ */
+export async function createApiToken(
+  prisma: PrismaClient,
+  userId: string,
+  name: string,
+  options: { scope?: TTokenScope; expiresInDays?: number } = {},
+): Promise<{ id: string; token: string; scope: TTokenScope; expiresAt: Date }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  const row = await prisma.apiToken.create({ data: { userId, name, tokenHash: hashToken(token) }, select: { id: true } });
-  return { id: row.id, token };
+  const scope = options.scope ?? "write";
+  const expiresAt = new Date(Date.now() + (options.expiresInDays ?? DEFAULT_TOKEN_DAYS) * 86_400_000);
+  const row = await prisma.apiToken.create({ data: { userId, name, tokenHash: hashToken(token), scope, expiresAt }, select: { id: true } });
+  return { id: row.id, token, scope, expiresAt };
 }
 
 /** How often a token's lastUsedAt is refreshed: a busy script should not turn every read into a write. */
 const LAST_USED_RESOLUTION = "1 minute";
 
 /**
- * The user a live token belongs to, or null. One statement, since every API request asks: it finds
- * the live token and, when its lastUsedAt is older than a minute, records the use (an UPDATE that
- * matches no row writes nothing).
+ * The user a live token (not revoked, not expired) belongs to and what it may do, or null. One
+ * statement, since every API request asks: it finds the live token and, when its lastUsedAt is
+ * older than a minute, records the use (an UPDATE that matches no row writes nothing).
  */
-export async function findTokenUser(prisma: PrismaClient, token: string): Promise<string | null> {
+export async function findTokenUser(prisma: PrismaClient, token: string): Promise<{ userId: string; scope: TTokenScope } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const now = new Date();
-  const rows = await prisma.$queryRaw<{ userId: string }[]>`
+  const rows = await prisma.$queryRaw<{ userId: string; scope: TTokenScope }[]>`
     with live as (
-      select id, "userId" from "ApiToken" where "tokenHash" = ${hashToken(token)} and "revokedAt" is null
+      select id, "userId", scope from "ApiToken"
+      where "tokenHash" = ${hashToken(token)} and "revokedAt" is null and ("expiresAt" is null or "expiresAt" > ${now}::timestamp(3))
     ), touched as (
       update "ApiToken" t set "lastUsedAt" = ${now}::timestamp(3)
       from live
       where t.id = live.id and (t."lastUsedAt" is null or t."lastUsedAt" < ${now}::timestamp(3) - ${LAST_USED_RESOLUTION}::interval)
       returning t.id
     )
-    select "userId"::text as "userId" from live`;
-  return rows[0]?.userId ?? null;
+    select "userId"::text as "userId", scope from live`;
+  return rows[0] ? { userId: rows[0].userId, scope: rows[0].scope === "read" ? "read" : "write" } : null;
 }
 
-/** The user's tokens (never the secrets), newest first. */
+/** The user's live tokens (never the secrets), newest first: expired ones are left out. */
 export function listApiTokens(prisma: PrismaClient, userId: string) {
   return prisma.apiToken.findMany({
-    where: { userId, revokedAt: null },
+    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true, scope: true },
   });
 }
 

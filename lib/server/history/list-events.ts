@@ -15,6 +15,8 @@ export type { THistoryEvent };
 const MAX_PAGE_BYTES = 1_000_000;
 
 const LEFT_OUT_TYPES = eventTypesWhere((spec) => spec.history === null);
+/** For everyone but owners, membership and invite links are left out too: who joined, left or holds which role is the owners' business. */
+const LEFT_OUT_FOR_MEMBERS = eventTypesWhere((spec) => spec.history === null || spec.ownersOnly);
 
 /**
  * The event log of a workspace, newest first; for one entity (a claim, an excerpt…) when
@@ -33,7 +35,7 @@ export async function listEvents(
     entityIds = [options.entityId, ...evidence.map((e) => e.id)];
   }
   const rows = await db().event.findMany({
-    where: { workspaceId, type: { notIn: LEFT_OUT_TYPES }, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
+    where: { workspaceId, type: { notIn: role === "OWNER" ? LEFT_OUT_TYPES : LEFT_OUT_FOR_MEMBERS }, ...(entityIds ? { entityId: { in: entityIds } } : {}), ...(options.before ? { id: { lt: options.before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: { id: true, type: true, entityType: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },

@@ -24,3 +24,27 @@ describe("comment events in the history", () => {
     expect(claimIdOf({ entityType: "comment", entityId: "x", before: null, after: row("On the claim.") })).toBe(CLAIM);
   });
 });
+
+describe("membership and settings in the history", () => {
+  it("names whose role changed, from what to what", () => {
+    const member = (role: string) => ({ userId: "u", name: "Ada Student", role });
+    expect(describeAction({ type: "member.updated", entityType: "member" })).toBe("changed a member's role");
+    expect(describeChanges({ type: "member.updated", before: member("VIEWER"), after: member("EDITOR") })).toEqual([
+      { field: "Member", before: null, after: "Ada Student" },
+      { field: "Role", before: "Viewer", after: "Editor" },
+    ]);
+    expect(describeChanges({ type: "member.removed", before: member("COMMENTER"), after: null })).toEqual([
+      { field: "Member", before: null, after: "Ada Student" },
+      { field: "Role", before: "Commenter", after: null },
+    ]);
+  });
+
+  it("names the new and the previous owner of a hand-over, and a visibility change in words", () => {
+    const who = (name: string, role: string) => ({ userId: name, name, role });
+    expect(describeChanges({ type: "workspace.transferred", before: null, after: { from: who("Bea", "EDITOR"), to: who("Cy", "OWNER") } })).toEqual([
+      { field: "New owner", before: null, after: "Cy" },
+      { field: "Previous owner, now editor", before: null, after: "Bea" },
+    ]);
+    expect(describeChanges({ type: "workspace.updated", before: { visibility: "PRIVATE" }, after: { visibility: "PUBLIC" } })).toEqual([{ field: "Visibility", before: "Private", after: "Public" }]);
+  });
+});

@@ -1,0 +1,26 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { ConfirmButton } from "../confirm-button";
+import { useMutation } from "../use-mutation";
+
+/** A member leaves the workspace; an owner who is the only one is told to hand it over first. */
+export function LeaveWorkspace({ slug, userId }: { slug: string; userId: string }) {
+  const router = useRouter();
+  const mutation = useMutation();
+
+  async function leave() {
+    const result = await mutation.run(`/api/workspaces/${slug}/members/${userId}`, { method: "DELETE" });
+    if (result?.ok) router.push("/");
+  }
+
+  return (
+    <div className="space-y-2">
+      <ConfirmButton label="Leave this workspace…" confirmLabel="Leave" question="Leave? You will need a new invite link to come back." busy={mutation.busy} testId="leave-workspace" onConfirm={leave} />
+      {mutation.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {mutation.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -164,7 +164,7 @@ describe("sources from HTML", () => {
     await call(createWorkspace, { method: "POST", headers: owner.headers, body: { title: "Pages", slug: "html-pages", visibility: "PRIVATE" } });
     const html = "<html><head><title>T</title><script>steal()</script></head><body><p>One.</p><style>p{}</style><p>Two.</p></body></html>";
     const preview = await call(extract, { method: "POST", headers: owner.headers, body: { html } });
-    expect(preview).toEqual({ status: 200, body: { text: "One.\n\nTwo.", title: "T" } });
+    expect(preview).toEqual({ status: 200, body: { text: "One.\n\nTwo.", title: "T", author: null, published: null, siteName: null, pages: null } });
     const created = await call(createSource, { method: "POST", params: { slug: "html-pages" }, headers: owner.headers, body: { title: "T", author: { name: "A. Writer" }, published: "2024", text: html, format: "html" } });
     expect(created.status).toBe(201);
     expect((await db().source.findUniqueOrThrow({ where: { id: created.body.id } })).text).toBe("One.\n\nTwo.");

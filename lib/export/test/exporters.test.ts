@@ -30,7 +30,7 @@ describe("CSV", () => {
     const { data, errors } = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(errors).toEqual([]);
     expect(data).toHaveLength(4);
-    expect(Object.keys(data[0])).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"]);
+    expect(Object.keys(data[0])).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note", "Page"]);
     expect(data[0]).toMatchObject({ Author: "Mark N. Katz", Stance: "opposes", Voice: "author", Quote: graph.excerpts[0].exact, Start: "0", Note: "Katz's own view, with a comma" });
     expect(data[2]).toMatchObject({ Voice: "reported", Published: "2022-09" });
     // A quote starting like a formula starts with an apostrophe, so a spreadsheet shows it as text.

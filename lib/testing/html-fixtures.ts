@@ -4,7 +4,10 @@
  * a footer — everything around the article that a source must not keep.
  */
 import { readFileSync } from "node:fs";
-import { KATZ_FILE } from "./pdf-fixtures";
+import path from "node:path";
+
+/** Katz's 2008 article from the demo corpus: the article both fixtures print. */
+export const KATZ_FILE = path.join(process.cwd(), "prisma/seed/corpus/katz-lonely-road-2008.txt");
 
 export const HTML_BOILERPLATE = [
   "Home Regions Topics Subscribe",

@@ -5,11 +5,11 @@
  * bundled Inter font (so every character of the corpus prints).
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import PDFDocument from "pdfkit";
 import { interFontFiles } from "../server/export/render-png";
+import { KATZ_FILE } from "./html-fixtures";
 
-export const KATZ_FILE = path.join(process.cwd(), "prisma/seed/corpus/katz-lonely-road-2008.txt");
+export { KATZ_FILE };
 export const PDF_RUNNING_HEAD = "Problems of Post-Communism · Vol. 55, No. 6";
 export const PDF_FOOTER = "Katz · Moscow’s Lonely Road";
 

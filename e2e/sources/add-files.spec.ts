@@ -96,3 +96,34 @@ test.describe("adding sources from files", () => {
     expect(markdown).toContain(`Nov 2008, p. ${cited.page}`);
   });
 });
+
+test.describe("annotations from Hypothesis", () => {
+  test("a student's Hypothesis export is placed on a source, its tags mapped to claims the person confirms", async ({ page, baseURL }, testInfo) => {
+    await signUp(page, "Annotator");
+    const slug = `hypothesis-${testInfo.project.name}-${Date.now()}`;
+    const headers = { origin: baseURL! };
+    expect((await page.request.post("/api/workspaces", { data: { title: "Annotated readings", slug, visibility: "PRIVATE" }, headers })).status()).toBe(201);
+    const text = "The SCO is not an anti-NATO bloc. Its members disagree on most things.\n\nRussia found itself isolated at Dushanbe.";
+    const source = await page.request.post(`/api/workspaces/${slug}/sources`, { data: { title: "A short article", author: { name: "A. Analyst" }, published: "2020", text }, headers });
+    const sourceId = ((await source.json()) as { id: string }).id;
+    await page.request.post(`/api/workspaces/${slug}/claims`, { data: { text: "The SCO is an anti-NATO bloc." }, headers });
+    const row = (exact: string, tags: string[]) => ({ user: "acct:student@hypothes.is", text: `On “${exact.slice(0, 10)}”`, tags, target: [{ source: "https://x", selector: [{ type: "TextQuoteSelector", exact }] }] });
+    const exported = { total: 3, rows: [row("not an anti-NATO bloc", ["opposes:anti-nato"]), row("isolated at Dushanbe", ["week-3"]), row("a sentence not in it", ["opposes:anti-nato"])] };
+
+    await page.goto(`/w/${slug}/sources/${sourceId}`);
+    const panel = page.getByTestId("hypothesis-import");
+    await panel.locator("summary").click();
+    await panel.locator('input[type="file"]').setInputFiles({ name: "hypothesis.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+    // The tag's guess, to confirm: "opposes:anti-nato" → the anti-NATO claim, Opposes.
+    await expect(panel.getByLabel("Claim for tag opposes:anti-nato")).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(panel.getByLabel("Stance for tag opposes:anti-nato")).toHaveValue("OPPOSES");
+    await expect(panel.getByLabel("Claim for tag week-3")).toHaveValue("");
+    await page.screenshot({ path: testInfo.outputPath("hypothesis-mapping.png"), fullPage: true });
+    await panel.getByRole("button", { name: "Import" }).click();
+    const report = panel.getByTestId("hypothesis-report");
+    await expect(report).toContainText("2 of 3 placed in the text (1 evidence link made).");
+    await expect(report).toContainText("#3 (student) “a sentence not in it”: the quote is not in this source's text");
+    const claim = (await (await page.request.get(`/api/workspaces/${slug}/matrix`)).json()) as { claims: { positions: Record<string, { stance: string }> }[] };
+    expect(Object.values(claim.claims[0].positions)[0].stance).toBe("OPPOSES");
+  });
+});

@@ -83,6 +83,8 @@ test.describe("adding sources from files", () => {
     const source = (await (await page.request.get(`/api/workspaces/${slug}/sources/${pdfSource.id}`)).json()) as { excerpts: { page: number | null; exact: string }[] };
     const cited = source.excerpts.find((x) => x.exact.startsWith(QUOTE_START))!;
     expect(cited.page).toBeGreaterThanOrEqual(3);
+    await page.reload();
+    await expect(page.getByTestId("excerpt-list-item").getByTestId("excerpt-page")).toHaveText(`p. ${cited.page}`);
 
     // "p. N" beside the quote in the matrix cell…
     await page.goto(`/w/${slug}/matrix`);

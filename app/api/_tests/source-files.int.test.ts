@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { createOwnerOf, type TActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { expectNoWrites } from "@/lib/testing/expect-no-writes";
+import { probeStall } from "@/lib/testing/stall-probe";
 import { HTML_BOILERPLATE, makeArticleHtml } from "@/lib/testing/html-fixtures";
 import { makeArticlePdf, makeScannedPdf, PDF_FOOTER, PDF_RUNNING_HEAD } from "@/lib/testing/pdf-fixtures";
 import { POST as extract } from "../sources/extract/route";
@@ -165,6 +166,10 @@ describe("an address as a source", () => {
           return redirect("http://169.254.169.254/latest/meta-data/");
         case "/to-private":
           return redirect("http://10.20.30.40/internal");
+        case "/stall":
+          // Headers, then a body that never ends.
+          res.writeHead(200, { "content-type": "text/html" });
+          return res.write("<p>Slow");
         default:
           return res.writeHead(404, { "content-type": "text/html" }).end("<p>Not here</p>");
       }
@@ -209,6 +214,14 @@ describe("an address as a source", () => {
     }
     const scheme = await expectNoWrites(() => add({ url: "file:///etc/passwd" }));
     expect(scheme.status).toBe(400);
+  });
+
+  it("gives up on a page that does not finish within 10 s, without holding the thread", async () => {
+    const { result, maxBlockMs, elapsedMs } = await probeStall(() => expectNoWrites(() => add({ url: `${base}/stall`, author: { name: "A" }, published: "2020" })));
+    expect(result.status).toBe(422);
+    expect(result.body.error.message).toMatch(/did not answer within 10 s/);
+    expect(elapsedMs).toBeGreaterThanOrEqual(9_900);
+    expect(maxBlockMs).toBeLessThan(200);
   });
 
   it("refuses this machine's own addresses unless the test switch is on", async () => {

@@ -4,16 +4,16 @@ import { parsePublished } from "../../domain/dates";
 import { tidyPageStarts } from "../../domain/pages";
 import { AppError } from "../../errors/app-error";
 import { MAX_SOURCE_PAGES, MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
-import { readHtml } from "../import/read-html";
+import { readArticle } from "../import/read-article";
 import type { TMutationContext } from "../mutation";
 
 /**
- * Adds a source (HTML reduced to its text first; a PDF's text comes with where its pages start); an author with the same name in the workspace
+ * Adds a source (HTML reduced to its article's text first; a PDF's text comes with where its pages start); an author with the same name in the workspace
  * is reused. Its passages for search and suggestions are written by the database in the same
  * transaction (trigger "Source_passages").
  */
 export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema> & { pages?: number[] }) {
-  const text = input.format === "html" ? (await readHtml(input.text)).text : input.text;
+  const text = input.format === "html" ? (await readArticle(input.text)).text : input.text;
   if (!text.trim()) throw new AppError("UNPROCESSABLE", "The HTML holds no text once scripts, styles and markup are removed.", { issues: [{ path: "text", message: "no text in this HTML" }] });
   if (Buffer.byteLength(text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
   const published = parsePublished(input.published)!;

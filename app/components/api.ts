@@ -26,19 +26,22 @@ export interface TApiOptions {
   body?: unknown;
   /** A plain-text body (e.g. a Kialo export) instead of JSON. */
   text?: string;
+  /** A multipart/form-data body (a file and its metadata), with what identifies it for the Idempotency-Key. */
+  form?: { data: FormData; fingerprint: string };
   /** Sent as Idempotency-Key, so a POST retried after a lost answer is not applied twice. */
   idempotencyKey?: string;
   keepalive?: boolean;
 }
 
-export async function callApi<T>(path: string, { method = "GET", body, text, idempotencyKey, keepalive }: TApiOptions = {}): Promise<TApiResult<T>> {
+export async function callApi<T>(path: string, { method = "GET", body, text, form, idempotencyKey, keepalive }: TApiOptions = {}): Promise<TApiResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (text !== undefined) headers["content-type"] = "text/plain; charset=utf-8";
   if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: text ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: "same-origin", cache: "no-store", keepalive });
+    // A form sets its own content type, with the multipart boundary.
+    response = await fetch(path, { method, headers, body: form?.data ?? text ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: "same-origin", cache: "no-store", keepalive });
   } catch {
     return { ok: false, status: 0, code: "NETWORK", message: "The request did not reach the server. Check your connection and try again.", issues: [] };
   }

@@ -49,8 +49,8 @@ export function localFailure(message: string, issues: TApiFailure["issues"] = []
 }
 
 /** What identifies a request: the same method, address and body is the same request sent again. */
-export function fingerprintOf(path: string, { method = "GET", body, text }: TApiOptions): string {
-  return `${method} ${path}\n${text ?? JSON.stringify(body ?? null)}`;
+export function fingerprintOf(path: string, { method = "GET", body, text, form }: TApiOptions): string {
+  return `${method} ${path}\n${text ?? form?.fingerprint ?? JSON.stringify(body ?? null)}`;
 }
 
 /**

@@ -62,6 +62,8 @@ export interface TMapSource {
   /** A remark on the date (e.g. "date of the print issue"), when one was recorded. */
   publishedNote: string | null;
   url: string | null;
+  /** Where each printed page starts in the text, for a source read from a PDF; absent otherwise. */
+  pages?: number[];
 }
 
 export interface TMapClaim {
@@ -145,6 +147,7 @@ export interface TMapSourceRow {
   publishedPrecision: TDatePrecision;
   publishedNote: string | null;
   url: string | null;
+  pageStarts?: number[];
   author: { name: string; shortName: string; affiliation: string | null };
 }
 
@@ -162,6 +165,7 @@ export function mapSourcesAndAuthors(rows: readonly TMapSourceRow[]): { sources:
     precision: s.publishedPrecision,
     publishedNote: s.publishedNote,
     url: s.url,
+    ...(s.pageStarts && s.pageStarts.length > 0 ? { pages: s.pageStarts } : {}),
   }));
   const authorRows = new Map<string, { id: string; name: string; shortName: string; affiliation: string | null; published: string[] }>();
   for (const source of rows) {

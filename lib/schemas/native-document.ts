@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parsePublished } from "../domain/dates";
 import { MAX_CLAIM_LENGTH } from "./fields";
+import { MAX_SOURCE_PAGES } from "./sources";
 import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from "../domain/types";
 import { COMMENT_TARGET_TYPES, MAX_COMMENT_LENGTH } from "../domain/comments";
 
@@ -50,6 +51,11 @@ export const ZNativeSourceSchema = z.strictObject({
   // Only web addresses: a document's source link is shown and exported as a link.
   url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2000).nullable(),
   text: z.string().min(1).describe("The full text; excerpt offsets are UTF-16 code units into it."),
+  pages: z
+    .array(z.int().min(0))
+    .max(MAX_SOURCE_PAGES)
+    .optional()
+    .describe("Where each printed page starts in the text (UTF-16 offsets, ascending, the first 0), for a text read from a PDF; absent when the text has no pages."),
 });
 
 export const ZNativeClaimSchema = z.strictObject({

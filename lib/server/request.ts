@@ -26,6 +26,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 
 /** Reads a body as UTF-8 text, 413 when it is larger than `maxBytes` (counted as it arrives). */
 export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  return Buffer.from(await readBytes(request, maxBytes)).toString("utf8");
+}
+
+/** Reads a body's bytes, 413 when it is larger than `maxBytes` (counted as it arrives). */
+export async function readBytes(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const reader = request.body?.getReader();
@@ -50,7 +55,7 @@ export async function readText(request: Request, maxBytes = DEFAULT_MAX_BODY_BYT
       chunks.push(value);
     }
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function tooLarge(maxBytes: number) {

@@ -97,7 +97,7 @@ describe("exports of the demo workspace", () => {
     const links = Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true });
     expect(links.errors).toEqual([]);
     expect(links.data).toHaveLength(counts.evidence);
-    expect(links.meta.fields).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"]);
+    expect(links.meta.fields).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note", "Page"]);
   });
 
   it("markdown: a handout with every claim, every author and citations", async () => {

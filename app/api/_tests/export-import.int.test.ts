@@ -99,6 +99,22 @@ describe("POST /api/workspaces/import", () => {
     expect(events.map((e) => e.type).sort()).toEqual(["workspace.created", "workspace.imported"]);
   });
 
+  it("keeps a source's pages through export and import; pages out of order are dropped", async () => {
+    const first = JSON.parse((await exportJson("sco-debate")).text) as TNativeDocument;
+    const [withPages, disordered] = first.sources;
+    const doc = {
+      ...first,
+      sources: first.sources.map((s) => (s === withPages ? { ...s, pages: [0, 4000, 8000] } : s === disordered ? { ...s, pages: [0, 900, 300] } : s)),
+    };
+    const imported = await importDoc(doc);
+    expect(imported.status).toBe(201);
+    const second = JSON.parse((await exportJson(imported.body.slug, importer.headers)).text) as TNativeDocument;
+    const byTitle = new Map(second.sources.map((s) => [s.title, s]));
+    expect(byTitle.get(withPages.title)!.pages).toEqual([0, 4000, 8000]);
+    expect(byTitle.get(disordered.title)!.pages).toEqual([0, 900]);
+    expect(second.sources.filter((s) => s.pages)).toHaveLength(2);
+  });
+
   it("asks an anonymous caller to sign in (401) and writes nothing", async () => {
     const doc = JSON.parse((await exportJson("sco-debate")).text);
     const result = await expectNoWrites(() => importDoc(doc, { "content-type": "application/json" }));
@@ -164,7 +180,7 @@ describe("sources from HTML", () => {
     await call(createWorkspace, { method: "POST", headers: owner.headers, body: { title: "Pages", slug: "html-pages", visibility: "PRIVATE" } });
     const html = "<html><head><title>T</title><script>steal()</script></head><body><p>One.</p><style>p{}</style><p>Two.</p></body></html>";
     const preview = await call(extract, { method: "POST", headers: owner.headers, body: { html } });
-    expect(preview).toEqual({ status: 200, body: { text: "One.\n\nTwo.", title: "T" } });
+    expect(preview).toEqual({ status: 200, body: { text: "One.\n\nTwo.", title: "T", author: null, published: null, siteName: null, pages: null } });
     const created = await call(createSource, { method: "POST", params: { slug: "html-pages" }, headers: owner.headers, body: { title: "T", author: { name: "A. Writer" }, published: "2024", text: html, format: "html" } });
     expect(created.status).toBe(201);
     expect((await db().source.findUniqueOrThrow({ where: { id: created.body.id } })).text).toBe("One.\n\nTwo.");

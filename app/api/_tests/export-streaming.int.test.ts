@@ -212,7 +212,7 @@ describe("streamed exports of a workspace larger than a page of rows", () => {
     const argdown = parseArgdown(await get("format=argdown"));
     expect(argdown.errors).toEqual([]);
     expect(argdown.statements).toEqual([]);
-    expect(await get("format=csv&table=evidence")).toBe("Claim,Author,Source,Published,Stance,Voice,Quote,Start,End,Note\r\n");
+    expect(await get("format=csv&table=evidence")).toBe("Claim,Author,Source,Published,Stance,Voice,Quote,Start,End,Note,Page\r\n");
     expect(await get("format=csv")).toBe("Claim,Tags\r\n");
   });
 

@@ -115,4 +115,38 @@ describe("hostile requests leave the server free", () => {
     expect(result.body.error.issues).toEqual(expect.arrayContaining([{ path: "line 2", message: "“-> See 1.2.” names no claim of this discussion" }]));
     expect(elapsedMs).toBeLessThan(1000);
   });
+
+  it("reads a PDF of 250 dense pages off the request thread, and refuses it for holding more text than a source may", async () => {
+    const { default: PDFDocument } = await import("pdfkit");
+    const doc = new PDFDocument({ size: "A4", margin: 20, autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+    const line = "word ".repeat(24);
+    for (let page = 0; page < 250; page++) {
+      doc.addPage();
+      for (let y = 20; y < 800; y += 10) doc.fontSize(7).text(line, 20, y, { lineBreak: false });
+    }
+    doc.end();
+    const pdf = await done;
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }), "dense.pdf");
+    const { result, maxBlockMs } = await probeStall(() => call(extract, { method: "POST", headers: editor.headers, form }));
+    expect(result.status).toBe(413);
+    expect(result.body.error.message).toMatch(/at most 2 MB/);
+    expect(maxBlockMs).toBeLessThan(MAX_BLOCK_MS);
+  });
+
+  it("reads a large article page through Readability off the request thread", async () => {
+    // Under the element cap, so Readability itself runs: 15,000 paragraphs in nested sections.
+    const section = `<section><div><div><p>${"An argued sentence of the article. ".repeat(4)}</p></div></div></section>`;
+    const html = `<html><head><title>Big</title></head><body><nav>Menu</nav><article>${section.repeat(4_000)}</article></body></html>`;
+    const form = new FormData();
+    form.set("file", new Blob([html], { type: "text/html" }), "big.html");
+    const { result, maxBlockMs } = await probeStall(() => call(extract, { method: "POST", headers: editor.headers, form }));
+    expect(result.status).toBe(200);
+    expect(result.body.text).toContain("An argued sentence of the article.");
+    expect(result.body.text).not.toContain("Menu");
+    expect(maxBlockMs).toBeLessThan(MAX_BLOCK_MS);
+  });
 });

@@ -216,6 +216,8 @@ describe("excerpts and evidence", () => {
       suffix: ecfr.text.slice(selector.end, selector.end + 32),
       version: 1,
       deletedAt: null,
+      // A source without pages (pasted text): its excerpts have no page.
+      page: null,
       evidence: [{ id: expect.any(String), excerptId: first.body.id, claimId, stance: "SUPPORTS", voice: "AUTHOR", note: null, version: 1, deletedAt: null }],
     });
 

@@ -94,6 +94,7 @@ function CellBody({ slug, author, load, onRetry }: { slug: string; author: TMatr
             voice={e.voice}
             note={e.note}
             cite={`${e.source.title} · ${labelPublished(e.source.published)}`}
+            page={e.excerpt.page}
             href={excerptHref(slug, e.source.id, e.excerpt.id)}
           />
         </li>

@@ -1,4 +1,5 @@
 import { Link } from "@/app/components/app-link";
+import { pageLabel } from "@/lib/domain/pages";
 import type { TSourceExcerpt } from "@/lib/server/sources/get-source";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
@@ -20,6 +21,11 @@ export function ExcerptList({ slug, excerpts }: { slug: string; excerpts: TSourc
               <a href={`#excerpt-${excerpt.id}`} className="line-clamp-3 font-serif text-[0.95rem] leading-snug text-slate-700 hover:underline dark:text-slate-300">
                 {excerpt.exact}
               </a>
+              {excerpt.page ? (
+                <span data-testid="excerpt-page" className="mt-0.5 block text-xs font-medium tabular-nums text-slate-500 dark:text-slate-400">
+                  {pageLabel(excerpt.page)}
+                </span>
+              ) : null}
               {excerpt.evidence.length > 0 && (
                 <ul className="mt-1.5 flex flex-col gap-1.5">
                   {excerpt.evidence.map((e) => (

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { pageAt } from "../../domain/pages";
 import { citationsOf, type TMapCitation, type TMapGraph, type TMapOutline } from "../../domain/map-graph";
 import { STANCE_LABEL } from "../../domain/stance-words";
 import { readMap } from "../map-reading";
@@ -49,12 +50,12 @@ export function matrixToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}
   return write([header, ...rows], options.bom ?? false);
 }
 
-/** Every evidence link as a row: claim, author, source, date, stance, voice, quote, offsets, note. */
+/** Every evidence link as a row: claim, author, source, date, stance, voice, quote, offsets, note, and the quote's page (empty for a source without pages; last, so columns read by position keep their place). */
 export function evidenceToCsv(graph: TMapGraph, options: Partial<TCsvOptions> = {}): string {
   return writeText(evidenceCsvWriter(graph, options), citationsOf(graph));
 }
 
-const EVIDENCE_HEADER = ["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"];
+const EVIDENCE_HEADER = ["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note", "Page"];
 
 /** `evidenceToCsv` in pieces: the header, then the rows of a page of citations (in the map's order) at a time. */
 export function evidenceCsvWriter(outline: TMapOutline, options: Partial<TCsvOptions> = {}): TTextWriter<TMapCitation> {
@@ -70,7 +71,7 @@ export function evidenceCsvWriter(outline: TMapOutline, options: Partial<TCsvOpt
         const source = sources.get(e.sourceId);
         const author = source && authors.get(source.authorId);
         if (!claim || !source) continue;
-        rows.push([claim.text, author?.name ?? "", source.title, source.published, e.stance.toLowerCase(), e.voice.toLowerCase(), e.exact, e.start, e.end, e.note ?? ""]);
+        rows.push([claim.text, author?.name ?? "", source.title, source.published, e.stance.toLowerCase(), e.voice.toLowerCase(), e.exact, e.start, e.end, e.note ?? "", pageAt(source.pages, e.start) ?? ""]);
       }
       return write(rows, false);
     },

@@ -66,7 +66,7 @@ export function toMarkdown(graph: TMapGraph, options: { generatedOn?: string } =
       for (const e of own) {
         const excerpt = map.excerpts.get(e.excerptId)!;
         const voice = e.voice === "REPORTED" ? ` — reports a view it does not hold` : "";
-        out.push(`**${STANCE_VERB[e.stance]}**${voice}`, "", blockquote(excerpt.exact), ">", `> — ${escapeMarkdown(map.citationOf(excerpt.sourceId))}`, "");
+        out.push(`**${STANCE_VERB[e.stance]}**${voice}`, "", blockquote(excerpt.exact), ">", `> — ${escapeMarkdown(map.citationOf(excerpt.sourceId, excerpt.start))}`, "");
         if (e.note) out.push(`Note: ${escapeMarkdown(e.note)}`, "");
       }
     }

@@ -30,7 +30,7 @@ describe("CSV", () => {
     const { data, errors } = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(errors).toEqual([]);
     expect(data).toHaveLength(4);
-    expect(Object.keys(data[0])).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note"]);
+    expect(Object.keys(data[0])).toEqual(["Claim", "Author", "Source", "Published", "Stance", "Voice", "Quote", "Start", "End", "Note", "Page"]);
     expect(data[0]).toMatchObject({ Author: "Mark N. Katz", Stance: "opposes", Voice: "author", Quote: graph.excerpts[0].exact, Start: "0", Note: "Katz's own view, with a comma" });
     expect(data[2]).toMatchObject({ Voice: "reported", Published: "2022-09" });
     // A quote starting like a formula starts with an apostrophe, so a spreadsheet shows it as text.
@@ -198,5 +198,28 @@ describe("Markdown links to sources", () => {
     const md = toMarkdown(withUrl);
     expect(md).toContain("](<https://example.org/x)%20[y](z>)");
     expect(md).not.toContain("javascript:");
+  });
+});
+
+describe("quotes from a source with pages", () => {
+  // "Rogue NATO" read from a PDF: its second page starts at offset 20, so x2 (from 0) is on p. 1 and x3 (from 27) on p. 2.
+  const paged = { ...graph, sources: graph.sources.map((s) => (s.id === "s-n" ? { ...s, pages: [0, 20] } : s)) };
+
+  it("are cited by page in the Markdown handout, and not for sources without pages", () => {
+    const markdown = toMarkdown(paged);
+    expect(markdown).toContain("“Rogue NATO”, Sep 2022, p. 1");
+    expect(markdown).toContain("“Rogue NATO”, Sep 2022, p. 2");
+    expect(markdown).not.toMatch(/Russia's setbacks, 2008”, Journal, 2008, p\./);
+    expect(toMarkdown(graph)).not.toContain(", p. ");
+  });
+
+  it("carry their page in the evidence CSV's last column, empty without pages", () => {
+    const rows = Papa.parse<Record<string, string>>(evidenceToCsv(paged).trim(), { header: true }).data;
+    expect(rows.map((r) => [r.Source, r.Start, r.Page]).sort()).toEqual([
+      ["Rogue NATO", "0", "1"],
+      ["Rogue NATO", "27", "2"],
+      ["Russia's setbacks, 2008", "0", ""],
+      ["Russia's setbacks, 2008", "0", ""],
+    ]);
   });
 });

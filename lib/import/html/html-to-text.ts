@@ -60,7 +60,7 @@ export function pageTitle(html: string): string | null {
   return convert(raw, { wordwrap: false }).trim() || null;
 }
 
-/** A page reduced to the article's text and its title, in the calling thread (see the server's `readHtml` for requests). */
+/** A page reduced to the article's text and its title, in the calling thread (the server reads pages with `readArticle`, in a worker thread). */
 export function htmlToText(html: string): { text: string; title: string | null } {
   return { text: tidyText(convert(html, HTML_TO_TEXT_OPTIONS)), title: pageTitle(html) };
 }

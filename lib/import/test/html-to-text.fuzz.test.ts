@@ -4,7 +4,7 @@ import { MEGABYTE, withinBudget } from "../../testing/fuzz-budget";
 import { htmlToText, pageTitle } from "../html/html-to-text";
 
 /**
- * htmlToText runs in a worker thread on the server (lib/server/import/read-html.ts, 15 s limit),
+ * htmlToText runs in a worker thread on the server (lib/server/import/read-article.ts, 15 s limit),
  * so its budget is looser than the request thread's: 5 s per megabyte (ordinary pages take about
  * 2 s per megabyte here). pageTitle runs on the request thread and keeps 1 s per megabyte.
  */

@@ -3,6 +3,7 @@ import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { db } from "../../db/client";
 import { liveSql, liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
+import { pageAt } from "../../domain/pages";
 import { orderAuthors } from "../../domain/matrix";
 import { resolvePosition, type TResolvedPosition } from "../../domain/position";
 import type { TDatePrecision, TLinkRelation, TPositionStance, TSelector, TStance, TVoice } from "../../domain/types";
@@ -22,7 +23,8 @@ export interface TClaimEvidence {
   stance: TStance;
   voice: TVoice;
   note: string | null;
-  excerpt: TSelector & { id: string };
+  /** `page`: where the excerpt starts, for a source read from a PDF; else null. */
+  excerpt: TSelector & { id: string; page: number | null };
   source: { id: string; title: string; published: string };
   author: TAuthorRef;
 }
@@ -64,6 +66,7 @@ interface TEvidenceRow extends TSourceAuthorColumns {
   prefix: string;
   suffix: string;
   sourceId: string;
+  pageStarts: number[];
   comments: number;
 }
 
@@ -95,7 +98,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     prisma.$queryRaw<TEvidenceRow[]>`
       select e.id::text, e.version, e.stance::text as stance, e.voice::text as voice, e.note,
         x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix,
-        s.id::text as "sourceId", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
+        s.id::text as "sourceId", s."pageStarts", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
         a.id::text as "authorId", a.name as "authorName", a."shortName",
         (select count(*) from "Comment" m where m."workspaceId" = e."workspaceId" and m."evidenceId" = e.id and ${liveSql.comment("m")})::int as comments
       from ${liveSql.evidence}
@@ -116,7 +119,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     stance: r.stance,
     voice: r.voice,
     note: r.note,
-    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix, page: pageAt(r.pageStarts, r.start) },
     source: { id: r.sourceId, title: r.title, published: formatPublished(r.publishedOn, r.precision as TDatePrecision) },
     author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
   }));

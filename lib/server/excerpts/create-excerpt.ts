@@ -51,6 +51,8 @@ interface TWritten {
   excerpt: TExcerptRow;
   /** Whether the excerpt was made by this statement (else a live one at the same offsets was reused). */
   created: boolean;
+  /** The page the excerpt starts on; null for a source without pages. */
+  page: number | null;
   /** The evidence rows inserted, in the order asked for. */
   evidence: TEvidenceRow[];
   /** How many distinct requested claims are live claims of this workspace. */
@@ -78,7 +80,7 @@ async function writeExcerptWithEvidence(
   const wanted = JSON.stringify(items.map((e) => ({ claimId: e.claimId, stance: e.stance, voice: e.voice, note: e.note || null })));
   const rows = await tx.$queryRaw<TWritten[]>`
     with source as (
-      select 1 from "Source"
+      select "pageStarts" from "Source"
       where id = ${ids.sourceId}::uuid and "workspaceId" = ${ids.workspaceId}::uuid and "deletedAt" is null
         and (${stamp}::text is null or ${SOURCE_STAMP} = ${stamp}::text)
     ), wanted as (
@@ -114,6 +116,8 @@ async function writeExcerptWithEvidence(
       (select json_build_object('id', id, 'sourceId', "sourceId", 'start', start, 'end', "end", 'exact', exact, 'prefix', prefix, 'suffix', suffix, 'version', version)
          from excerpt) as excerpt,
       (select created from excerpt) as created,
+      (select case when cardinality(s."pageStarts") = 0 then null else (select count(*)::int from unnest(s."pageStarts") p where p <= x.start) end
+         from source s, excerpt x) as page,
       coalesce((select json_agg(json_build_object('id', l.id, 'excerptId', l."excerptId", 'claimId', l."claimId", 'stance', l.stance, 'voice', l.voice, 'note', l.note, 'version', l.version) order by c.ord)
          from linked l join claims c on c."claimId" = l."claimId"), '[]'::json) as evidence,
       (select count(distinct "claimId")::int from claims) as claims,
@@ -138,7 +142,8 @@ export async function createExcerpt({ tx, workspace, viewer, record }: TMutation
   if (written.created) record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
   const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
   for (const created of evidence) record({ type: "evidence.created", entityId: created.id, after: created });
-  return { ...excerpt, evidence };
+  // The page its start falls on, for a source read from a PDF (not part of the excerpt's recorded row).
+  return { ...excerpt, page: written.page, evidence };
 }
 
 type TIds = Parameters<typeof writeExcerptWithEvidence>[1];

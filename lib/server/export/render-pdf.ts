@@ -91,7 +91,7 @@ export async function renderHandoutPdf(graph: TMapGraph, options: { paper: TPape
         const top = doc.y + 2;
         doc.font("body").fontSize(10.5).fillColor("#1e293b").text(`“${excerpt.exact}”`, doc.page.margins.left + 12, top, { width: width - 12, lineGap: 1.5 });
         doc.moveTo(doc.page.margins.left + 3, top).lineTo(doc.page.margins.left + 3, doc.y).lineWidth(2).stroke(STANCE_COLOUR[e.stance]);
-        doc.font("italic").fontSize(9).fillColor(MUTED).text(`— ${map.citationOf(excerpt.sourceId)}`, doc.page.margins.left + 12, doc.y + 2, { width: width - 12 });
+        doc.font("italic").fontSize(9).fillColor(MUTED).text(`— ${map.citationOf(excerpt.sourceId, excerpt.start)}`, doc.page.margins.left + 12, doc.y + 2, { width: width - 12 });
         if (e.note) doc.font("body").fontSize(9).fillColor("#334155").text(`Note: ${e.note}`, { width: width - 12 });
         doc.x = doc.page.margins.left;
       }

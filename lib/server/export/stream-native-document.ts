@@ -8,7 +8,7 @@ import { streamJsonWithLists, type TJsonListPages } from "../../export/json/seri
 import { NATIVE_SCHEMA_ID, NATIVE_SCHEMA_VERSION, type TNativeDocument } from "../../schemas/native-document";
 import { notFound } from "../../errors/app-error";
 
-type TSourceRow = Omit<TNativeDocument["sources"][number], "published"> & { publishedOn: string; precision: TDatePrecision };
+type TSourceRow = Omit<TNativeDocument["sources"][number], "published" | "pages"> & { publishedOn: string; precision: TDatePrecision; pageStarts: number[] };
 
 /** Source rows per page: their texts are the bulk (≈25 KB each in the large benchmark map). */
 const SOURCES_PER_PAGE = 40;
@@ -40,7 +40,7 @@ export function nativeListsSql(workspaceId: string) {
     authors: Prisma.sql`select a.id::text, a.name, a."shortName", a.affiliation from "Author" a where a."workspaceId" = ${w} order by a.name, a.id`,
     sources: Prisma.sql`
       select s.id::text, s."authorId"::text, s.title, s.publication, s."publishedOn"::text as "publishedOn", s."publishedPrecision"::text as precision,
-             s."publishedNote", s.url, s.text
+             s."publishedNote", s.url, s.text, s."pageStarts"
       from "Source" s where s."workspaceId" = ${w} and ${liveSql.source("s")}
       order by s."publishedOn", s.title, s.id`,
     claims: Prisma.sql`select c.id::text, c.text, c.tags from "Claim" c where c."workspaceId" = ${w} and ${liveSql.claim("c")} order by c.rank, c.id`,
@@ -141,6 +141,8 @@ async function* sources(pages: AsyncIterable<TSourceRow[]>): AsyncGenerator<TNat
       publishedNote: s.publishedNote,
       url: s.url,
       text: s.text,
+      // Only a source read from a PDF has pages; others leave the field out, as documents before it did.
+      ...(s.pageStarts.length > 0 ? { pages: s.pageStarts } : {}),
     }));
   }
 }

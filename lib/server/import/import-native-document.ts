@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parsePublished } from "../../domain/dates";
+import { tidyPageStarts } from "../../domain/pages";
+import { MAX_SOURCE_PAGES } from "../../schemas/sources";
 import { AppError } from "../../errors/app-error";
 import { checkNativeDocument } from "../../import/native/check-native-document";
 import type { TNativeDocument } from "../../schemas/native-document";
@@ -61,6 +63,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
           publishedNote: s.publishedNote,
           url: s.url,
           text: s.text,
+          pageStarts: tidyPageStarts(s.pages, s.text.length, MAX_SOURCE_PAGES),
         },
         select: { id: true },
       });

@@ -1,21 +1,24 @@
 import "server-only";
 import type { z } from "zod";
 import { parsePublished } from "../../domain/dates";
+import { tidyPageStarts } from "../../domain/pages";
 import { AppError } from "../../errors/app-error";
-import { MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
-import { readHtml } from "../import/read-html";
+import { MAX_SOURCE_PAGES, MAX_SOURCE_TEXT_BYTES, type ZCreateSourceSchema } from "../../schemas/sources";
+import { readArticle } from "../import/read-article";
 import type { TMutationContext } from "../mutation";
 
 /**
- * Adds a source (HTML reduced to its text first); an author with the same name in the workspace
+ * Adds a source (HTML reduced to its article's text first; a PDF's text comes with where its pages start); an author with the same name in the workspace
  * is reused. Its passages for search and suggestions are written by the database in the same
  * transaction (trigger "Source_passages").
  */
-export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema>) {
-  const text = input.format === "html" ? (await readHtml(input.text)).text : input.text;
+export async function createSource({ tx, workspace, record }: TMutationContext, input: z.output<typeof ZCreateSourceSchema> & { pages?: number[] }) {
+  const text = input.format === "html" ? (await readArticle(input.text)).text : input.text;
   if (!text.trim()) throw new AppError("UNPROCESSABLE", "The HTML holds no text once scripts, styles and markup are removed.", { issues: [{ path: "text", message: "no text in this HTML" }] });
   if (Buffer.byteLength(text, "utf8") > MAX_SOURCE_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A source text is at most 2 MB.");
   const published = parsePublished(input.published)!;
+  // Page starts come from reading a PDF: ascending offsets within the text, the first at 0.
+  const pages = input.format === "html" ? [] : tidyPageStarts(input.pages, text.length, MAX_SOURCE_PAGES);
   let author = await tx.author.findUnique({ where: { workspaceId_name: { workspaceId: workspace.id, name: input.author.name } }, select: { id: true } });
   if (!author) {
     author = await tx.author.create({
@@ -34,9 +37,10 @@ export async function createSource({ tx, workspace, record }: TMutationContext, 
       publishedPrecision: published.precision,
       url: input.url ?? null,
       text,
+      pageStarts: pages,
     },
     select: { id: true, authorId: true, title: true, version: true },
   });
-  record({ type: "source.created", entityId: source.id, after: { ...source, published: input.published, length: text.length } });
+  record({ type: "source.created", entityId: source.id, after: { ...source, published: input.published, length: text.length, ...(pages.length ? { pages: pages.length } : {}) } });
   return { id: source.id, authorId: source.authorId };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../../db/client";
 import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
+import { pageAt } from "../../domain/pages";
 import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
 import type { TAuthorRef } from "../claims/get-claim";
@@ -9,6 +10,8 @@ import type { TAuthorRef } from "../claims/get-claim";
 export interface TSourceExcerpt extends TSelector {
   id: string;
   version: number;
+  /** The page its start falls on (a source read from a PDF), else null. */
+  page: number | null;
   evidence: { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
 }
 
@@ -22,6 +25,8 @@ export interface TSourceDetail {
   version: number;
   author: TAuthorRef;
   text: string;
+  /** Where each page starts in the text (a source read from a PDF); null for a text without pages. */
+  pages: number[] | null;
   excerpts: TSourceExcerpt[];
 }
 
@@ -30,7 +35,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
   const source = await db().source.findFirst({
     where: { id: sourceId, workspaceId, ...liveWhere.source },
     select: {
-      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true,
+      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true, pageStarts: true,
       author: { select: { id: true, name: true, shortName: true } },
       excerpts: {
         where: liveWhere.excerptOfLiveSource,
@@ -47,12 +52,14 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
     },
   });
   if (!source) throw notFound("Source");
-  const { publishedOn, publishedPrecision, excerpts, ...rest } = source;
+  const { publishedOn, publishedPrecision, excerpts, pageStarts, ...rest } = source;
   return {
     ...rest,
     published: formatPublished(publishedOn, publishedPrecision as TDatePrecision),
+    pages: pageStarts.length > 0 ? pageStarts : null,
     excerpts: excerpts.map(({ evidence, ...selector }) => ({
       ...selector,
+      page: pageAt(pageStarts, selector.start),
       evidence: evidence.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text })),
     })),
   };

@@ -65,6 +65,7 @@ type TSourceRow = {
   publishedPrecision: TDatePrecision;
   publishedNote: string | null;
   url: string | null;
+  pageStarts: number[];
   name: string;
   shortName: string;
   affiliation: string | null;
@@ -86,7 +87,7 @@ export async function readMapOutline(reader: TRowReader, workspaceId: string, op
       from "Workspace" w where w.id = ${workspaceId}::uuid and ${liveSql.workspace("w")}`),
     reader.rows<TSourceRow>(Prisma.sql`
       select s.id, s.title, s."authorId", s.publication, s."publishedOn"::text as "publishedOn", s."publishedPrecision"::text as "publishedPrecision",
-             s."publishedNote", s.url, a.name, a."shortName", a.affiliation
+             s."publishedNote", s.url, s."pageStarts", a.name, a."shortName", a.affiliation
       from "Source" s join "Author" a on a.id = s."authorId"
       where s."workspaceId" = ${workspaceId}::uuid and ${liveSql.source("s")}
       order by s."publishedOn", s.title`),

@@ -209,6 +209,7 @@ function EvidenceSection({ slug, stance, claim, accents }: { slug: string; stanc
                       <QuoteCard
                         testId="evidence-quote"
                         exact={e.excerpt.exact}
+                        page={e.excerpt.page}
                         stance={e.stance}
                         voice={e.voice}
                         note={e.note}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AnnotationImport } from "@/app/components/source-reader/annotation-import";
+import { HypothesisImport } from "@/app/components/source-reader/hypothesis-import";
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
@@ -59,6 +60,7 @@ export default async function SourcePage({ params }: TParams) {
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
           <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />
           {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
+          {canEdit && <HypothesisImport slug={workspace.slug} sourceId={source.id} claims={claims} />}
         </aside>
       </div>
     </main>

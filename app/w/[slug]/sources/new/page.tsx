@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/components/app-link";
 import { notFound } from "next/navigation";
+import { AddSourceFiles } from "@/app/components/forms/add-source-files";
 import { AddSourceForm } from "@/app/components/forms/add-source-form";
 import { AppError } from "@/lib/errors/app-error";
 import { authorize } from "@/lib/server/authorize";
@@ -25,10 +26,18 @@ export default async function AddSourcePage({ params }: { params: Promise<{ slug
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Add a source</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-300">An article whose author's positions you want to compare. Its text is kept exactly as you give it, so passages can be cited to the character.</p>
+      <p className="mt-2 text-slate-600 dark:text-slate-300">An article whose author's positions you want to compare. Its text is kept exactly as read, so passages can be cited to the character — and a PDF's by page.</p>
       <div className="mt-8">
         {canEdit ? (
-          <AddSourceForm slug={slug} />
+          <div className="space-y-12">
+            <AddSourceFiles slug={slug} />
+            <section aria-labelledby="paste-heading" className="space-y-5 border-t border-slate-200 pt-8 dark:border-slate-800">
+              <h2 id="paste-heading" className="text-xl font-semibold tracking-tight">
+                Or paste the text
+              </h2>
+              <AddSourceForm slug={slug} />
+            </section>
+          </div>
         ) : lockedMessage ? (
           <p role="status">{lockedMessage}</p>
         ) : (

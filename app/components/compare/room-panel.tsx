@@ -1,7 +1,7 @@
 import { percentOf } from "@/lib/domain/agreement";
 import type { TMatrixAuthor } from "@/lib/domain/matrix";
 import { MIN_VOTERS_FOR_GROUPS, describeClosest, type TCloseAuthor } from "@/lib/domain/room";
-import type { TRoom } from "@/lib/server/compare/read-room";
+import type { TRoom, TRoomPoint } from "@/lib/server/compare/read-room";
 
 /** Group colours: Okabe–Ito hues that are not stance colours; each group also has its number. */
 const GROUP_COLOURS = ["#E69F00", "#0072B2", "#56B4E9", "#F0E442", "#000000"];
@@ -66,28 +66,39 @@ function OpinionGroups({ groups, nameOf, named }: { groups: NonNullable<TRoom["g
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const width = 360;
   const height = 240;
-  const pad = 18;
+  const pad = 28;
   const sx = (x: number) => (maxX === minX ? width / 2 : pad + ((x - minX) / (maxX - minX)) * (width - 2 * pad));
   const sy = (y: number) => (maxY === minY ? height / 2 : pad + ((y - minY) / (maxY - minY)) * (height - 2 * pad));
+  const dots = stackDots(groups.points.map((p) => ({ ...p, cx: Math.round(sx(p.x)), cy: Math.round(sy(p.y)) })));
   return (
     <div data-testid="room-groups" className="mt-6 grid gap-6 md:grid-cols-[auto_1fr]">
       <figure>
         <svg viewBox={`0 0 ${width} ${height}`} className="w-full max-w-[360px] rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" role="img" aria-labelledby="room-groups-caption">
-          {groups.points.map((p, i) => (
-            <g key={i} data-testid="room-dot" data-group={p.group + 1}>
-              <circle cx={sx(p.x)} cy={sy(p.y)} r={p.mine ? 8 : 6} fill={GROUP_COLOURS[p.group % GROUP_COLOURS.length]} stroke={p.mine ? "#0f172a" : "white"} strokeWidth={p.mine ? 3 : 1.5} fillOpacity={0.85}>
-                {p.name ? <title>{p.name}</title> : null}
-              </circle>
-              {p.mine ? (
-                <text x={sx(p.x) + 11} y={sy(p.y) + 4} fontSize="12" fontWeight="700" className="fill-slate-900 dark:fill-slate-100">
-                  you
-                </text>
-              ) : null}
-            </g>
-          ))}
+          {dots.map((dot, i) => {
+            const r = 6 + 3 * Math.sqrt(dot.count - 1);
+            const colour = GROUP_COLOURS[dot.group % GROUP_COLOURS.length];
+            const labelLeft = dot.cx > width / 2;
+            return (
+              <g key={i} data-testid="room-dot" data-group={dot.group + 1} data-count={dot.count}>
+                <circle cx={dot.cx} cy={dot.cy} r={r} fill={colour} stroke={dot.mine ? "#0f172a" : "white"} strokeWidth={dot.mine ? 3 : 1.5} fillOpacity={0.85}>
+                  {dot.names.length > 0 ? <title>{dot.names.join(", ")}</title> : null}
+                </circle>
+                {dot.count > 1 ? (
+                  <text x={dot.cx} y={dot.cy + 4} textAnchor="middle" fontSize="11" fontWeight="700" fill={dot.group % GROUP_COLOURS.length === 1 || dot.group % GROUP_COLOURS.length === 4 ? "white" : "#0f172a"}>
+                    {dot.count}
+                  </text>
+                ) : null}
+                {dot.mine ? (
+                  <text x={labelLeft ? dot.cx - r - 4 : dot.cx + r + 4} y={dot.cy + 4} textAnchor={labelLeft ? "end" : "start"} fontSize="12" fontWeight="700" className="fill-slate-900 dark:fill-slate-100">
+                    you
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
         </svg>
         <figcaption id="room-groups-caption" className="mt-2 max-w-[360px] text-xs text-slate-600 dark:text-slate-400">
-          Each dot is one participant’s votes, placed by their two main directions of difference (PCA); near dots voted alike.{" "}
+          Each dot is a participant’s votes (a number: that many voted exactly alike), placed by their two main directions of difference (PCA); near dots voted alike.{" "}
           {named ? "Names are shown to you as the facilitator or an owner." : "Dots are anonymous."}
         </figcaption>
       </figure>
@@ -110,6 +121,20 @@ function OpinionGroups({ groups, nameOf, named }: { groups: NonNullable<TRoom["g
       </ol>
     </div>
   );
+}
+
+/** Voters who land on one place (who voted exactly alike) become one larger dot with their count. */
+function stackDots(points: readonly (TRoomPoint & { cx: number; cy: number })[]) {
+  const stacks = new Map<string, { cx: number; cy: number; group: number; count: number; mine: boolean; names: string[] }>();
+  for (const p of points) {
+    const key = `${p.cx}:${p.cy}:${p.group}`;
+    const stack = stacks.get(key) ?? { cx: p.cx, cy: p.cy, group: p.group, count: 0, mine: false, names: [] };
+    stack.count += 1;
+    stack.mine ||= p.mine;
+    if (p.name) stack.names.push(p.name);
+    stacks.set(key, stack);
+  }
+  return [...stacks.values()];
 }
 
 function closestWords(closest: TCloseAuthor[], nameOf: (id: string) => string): string {

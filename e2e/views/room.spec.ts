@@ -111,8 +111,9 @@ test.describe("the room among the authors", () => {
         await projectorContext.close();
       }
 
-      // A participant may open the projected reveal too: it carries nobody's name.
-      await page.goto(`/w/${slug}/present?round=${round.id}`);
+      // A participant may open the projected reveal too (older `?present=1` links lead there): it carries nobody's name.
+      await page.goto(`/w/${slug}/rounds/${round.id}?present=1`);
+      await expect(page).toHaveURL(new RegExp(`/w/${slug}/present\\?round=${round.id}$`));
       await expect(page.getByTestId("present-alpha")).toHaveText(/^-?\d\.\d{3}$/);
       await expect(page.getByText(names[0])).toHaveCount(0);
 

@@ -1,5 +1,6 @@
 import { request, type APIRequestContext } from "@playwright/test";
 import { expect, test } from "../collab/support";
+import { expectAccessible } from "./support";
 
 /**
  * The room among the authors, in a workspace of its own: after a few votes by different people
@@ -131,6 +132,8 @@ test.describe("the room among the authors", () => {
       await expect(groups.locator("title")).toHaveCount(0);
       await expect(groups).toContainText("Dots are anonymous.");
       await expect(page.getByText(/Voter \d/)).toHaveCount(0);
+      await expectAccessible(page);
+      if (project === "phone") await page.getByTestId("agreement").screenshot({ path: "docs/screenshots/room-heatmap-phone.png" });
       await Promise.all(more.map((c) => c.dispose()));
 
       const ownerContext = await browser.newContext({ storageState: ownerState, reducedMotion: "reduce" });

@@ -11,6 +11,9 @@ import { createActor, type TActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { PUT as putVote } from "../workspaces/[slug]/claims/[id]/vote/route";
 import { GET as compare } from "../workspaces/[slug]/compare/route";
+import { POST as endSession } from "../workspaces/[slug]/session/end/route";
+import { PATCH as patchPoll, POST as openPoll } from "../workspaces/[slug]/session/poll/route";
+import { POST as startSession } from "../workspaces/[slug]/session/route";
 
 const SLUG = "room-fixture";
 const params = { slug: SLUG };
@@ -124,6 +127,30 @@ describe("the room in GET /compare", () => {
       const room = JSON.stringify((await compareAs(asker)).room);
       for (const claimId of claimIds) expect(room).not.toContain(claimId);
       expect(room).not.toMatch(/AGREE|DISAGREE|UNSURE/);
+    }
+  });
+
+  it("names the voters for the live session's facilitator, and holds back a claim whose poll is not revealed", async () => {
+    const facilitator = await createActor(SLUG, "EDITOR", "Room Facilitator");
+    const as = (method: string, body: unknown) => ({ method, headers: facilitator.headers, params, body });
+    expect((await call(startSession, as("POST", { spotlightClaimId: claimIds[3] }))).status).toBe(201);
+    try {
+      // Claim four: four hawks disagree, one is unsure, three doves agree → the room opposes, as Hawk does.
+      expect((await compareAs(hawks[0])).room.agreement[hawk]).toMatchObject({ n: 4, agree: 4 });
+      expect((await call(openPoll, as("POST", {}))).status).toBe(201);
+      const forParticipant = (await compareAs(hawks[0])).room;
+      expect(forParticipant.agreement[hawk]).toMatchObject({ n: 3, agree: 3 });
+      expect(forParticipant.me.agreement[hawk]).toMatchObject({ n: 3 });
+      expect(forParticipant.named).toBe(false);
+      const forFacilitator = (await compareAs(facilitator)).room;
+      expect(forFacilitator.agreement[hawk]).toMatchObject({ n: 4, agree: 4 });
+      expect(forFacilitator.named).toBe(true);
+      expect(forFacilitator.groups.points.map((p: { name: string }) => p.name)).toContain("Dovish Voter 1");
+      await call(patchPoll, as("PATCH", { action: "close" }));
+      await call(patchPoll, as("PATCH", { action: "reveal" }));
+      expect((await compareAs(hawks[0])).room.agreement[hawk]).toMatchObject({ n: 4, agree: 4 });
+    } finally {
+      await call(endSession, as("POST", {}));
     }
   });
 });

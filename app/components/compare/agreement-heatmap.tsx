@@ -11,14 +11,17 @@ interface TProps {
   accents: Map<string, string>;
   /** The pair being compared, if any, is outlined. */
   chosen: readonly string[];
+  /** The room (the majority of the participants' votes) against each author: a last row and column, once anyone has voted. */
+  room?: { voters: number; agreement: Record<string, TAgreement> } | null;
 }
 
 /**
  * Author × author: on the claims where both take a position, the share on which they take the
  * same one, with n. A real table (th scope) so a screen reader reads "Katz, Nurimbetov: 67 % · n = 6".
  */
-export function AgreementHeatmap({ slug, authors, agreement, accents, chosen }: TProps) {
+export function AgreementHeatmap({ slug, authors, agreement, accents, chosen, room }: TProps) {
   const pair = chosen.length === 2 ? new Set(chosen) : null;
+  const withRoom = room && room.voters > 0 ? room : null;
   return (
     <div>
       <div className="overflow-x-auto">
@@ -38,6 +41,13 @@ export function AgreementHeatmap({ slug, authors, agreement, accents, chosen }: 
                   </span>
                 </th>
               ))}
+              {withRoom ? (
+                <th scope="col" data-testid="heatmap-room-column" className="px-0.5 pb-1 align-bottom text-xs font-semibold text-slate-700 sm:min-w-[6.5rem] sm:px-1 sm:text-sm dark:text-slate-300">
+                  <span className="inline-block rotate-180 [writing-mode:vertical-rl] sm:rotate-0 sm:[writing-mode:horizontal-tb]">
+                    <RoomName voters={withRoom.voters} />
+                  </span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -81,13 +91,57 @@ export function AgreementHeatmap({ slug, authors, agreement, accents, chosen }: 
                     </td>
                   );
                 })}
+                {withRoom ? <RoomCell author={row} value={withRoom.agreement[row.id]} /> : null}
               </tr>
             ))}
+            {withRoom ? (
+              <tr data-testid="heatmap-room-row">
+                <th scope="row" className="max-w-[5.5rem] pr-1.5 text-left text-xs font-semibold text-slate-700 sm:max-w-none sm:pr-2 sm:text-sm dark:text-slate-300">
+                  <RoomName voters={withRoom.voters} />
+                </th>
+                {authors.map((column) => (
+                  <RoomCell key={column.id} author={column} value={withRoom.agreement[column.id]} />
+                ))}
+                <td className={`h-14 min-w-12 rounded-md p-0 text-center align-middle sm:h-16 sm:min-w-[6.5rem] ${SELF_CLASS}`}>
+                  <span className="text-xs italic">self</span>
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
       <HeatLegend />
     </div>
+  );
+}
+
+function RoomName({ voters }: { voters: number }) {
+  return (
+    <span className="inline-flex flex-col items-start leading-tight sm:items-center" title="The majority of the participants’ votes on each claim">
+      <span>The room</span>
+      <span className="text-[0.7rem] font-normal text-slate-500 dark:text-slate-400">
+        {voters} {voters === 1 ? "voter" : "voters"}
+      </span>
+    </span>
+  );
+}
+
+/** The room against one author: not a link, as Compare sets authors side by side and the room has no quotes. */
+function RoomCell({ author, value }: { author: TMatrixAuthor; value: TAgreement | undefined }) {
+  const shown = value ?? { n: 0, agree: 0, disagree: 0, differ: 0, share: null };
+  return (
+    <td
+      data-testid="heatmap-room-cell"
+      data-author={author.id}
+      data-n={shown.n}
+      data-percent={shown.share === null ? "" : percentOf(shown.share)}
+      className={`h-14 min-w-12 rounded-md p-0 text-center align-middle tabular-nums sm:h-16 sm:min-w-[6.5rem] ${heatClass(shown.share)} ${shown.n === 0 ? "border border-dashed border-slate-300 dark:border-slate-700" : ""}`}
+    >
+      <span className="flex h-full w-full flex-col items-center justify-center px-1 leading-tight">
+        <span className="sr-only">The room and {author.shortName}: {shown.n > 0 ? "agree on " : ""}</span>
+        <HeatValue value={shown} />
+      </span>
+    </td>
   );
 }
 

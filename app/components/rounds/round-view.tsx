@@ -21,14 +21,14 @@ type TReveal = NonNullable<TRound["reveal"]>;
  * close button, or — once closed — the reveal. Answers and progress arrive over the event stream
  * (quiet `round.*` messages fetch the round again); closing re-renders the page for everyone.
  */
-export function RoundView({ slug, initial, present }: { slug: string; initial: TRound; present: boolean }) {
+export function RoundView({ slug, initial }: { slug: string; initial: TRound }) {
   const path = workspaceApi(slug, `/rounds/${initial.id}`);
   const round = useLiveData<TRound>(path, initial, (m) => (m.entityType === "round" && m.entityId === initial.id) || m.entityType === "evidence");
   const base = `/w/${slug}`;
   const answeredCount = round.mine.length;
   const finished = round.participant && answeredCount === round.items.length;
   return (
-    <main className={`mx-auto px-4 py-8 ${present ? "max-w-6xl text-lg" : "max-w-4xl"}`} data-testid="round-page">
+    <main className="mx-auto max-w-4xl px-4 py-8" data-testid="round-page">
       <p className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
         Coding round · <span data-testid="round-status">{round.open ? "open" : "closed"}</span>
       </p>
@@ -65,7 +65,7 @@ export function RoundView({ slug, initial, present }: { slug: string; initial: T
           ))}
         </ol>
       ) : null}
-      {round.reveal ? <Reveal slug={slug} round={round} reveal={round.reveal} present={present} /> : null}
+      {round.reveal ? <Reveal slug={slug} round={round} reveal={round.reveal} /> : null}
     </main>
   );
 }
@@ -206,7 +206,7 @@ function ItemCard({ slug, round, item, canAnswer }: { slug: string; round: TRoun
   );
 }
 
-function Reveal({ slug, round, reveal, present }: { slug: string; round: TRound; reveal: TReveal; present: boolean }) {
+function Reveal({ slug, round, reveal }: { slug: string; round: TRound; reveal: TReveal }) {
   const { agreement } = reveal;
   const byItem = new Map(round.items.map((i) => [i.item, i]));
   const exportPath = (format: string) => `${workspaceApi(slug, `/rounds/${round.id}/export`)}?format=${format}`;
@@ -249,8 +249,8 @@ function Reveal({ slug, round, reveal, present }: { slug: string; round: TRound;
                 Statistics (JSON)
               </a>
             </p>
-            {round.runs && !present ? (
-              <Link href={`/w/${slug}/rounds/${round.id}?present=1`} className="mt-2 inline-block text-sm text-sky-700 hover:underline dark:text-sky-400">
+            {round.runs ? (
+              <Link href={`/w/${slug}/present?round=${round.id}`} data-testid="round-project" className="mt-2 inline-block text-sm text-sky-700 hover:underline dark:text-sky-400">
                 Project the reveal
               </Link>
             ) : null}
@@ -263,20 +263,20 @@ function Reveal({ slug, round, reveal, present }: { slug: string; round: TRound;
         {reveal.disputed.map((n) => {
           const stats = reveal.items[n];
           const item = byItem.get(n)!;
-          return <RevealItem key={n} slug={slug} round={round} item={item} stats={stats} present={present} />;
+          return <RevealItem key={n} slug={slug} round={round} item={item} stats={stats} />;
         })}
       </ol>
 
-      {!present ? <Confusion reveal={reveal} /> : null}
-      {reveal.names && !present ? <Coders reveal={reveal} /> : null}
+      <Confusion reveal={reveal} />
+      {reveal.names ? <Coders reveal={reveal} /> : null}
     </section>
   );
 }
 
-function RevealItem({ slug, round, item, stats, present }: { slug: string; round: TRound; item: TItem; stats: TReveal["items"][number]; present: boolean }) {
+function RevealItem({ slug, round, item, stats }: { slug: string; round: TRound; item: TItem; stats: TReveal["items"][number] }) {
   const mutation = useMutation();
   const total = ROUND_ANSWERS.reduce((n, a) => n + stats.answers[a], 0);
-  const adoptable = round.runs && !present && stats.majority !== null && stats.majority !== "NOT_RELEVANT" && stats.majority !== stats.key;
+  const adoptable = round.runs && stats.majority !== null && stats.majority !== "NOT_RELEVANT" && stats.majority !== stats.key;
   return (
     <li className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="reveal-item">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -292,7 +292,7 @@ function RevealItem({ slug, round, item, stats, present }: { slug: string; round
           )}
         </p>
       </div>
-      {present ? <p className="mt-1 font-semibold">{item.claim.text}</p> : <Passage item={item} />}
+      <Passage item={item} />
       <div className="mt-3 flex h-6 overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800" aria-hidden="true">
         {ROUND_ANSWERS.map((a) => (stats.answers[a] > 0 ? <div key={a} className={ANSWER_BAR[a]} style={{ width: `${(100 * stats.answers[a]) / total}%` }} /> : null))}
       </div>

@@ -5,9 +5,10 @@ import { agreementMatrix, compareAuthors, type TAgreement, type TComparisonGroup
 import { formatPublished } from "../../domain/dates";
 import type { TMatrixAuthor } from "../../domain/matrix";
 import type { TResolvedPosition } from "../../domain/position";
-import type { TDatePrecision, TPositionStance, TStance, TVoice } from "../../domain/types";
+import type { TDatePrecision, TPositionStance, TRole, TStance, TVoice } from "../../domain/types";
 import { AppError } from "../../errors/app-error";
 import { getMatrix } from "../workspaces/get-matrix";
+import { readRoom, type TRoom } from "./read-room";
 
 export interface TCompareQuote {
   evidenceId: string;
@@ -45,14 +46,21 @@ export interface TComparison {
   claims: TComparedClaim[];
   /** Author × author agreement over every claim (symmetric; the diagonal is each author with themself). */
   agreement: Record<string, Record<string, TAgreement>>;
+  /** The room (the majority of the participants' votes) against every author, as the viewer may see it (`readRoom`). */
+  room: TRoom;
 }
 
 /**
  * Two or more authors side by side, and the agreement heatmap of all authors — both from the
  * positions of the matrix (`getMatrix`), so the three views always tell the same story.
- * An unknown author id is a 404 unless `ignoreUnknown` (pages show a note instead).
+ * An unknown author id is a 404 unless `ignoreUnknown` (pages show a note instead). The room is
+ * read for `viewer` (anonymous when not given).
  */
-export async function getComparison(workspaceId: string, authorIds: readonly string[], options: { ignoreUnknown?: boolean } = {}): Promise<TComparison> {
+export async function getComparison(
+  workspaceId: string,
+  authorIds: readonly string[],
+  options: { ignoreUnknown?: boolean; viewer?: { userId: string | null; role: TRole | null } } = {},
+): Promise<TComparison> {
   const matrix = await getMatrix(workspaceId);
   const known = new Set(matrix.authors.map((a) => a.id));
   const asked = new Set(authorIds);
@@ -64,8 +72,9 @@ export async function getComparison(workspaceId: string, authorIds: readonly str
 
   const byAuthor = new Map(matrix.authors.map((a) => [a.id, Object.fromEntries(matrix.claims.map((c) => [c.id, c.positions[a.id].stance])) as Record<string, TPositionStance>]));
   const agreement = Object.fromEntries([...agreementMatrix(byAuthor)].map(([a, row]) => [a, Object.fromEntries(row)]));
+  const room = await readRoom(workspaceId, byAuthor, options.viewer ?? { userId: null, role: null });
 
-  if (chosen.length < 2) return { authors: matrix.authors, chosen, ignored, summary: null, claims: [], agreement };
+  if (chosen.length < 2) return { authors: matrix.authors, chosen, ignored, summary: null, claims: [], agreement, room };
 
   const { groups, summary } = compareAuthors(matrix.claims, chosen);
   const groupOfClaim = new Map(Object.entries(groups).flatMap(([group, claims]) => claims.map((c) => [c.id, group as TComparisonGroup])));
@@ -84,6 +93,7 @@ export async function getComparison(workspaceId: string, authorIds: readonly str
       quotes: Object.fromEntries(chosen.map((id) => [id, quotes.get(`${claim.id}:${id}`) ?? []])),
     })),
     agreement,
+    room,
   };
 }
 

@@ -7,6 +7,7 @@ import { accentMap } from "@/app/components/author-badge";
 import { AgreementHeatmap } from "@/app/components/compare/agreement-heatmap";
 import { AuthorPicker } from "@/app/components/compare/author-picker";
 import { Comparison } from "@/app/components/compare/comparison";
+import { RoomPanel } from "@/app/components/compare/room-panel";
 import { loadAccess } from "../load";
 
 export const dynamic = "force-dynamic";
@@ -19,9 +20,9 @@ type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ autho
 export default async function ComparePage({ params, searchParams }: TProps) {
   const { slug } = await params;
   const requested = splitIdList((await searchParams).authors);
-  const { workspace } = await loadAccess(slug);
+  const { workspace, userId, role, signedIn } = await loadAccess(slug);
   const wellFormed = requested.filter((id) => ZIdSchema.safeParse(id).success).slice(0, MAX_COMPARED_AUTHORS);
-  const comparison = await getComparison(workspace.id, wellFormed, { ignoreUnknown: true });
+  const comparison = await getComparison(workspace.id, wellFormed, { ignoreUnknown: true, viewer: { userId, role } });
   const accents = accentMap(comparison.authors.map((a) => a.id));
   const chosen = comparison.authors.filter((a) => comparison.chosen.includes(a.id));
   const unknown = requested.length - chosen.length;
@@ -77,9 +78,11 @@ export default async function ComparePage({ params, searchParams }: TProps) {
             </h2>
             <p className="mt-1 mb-5 max-w-[68ch] text-slate-600 dark:text-slate-400">
               Each cell: of the claims on which both authors take a position (n), the share on which they take the same one. Select a cell to compare the two.
+              {comparison.room.voters > 0 ? " The room is the majority of the participants’ votes on each claim." : ""}
             </p>
-            <AgreementHeatmap slug={workspace.slug} authors={comparison.authors} agreement={comparison.agreement} accents={accents} chosen={comparison.chosen} />
+            <AgreementHeatmap slug={workspace.slug} authors={comparison.authors} agreement={comparison.agreement} accents={accents} chosen={comparison.chosen} room={comparison.room} />
           </section>
+          <RoomPanel room={comparison.room} authors={comparison.authors} signedIn={signedIn} />
         </>
       )}
     </main>

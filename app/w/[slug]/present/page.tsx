@@ -6,6 +6,10 @@ import type { TClaimEvidence } from "@/lib/server/claims/get-claim";
 import { getLiveSeminar } from "@/lib/server/seminar/get-seminar";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { PositionChip } from "@/app/components/position-chip";
+import { PresentReveal } from "@/app/components/rounds/present-reveal";
+import { ZIdSchema } from "@/lib/schemas/params";
+import { AppError } from "@/lib/errors/app-error";
+import { getRound } from "@/lib/server/rounds/get-round";
 import { PresentControls } from "@/app/components/seminar/present-controls";
 import { presentModeOf } from "@/app/components/seminar/present-key-action";
 import { PresentPoll } from "@/app/components/seminar/present-poll";
@@ -23,12 +27,14 @@ const QUOTES_PER_AUTHOR = 1;
  * The projector's view: one claim at a time in large type, the authors' positions and quotes in
  * two columns, the poll's result once revealed. During a live session it shows the spotlighted
  * claim (and the facilitator's keys and control strip move the spotlight and run the poll);
- * otherwise `?claim=` and the arrow keys.
+ * otherwise `?claim=` and the arrow keys. `?round=<id>` projects a closed coding round's reveal
+ * instead (alpha, the most disputed items first, no names).
  */
-export default async function PresentPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string }> }) {
+export default async function PresentPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ claim?: string; round?: string }> }) {
   const { slug } = await params;
-  const { claim: requested } = await searchParams;
-  const { workspace, canEdit, userId } = await loadAccess(slug);
+  const { claim: requested, round: roundId } = await searchParams;
+  const { workspace, canEdit, userId, role } = await loadAccess(slug);
+  if (roundId !== undefined) return <ProjectedRound slug={workspace.slug} workspace={workspace} roundId={roundId} viewer={{ userId, role }} />;
   const [seminar, order] = await Promise.all([getLiveSeminar(workspace.id, userId), loadClaimOptions(workspace.id)]);
   const claimId = seminar?.spotlight?.claimId ?? order.find((c) => c.id === requested)?.id ?? order[0]?.id ?? null;
   const base = `/w/${workspace.slug}`;
@@ -111,6 +117,28 @@ export default async function PresentPage({ params, searchParams }: { params: Pr
       <PresentControls slug={workspace.slug} seminar={seminar} claimId={claimId} previous={at > 0 ? order[at - 1].id : null} next={at >= 0 && at < order.length - 1 ? order[at + 1].id : null} />
     </main>
   );
+}
+
+async function ProjectedRound({ slug, workspace, roundId, viewer }: { slug: string; workspace: { id: string; title: string }; roundId: string; viewer: Parameters<typeof getRound>[2] }) {
+  let round = null;
+  if (ZIdSchema.safeParse(roundId).success) {
+    try {
+      round = await getRound(workspace.id, roundId, viewer);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
+    }
+  }
+  if (!round?.reveal) {
+    return (
+      <main data-testid="present-reveal-unavailable" className="flex min-h-screen flex-col items-center justify-center gap-6 p-10 text-center">
+        <p className="text-3xl font-semibold">{round ? "This round is still open: its answers are revealed when the facilitator closes it." : "There is no such coding round here."}</p>
+        <Link href={round ? `/w/${slug}/rounds/${round.id}` : `/w/${slug}/rounds`} className="text-xl underline">
+          {round ? "Back to the round" : "All rounds"}
+        </Link>
+      </main>
+    );
+  }
+  return <PresentReveal slug={slug} workspaceTitle={workspace.title} round={round} reveal={round.reveal} />;
 }
 
 function PresentQuote({ evidence }: { evidence: TClaimEvidence }) {

@@ -8,12 +8,13 @@ export const dynamic = "force-dynamic";
 
 /**
  * `?authors=<id>,<id>[,…]`: those authors' positions and quotes on every claim, grouped into
- * agree / disagree / differ / only-one / none, and the author × author agreement of everyone.
+ * agree / disagree / differ / only-one / none, the author × author agreement of everyone, and the
+ * room (the majority of the votes) against every author, as the caller may see it.
  */
-export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ workspace }, { request }) => {
+export const GET = readRoute({ params: ZWorkspaceParamsSchema }, async ({ workspace, viewer, role }, { request }) => {
   // `authors` may come repeated (`?authors=a&authors=b`) as well as comma-separated.
   const searchParams = new URL(request.url).searchParams;
   const authors = searchParams.getAll("authors");
   const query = parseOrThrow(ZCompareQuerySchema, { authors: authors.length > 0 ? authors.join(",") : undefined }, "query");
-  return json(await getComparison(workspace.id, query.authors));
+  return json(await getComparison(workspace.id, query.authors, { viewer: { userId: viewer?.userId ?? null, role } }));
 });

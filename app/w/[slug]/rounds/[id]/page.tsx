@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { RoundView } from "@/app/components/rounds/round-view";
 import { AppError } from "@/lib/errors/app-error";
 import { getRound } from "@/lib/server/rounds/get-round";
@@ -22,6 +22,7 @@ export default async function RoundPage({ params, searchParams }: { params: Prom
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const present = (await searchParams).present === "1" && !round.open;
-  return <RoundView slug={workspace.slug} initial={round} present={present} />;
+  // The projector's reveal lives on the presentation view; older `?present=1` links lead there.
+  if ((await searchParams).present === "1" && !round.open) redirect(`/w/${workspace.slug}/present?round=${round.id}`);
+  return <RoundView slug={workspace.slug} initial={round} />;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parsePublished } from "../domain/dates";
-import { text } from "./fields";
+import { text, ZVersionSchema } from "./fields";
+import { ZIdSchema } from "./params";
 
 /** Source texts may be long articles, but not books: 2 MB of UTF-8. */
 export const MAX_SOURCE_TEXT_BYTES = 2 * 1024 * 1024;
@@ -10,12 +11,19 @@ export const MAX_AUTHOR_NAME_LENGTH = 200;
 export const MAX_AUTHOR_SHORT_NAME_LENGTH = 40;
 export const MAX_PUBLICATION_LENGTH = 300;
 
+export const MAX_PUBLISHED_NOTE_LENGTH = 300;
+export const MAX_AFFILIATION_LENGTH = 300;
+
+const ZNewAuthorSchema = z.strictObject({ name: text(MAX_AUTHOR_NAME_LENGTH, "An author's name"), shortName: text(MAX_AUTHOR_SHORT_NAME_LENGTH, "A short name").optional() });
+const ZPublishedSchema = z.string().refine((v) => parsePublished(v) !== null, { message: 'published must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date)' });
+const ZSourceUrlSchema = z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2000);
+
 export const ZCreateSourceSchema = z.strictObject({
   title: text(MAX_SOURCE_TITLE_LENGTH, "A title"),
-  author: z.strictObject({ name: text(MAX_AUTHOR_NAME_LENGTH, "An author's name"), shortName: text(MAX_AUTHOR_SHORT_NAME_LENGTH, "A short name").optional() }),
-  published: z.string().refine((v) => parsePublished(v) !== null, { message: 'published must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date)' }),
+  author: ZNewAuthorSchema,
+  published: ZPublishedSchema,
   publication: z.string().trim().max(MAX_PUBLICATION_LENGTH).optional(),
-  url: z.url({ protocol: /^https?$/, message: "url must be an http(s) address" }).max(2000).optional(),
+  url: ZSourceUrlSchema.optional(),
   // The 2 MB limit is enforced by the handler as 413, like an oversized body.
   text: z.string().min(1, "text must not be empty"),
   /** What `text` is: plain text (or Markdown, kept as written), or HTML to be reduced to its text. */
@@ -24,3 +32,34 @@ export const ZCreateSourceSchema = z.strictObject({
 
 /** `POST /api/sources/extract`: an HTML page to reduce to text before it becomes a source. */
 export const ZExtractHtmlSchema = z.strictObject({ html: z.string().min(1, "html must not be empty") });
+
+/**
+ * `PATCH …/sources/:id`: the fields to change, at the version they were read. `publication`,
+ * `publishedNote` and `url` are cleared with null (or an empty string); `author` is an existing
+ * author by id, or one by name (reused when the workspace has that name); `text` revises the text.
+ */
+export const ZUpdateSourceSchema = z.strictObject({
+  version: ZVersionSchema,
+  title: text(MAX_SOURCE_TITLE_LENGTH, "A title").optional(),
+  publication: z.string().trim().max(MAX_PUBLICATION_LENGTH).nullable().optional(),
+  published: ZPublishedSchema.optional(),
+  publishedNote: z.string().trim().max(MAX_PUBLISHED_NOTE_LENGTH, `A note on the date must be at most ${MAX_PUBLISHED_NOTE_LENGTH} characters`).nullable().optional(),
+  url: z.union([ZSourceUrlSchema, z.literal("")]).nullable().optional(),
+  author: z.union([z.strictObject({ id: ZIdSchema }), ZNewAuthorSchema]).optional(),
+  // The 2 MB limit is enforced by the handler as 413, as when a source is added.
+  text: z.string().min(1, "text must not be empty").optional(),
+});
+export type TUpdateSource = z.output<typeof ZUpdateSourceSchema>;
+
+/** `PATCH …/authors/:id`: name, short name and affiliation (null or "" clears it), at a version. */
+export const ZUpdateAuthorSchema = z.strictObject({
+  version: ZVersionSchema,
+  name: text(MAX_AUTHOR_NAME_LENGTH, "An author's name").optional(),
+  shortName: text(MAX_AUTHOR_SHORT_NAME_LENGTH, "A short name").optional(),
+  affiliation: z.string().trim().max(MAX_AFFILIATION_LENGTH, `An affiliation must be at most ${MAX_AFFILIATION_LENGTH} characters`).nullable().optional(),
+});
+export type TUpdateAuthor = z.output<typeof ZUpdateAuthorSchema>;
+
+/** `POST …/authors/:id/merge`: this author (at `version`) goes into `intoId` (at `intoVersion`). */
+export const ZMergeAuthorSchema = z.strictObject({ version: ZVersionSchema, intoId: ZIdSchema, intoVersion: ZVersionSchema });
+export type TMergeAuthor = z.output<typeof ZMergeAuthorSchema>;

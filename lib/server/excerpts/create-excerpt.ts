@@ -91,7 +91,7 @@ async function writeExcerptWithEvidence(
       where exists (select 1 from source)
     ), found as (
       select id, "sourceId", start, "end", exact, prefix, suffix, version, false as created from "Excerpt"
-      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null
+      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null and "orphanedAt" is null
         and exists (select 1 from source)
       limit 1
     ), made as (

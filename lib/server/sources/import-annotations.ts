@@ -38,7 +38,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
   );
   // What the source already has, read once rather than once per annotation.
   const excerpts = new Map(
-    (await tx.excerpt.findMany({ where: { sourceId: source.id, deletedAt: null }, select: EXCERPT_FIELDS })).map((x) => [`${x.start}:${x.end}`, x]),
+    (await tx.excerpt.findMany({ where: { sourceId: source.id, deletedAt: null, orphanedAt: null }, select: EXCERPT_FIELDS })).map((x) => [`${x.start}:${x.end}`, x]),
   );
   const cited = new Set(
     (await tx.evidence.findMany({ where: { excerpt: { sourceId: source.id }, deletedAt: null }, select: { excerptId: true, claimId: true } })).map((e) => `${e.excerptId}:${e.claimId}`),

@@ -5,6 +5,7 @@ import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
 import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
 import { SourceText } from "@/app/components/source-reader/source-text";
+import { placedExcerpts } from "@/lib/server/sources/get-source";
 import { authorOrder, loadAccess, loadClaimOptions, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,8 @@ export default async function SourcePage({ params }: TParams) {
   ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
-  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
+  const placed = placedExcerpts(source);
+  const excerpts: TReaderExcerpt[] = placed.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-10">
@@ -57,7 +59,7 @@ export default async function SourcePage({ params }: TParams) {
           <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
-          <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />
+          <ExcerptList slug={workspace.slug} excerpts={placed} />
           {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
         </aside>
       </div>

@@ -61,6 +61,14 @@ export default async function SourcePage({ params }: TParams) {
                 </a>
               </p>
             )}
+            {orphans.length > 0 && (
+              // On a narrow screen the list is below the whole text: say so at the top.
+              <p className="mt-3 text-sm">
+                <a href="#orphans-heading" data-testid="orphans-notice" className="font-medium text-amber-900 underline underline-offset-2 dark:text-amber-200">
+                  {orphans.length === 1 ? "1 passage needs" : `${orphans.length} passages need`} attention: the revised text no longer holds {orphans.length === 1 ? "it" : "them"}
+                </a>
+              </p>
+            )}
             {canEdit && (
               <SourceEditor
                 slug={workspace.slug}

@@ -4,11 +4,14 @@ import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
+import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TAuthorRef } from "../claims/get-claim";
 
 export interface TSourceExcerpt extends TSelector {
   id: string;
   version: number;
+  /** How the quote was placed in the text: an approximate placement is marked as such. */
+  anchoring: TAnchoring;
   evidence: { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
 }
 
@@ -36,7 +39,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
         where: liveWhere.excerptOfLiveSource,
         orderBy: [{ start: "asc" }, { end: "desc" }],
         select: {
-          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true,
+          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, anchorMethod: true, anchorScore: true,
           evidence: {
             where: liveWhere.evidenceOnLiveClaims,
             orderBy: { claim: { rank: "asc" } },
@@ -51,8 +54,9 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
   return {
     ...rest,
     published: formatPublished(publishedOn, publishedPrecision as TDatePrecision),
-    excerpts: excerpts.map(({ evidence, ...selector }) => ({
+    excerpts: excerpts.map(({ evidence, anchorMethod, anchorScore, ...selector }) => ({
       ...selector,
+      anchoring: { method: anchorMethod, score: anchorScore },
       evidence: evidence.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text })),
     })),
   };

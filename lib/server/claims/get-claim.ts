@@ -1,4 +1,5 @@
 import "server-only";
+import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { db } from "../../db/client";
 import { liveSql, liveWhere } from "../../db/live-rows";
@@ -22,7 +23,7 @@ export interface TClaimEvidence {
   stance: TStance;
   voice: TVoice;
   note: string | null;
-  excerpt: TSelector & { id: string };
+  excerpt: TSelector & { id: string; anchoring: TAnchoring };
   source: { id: string; title: string; published: string };
   author: TAuthorRef;
 }
@@ -63,6 +64,8 @@ interface TEvidenceRow extends TSourceAuthorColumns {
   exact: string;
   prefix: string;
   suffix: string;
+  anchorMethod: TAnchoring["method"];
+  anchorScore: number;
   sourceId: string;
   comments: number;
 }
@@ -94,7 +97,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     }),
     prisma.$queryRaw<TEvidenceRow[]>`
       select e.id::text, e.version, e.stance::text as stance, e.voice::text as voice, e.note,
-        x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix,
+        x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix, x."anchorMethod"::text as "anchorMethod", x."anchorScore",
         s.id::text as "sourceId", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
         a.id::text as "authorId", a.name as "authorName", a."shortName",
         (select count(*) from "Comment" m where m."workspaceId" = e."workspaceId" and m."evidenceId" = e.id and ${liveSql.comment("m")})::int as comments
@@ -116,7 +119,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     stance: r.stance,
     voice: r.voice,
     note: r.note,
-    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix, anchoring: { method: r.anchorMethod, score: r.anchorScore } },
     source: { id: r.sourceId, title: r.title, published: formatPublished(r.publishedOn, r.precision as TDatePrecision) },
     author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
   }));

@@ -4,6 +4,7 @@ import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
+import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TAuthorRef } from "../claims/get-claim";
 
 type TExcerptEvidence = { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
@@ -12,6 +13,8 @@ export interface TSourceExcerpt extends TSelector {
   id: string;
   version: number;
   orphaned: false;
+  /** How the quote was placed in the text: an approximate placement is marked as such. */
+  anchoring: TAnchoring;
   evidence: TExcerptEvidence;
 }
 
@@ -68,7 +71,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
         where: liveWhere.excerptKeptOfLiveSource,
         orderBy: [{ orphanedAt: { sort: "desc", nulls: "first" } }, { start: "asc" }, { end: "desc" }],
         select: {
-          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, orphanedAt: true, orphanReason: true, revisionId: true,
+          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, anchorMethod: true, anchorScore: true, orphanedAt: true, orphanReason: true, revisionId: true,
           evidence: {
             where: liveWhere.evidenceOnLiveClaims,
             orderBy: { claim: { rank: "asc" } },
@@ -83,11 +86,11 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
   return {
     ...rest,
     published: formatPublished(publishedOn, publishedPrecision as TDatePrecision),
-    excerpts: excerpts.map(({ evidence: links, orphanedAt, orphanReason, revisionId, ...selector }) => {
+    excerpts: excerpts.map(({ evidence: links, orphanedAt, orphanReason, revisionId, anchorMethod, anchorScore, ...selector }) => {
       const evidence = links.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text }));
       return orphanedAt
         ? { id: selector.id, version: selector.version, orphaned: true as const, exact: selector.exact, reason: orphanReason ?? "the quote is no longer in the text", orphanedAt: orphanedAt.toISOString(), revisionId, evidence }
-        : { ...selector, orphaned: false as const, evidence };
+        : { ...selector, orphaned: false as const, anchoring: { method: anchorMethod, score: anchorScore }, evidence };
     }),
   };
 }

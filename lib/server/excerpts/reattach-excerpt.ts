@@ -8,7 +8,8 @@ import { resolveSelector } from "./create-excerpt";
 
 /** An excerpt's columns read, written and recorded when it is re-attached (its placement included). */
 export const PLACED_EXCERPT_FIELDS = {
-  id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, deletedAt: true, orphanedAt: true, orphanReason: true, revisionId: true,
+  id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, deletedAt: true, anchorMethod: true, anchorScore: true, orphanedAt: true, orphanReason: true,
+  revisionId: true,
 } as const;
 
 /**
@@ -23,13 +24,14 @@ export async function reattachExcerpt({ tx, workspace, record }: TMutationContex
   if (!before.orphanedAt) throw new AppError("UNPROCESSABLE", "This passage is placed in the text already; only a passage the text no longer holds is re-attached.");
   const text = await readSourceText(tx, workspace.id, before.sourceId);
   if (text === null) throw notFound("Source");
-  const selector = resolveSelector(text, input.selector);
+  const { selector } = resolveSelector(text, input.selector);
   const after = await updateVersioned(tx, "excerpt", {
     before,
     version: input.version,
     what: "This passage",
     select: PLACED_EXCERPT_FIELDS,
-    data: { ...selector, orphanedAt: null, orphanReason: null, revisionId: null },
+    // Chosen by a person on the text itself: placed exactly.
+    data: { ...selector, anchorMethod: "exact", anchorScore: 1, orphanedAt: null, orphanReason: null, revisionId: null },
     where: { deletedAt: null },
   });
   record({ type: "excerpt.reattached", entityId: excerptId, before, after });

@@ -17,7 +17,7 @@ const RESTORABLE: Partial<Record<TEventEntity, readonly string[]>> = {
   evidence: ["stance", "voice", "note"],
   position: ["stance", "note"],
   author: AUTHOR_RESTORABLE,
-  excerpt: ["start", "end", "exact", "prefix", "suffix", "orphanedAt", "orphanReason", "revisionId"],
+  excerpt: ["start", "end", "exact", "prefix", "suffix", "anchorMethod", "anchorScore", "orphanedAt", "orphanReason", "revisionId"],
 };
 /** Fields stored as timestamps: a revert reads them back from JSON as dates. */
 const DATE_FIELDS = new Set(["orphanedAt", "publishedOn"]);

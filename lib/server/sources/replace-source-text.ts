@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../../errors/app-error";
 import { MAX_SOURCE_TEXT_BYTES } from "../../schemas/sources";
 import type { TMutationContext } from "../mutation";
+import type { TAnchorMethod } from "../../anchoring/anchor-quote";
 import { createTimeSlicer } from "../workers/time-slicer";
 import { placeExcerpts, type TPlacement } from "./place-excerpts";
 
@@ -15,6 +16,8 @@ export interface TExcerptPlacement {
   exact: string;
   prefix: string;
   suffix: string;
+  anchorMethod: TAnchorMethod;
+  anchorScore: number;
   orphanedAt: string | null;
   orphanReason: string | null;
   revisionId: string | null;
@@ -43,7 +46,9 @@ export interface TTextReplacement {
   moves: TExcerptMove[];
 }
 
-const PLACEMENT_SELECT = { id: true, version: true, deletedAt: true, start: true, end: true, exact: true, prefix: true, suffix: true, orphanedAt: true, orphanReason: true, revisionId: true } as const;
+const PLACEMENT_SELECT = {
+  id: true, version: true, deletedAt: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorMethod: true, anchorScore: true, orphanedAt: true, orphanReason: true, revisionId: true,
+} as const;
 
 /** Refuses a text over the 2 MB a source may hold (413, as when a source is added). */
 export function checkSourceTextSize(text: string): void {
@@ -85,13 +90,13 @@ export async function replaceSourceText(
       const excerpt = byId.get(placed.id)!;
       targets.set(placed.id, {
         outcome: "orphaned",
-        placement: { ...selectorOf(excerpt), orphanedAt: now, orphanReason: placed.reason, revisionId: revision.id },
+        placement: { ...selectorOf(excerpt), anchorMethod: excerpt.anchorMethod, anchorScore: excerpt.anchorScore, orphanedAt: now, orphanReason: placed.reason, revisionId: revision.id },
       });
     } else {
       targets.set(placed.id, {
         outcome: placed.outcome,
-        score: placed.outcome === "fuzzy" ? placed.score : undefined,
-        placement: { ...placed.selector, orphanedAt: null, orphanReason: null, revisionId: null },
+        score: placed.anchoring.score,
+        placement: { ...placed.selector, anchorMethod: placed.anchoring.method, anchorScore: placed.anchoring.score, orphanedAt: null, orphanReason: null, revisionId: null },
       });
     }
   }
@@ -114,9 +119,10 @@ export async function replaceSourceText(
     const rows = JSON.stringify(moves.map((m) => ({ id: m.id, ...m.after })));
     await tx.$executeRaw`
       update "Excerpt" x
-      set start = r.start, "end" = r."end", exact = r.exact, prefix = r.prefix, suffix = r.suffix,
+      set start = r.start, "end" = r."end", exact = r.exact, prefix = r.prefix, suffix = r.suffix, "anchorMethod" = r."anchorMethod", "anchorScore" = r."anchorScore",
           "orphanedAt" = r."orphanedAt", "orphanReason" = r."orphanReason", "revisionId" = r."revisionId", version = x.version + 1
-      from jsonb_to_recordset(${rows}::jsonb) as r(id uuid, start int, "end" int, exact text, prefix text, suffix text, "orphanedAt" timestamp(3), "orphanReason" text, "revisionId" uuid)
+      from jsonb_to_recordset(${rows}::jsonb) as r(id uuid, start int, "end" int, exact text, prefix text, suffix text, "anchorMethod" "AnchorMethod", "anchorScore" float8,
+                                                   "orphanedAt" timestamp(3), "orphanReason" text, "revisionId" uuid)
       where x.id = r.id and x."sourceId" = ${source.id}::uuid`;
   }
   return { revisionId: revision.id, reanchored, moves };
@@ -126,6 +132,8 @@ function selectorOf(x: { start: number; end: number; exact: string; prefix: stri
   return { start: x.start, end: x.end, exact: x.exact, prefix: x.prefix, suffix: x.suffix };
 }
 
-function placementOf(x: { start: number; end: number; exact: string; prefix: string; suffix: string; orphanedAt: Date | null; orphanReason: string | null; revisionId: string | null }): TExcerptPlacement {
-  return { ...selectorOf(x), orphanedAt: x.orphanedAt?.toISOString() ?? null, orphanReason: x.orphanReason, revisionId: x.revisionId };
+function placementOf(x: {
+  start: number; end: number; exact: string; prefix: string; suffix: string; anchorMethod: TAnchorMethod; anchorScore: number; orphanedAt: Date | null; orphanReason: string | null; revisionId: string | null;
+}): TExcerptPlacement {
+  return { ...selectorOf(x), anchorMethod: x.anchorMethod, anchorScore: x.anchorScore, orphanedAt: x.orphanedAt?.toISOString() ?? null, orphanReason: x.orphanReason, revisionId: x.revisionId };
 }

@@ -93,3 +93,41 @@ test.describe("correcting and revising a source", () => {
     await expect(page.getByTestId("orphan-list")).toHaveCount(0);
   });
 });
+
+test.describe("authors and deleting a source", () => {
+  test("an author is renamed and merged into another on the Authors page; a deleted source says what goes with it", async ({ page }, testInfo) => {
+    const slug = await copyOfDemo(page);
+    await page.goto(`/w/${slug}/sources`);
+    await page.getByRole("link", { name: "see the authors" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Authors");
+    const items = page.getByTestId("author-item");
+    await expect(items).toHaveCount(5);
+
+    const katz = items.filter({ hasText: "Mark N. Katz" });
+    await katz.getByTestId("author-edit").click();
+    await katz.getByLabel("Short name (column header)").fill("M. Katz");
+    await katz.getByLabel("Affiliation (optional)").fill("George Mason University");
+    await katz.getByRole("button", { name: "Save" }).click();
+    await expect(katz).toContainText("column “M. Katz”");
+    await expect(katz).toContainText("George Mason University");
+
+    const harding = items.filter({ hasText: "Harding" });
+    await harding.getByTestId("author-merge").click();
+    await harding.getByLabel(/^Merge .* into$/).selectOption({ label: "Mark N. Katz" });
+    await expect(harding.getByTestId("author-merge-form")).toContainText("1 source moves to Mark N. Katz");
+    await page.screenshot({ path: testInfo.outputPath("authors-merge.png"), fullPage: true });
+    await harding.getByTestId("author-merge-confirm").click();
+    await expect(items).toHaveCount(4);
+    await expect(items.filter({ hasText: "Mark N. Katz" })).toContainText("2 sources");
+    const matrix = (await (await page.request.get(`/api/workspaces/${slug}/matrix`)).json()) as { authors: { shortName: string }[] };
+    expect(matrix.authors.map((a) => a.shortName)).not.toContain("Harding");
+
+    await openKatz(page, slug);
+    await page.getByTestId("delete-source").click();
+    await expect(page.getByRole("group", { name: /Delete this source/ })).toContainText(/with its 9 quotes \(evidence on \d+ claims\)\? You can undo it from the history\./);
+    await page.screenshot({ path: testInfo.outputPath("delete-source.png"), fullPage: false });
+    await page.getByTestId("delete-source-confirm").click();
+    await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
+    await expect(page.getByRole("link", { name: KATZ_TITLE })).toHaveCount(0);
+  });
+});

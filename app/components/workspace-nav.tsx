@@ -20,7 +20,7 @@ export function WorkspaceNav({ slug, member = false }: { slug: string; member?: 
     { href: `${base}/graph`, label: "Graph", current: pathname.startsWith(`${base}/graph`) },
     { href: `${base}/compare`, label: "Compare", current: pathname.startsWith(`${base}/compare`) },
     { href: `${base}/timeline`, label: "Timeline", current: pathname.startsWith(`${base}/timeline`) },
-    { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) },
+    { href: `${base}/sources`, label: "Sources", current: pathname.startsWith(`${base}/sources`) || pathname.startsWith(`${base}/authors`) },
     { href: `${base}/rounds`, label: "Rounds", current: pathname.startsWith(`${base}/rounds`) },
     { href: `${base}/history`, label: "History", current: pathname.startsWith(`${base}/history`) },
     { href: `${base}/present`, label: "Present", current: pathname.startsWith(`${base}/present`) || pathname.startsWith(`${base}/sessions`) },

@@ -2,7 +2,8 @@
  * What "live" means, said once. People delete by setting `deletedAt` (so a delete can be undone),
  * and a row counts only while everything it hangs on counts too:
  * - a workspace, a claim, a source, a comment: not deleted itself;
- * - an excerpt: not deleted, and its source live;
+ * - an excerpt: not deleted, not orphaned (a revision of its source's text no longer holds its
+ *   quote: it waits to be re-attached, and counts nowhere meanwhile), and its source live;
  * - an evidence link: not deleted, its claim live and its excerpt live (so its source too);
  * - a link between claims: not deleted, and both claims live;
  * - a position set by hand: not deleted, and its claim live.
@@ -20,9 +21,11 @@ const notDeleted = (alias: string) => `${alias}."deletedAt" is null`;
 
 /** The rows that hang on nothing that can be deleted: live while not deleted themselves. */
 const liveRow = { workspace: notDeleted, claim: notDeleted, source: notDeleted, comment: notDeleted };
+/** An excerpt is placed in its source's current text: not orphaned by a revision of it. */
+const placed = (alias: string) => `${alias}."orphanedAt" is null`;
 
 /** Live excerpts `x` with their live source `s`. */
-const LIVE_EXCERPTS = `("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and ${liveRow.source("s")})`;
+const LIVE_EXCERPTS = `("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and ${placed("x")} and ${liveRow.source("s")})`;
 /** Evidence links `e` not deleted, with their live claim `c`. */
 const EVIDENCE_ON_LIVE_CLAIMS = `("Evidence" e join "Claim" c on c.id = e."claimId" and ${notDeleted("e")} and ${liveRow.claim("c")})`;
 /** Evidence links `e` not deleted, with their live excerpt `x` and its live source `s`. */
@@ -49,6 +52,8 @@ export const liveSql = {
   evidenceItself: (alias: string) => Prisma.raw(notDeleted(alias)),
   /** FROM item: live excerpts `x`, each with its live source `s`. */
   excerpts: Prisma.raw(LIVE_EXCERPTS),
+  /** FROM item: excerpts `x` not deleted but orphaned by a revision, each with its live source `s` (the gaps list them). */
+  orphanedExcerpts: Prisma.raw(`("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and not ${placed("x")} and ${liveRow.source("s")})`),
   /** FROM item: live evidence links `e`, each with its live claim `c`, its live excerpt `x` and that excerpt's live source `s`. */
   evidence: Prisma.raw(`(${EVIDENCE_ON_LIVE_CLAIMS} join ${LIVE_EXCERPTS} on x.id = e."excerptId")`),
   /**
@@ -76,7 +81,9 @@ const workspace = { deletedAt: null } satisfies Prisma.WorkspaceWhereInput;
 const claim = { deletedAt: null } satisfies Prisma.ClaimWhereInput;
 const source = { deletedAt: null } satisfies Prisma.SourceWhereInput;
 const comment = { deletedAt: null } satisfies Prisma.CommentWhereInput;
-const excerptOfLiveSource = { deletedAt: null } satisfies Prisma.ExcerptWhereInput;
+/** A live source's excerpt not deleted, placed or orphaned: what its page lists (orphans apart). */
+const excerptKeptOfLiveSource = { deletedAt: null } satisfies Prisma.ExcerptWhereInput;
+const excerptOfLiveSource = { ...excerptKeptOfLiveSource, orphanedAt: null } satisfies Prisma.ExcerptWhereInput;
 const excerpt = { ...excerptOfLiveSource, source } satisfies Prisma.ExcerptWhereInput;
 const evidenceOnLiveClaims = { deletedAt: null, claim } satisfies Prisma.EvidenceWhereInput;
 const evidence = { ...evidenceOnLiveClaims, excerpt } satisfies Prisma.EvidenceWhereInput;
@@ -88,5 +95,6 @@ const position = { deletedAt: null, claim } satisfies Prisma.PositionWhereInput;
  * rows read under a parent already known to be live, where asking about the parent again would
  * cost a join per row (a source page's evidence took three times as long): `excerptOfLiveSource`
  * (a live source's excerpts) and `evidenceOnLiveClaims` (a live excerpt's evidence).
+ * `excerptKeptOfLiveSource` adds a live source's orphaned excerpts (its page lists them apart).
  */
-export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, evidence, evidenceOnLiveClaims, claimLink, position } as const;
+export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, excerptKeptOfLiveSource, evidence, evidenceOnLiveClaims, claimLink, position } as const;

@@ -27,9 +27,9 @@ export type TEventEntity =
 /**
  * How a change is undone: `delete` soft-deletes what was created, `restore` brings back what was
  * deleted, `revert` puts back the fields the change altered, `reorder` puts the claims back in
- * their earlier order. Undoing records a new event of the type given by `undoType`.
+ * their earlier order, `split` takes a merged author's sources back. Undoing records a new event of the type given by `undoType`.
  */
-export type TUndoKind = "delete" | "restore" | "revert" | "reorder";
+export type TUndoKind = "delete" | "restore" | "revert" | "reorder" | "split";
 
 export interface TEventSpec {
   entity: TEventEntity;
@@ -89,11 +89,20 @@ export const EVENT_CATALOG = {
   "link.restored": change("link", "restored a link between claims"),
 
   "author.created": change("author", "added an author"),
+  "author.updated": change("author", "changed an author", "revert"),
+  "author.merged": change("author", "merged two authors", "split"),
+  "author.split": change("author", "took a merged author's sources back"),
+
   "source.created": change("source", "added a source"),
+  "source.updated": change("source", "changed a source", "revert"),
+  "source.deleted": change("source", "deleted a source", "restore"),
+  "source.restored": change("source", "restored a source"),
 
   "excerpt.created": change("excerpt", "added a passage", "delete"),
   "excerpt.deleted": change("excerpt", "deleted a passage", "restore"),
   "excerpt.restored": change("excerpt", "restored a passage"),
+  "excerpt.reattached": change("excerpt", "re-attached a passage to the text", "revert"),
+  "excerpt.updated": change("excerpt", "moved a passage back where it was"),
 
   "evidence.created": change("evidence", "linked a passage to a claim", "delete"),
   "evidence.updated": change("evidence", "changed an evidence link", "revert"),
@@ -165,7 +174,7 @@ export function undoTypeOf(type: TEventType): TEventType | null {
   const spec: TEventSpec = EVENT_CATALOG[type];
   if (!spec.undo) return null;
   const prefix = type.slice(0, type.indexOf("."));
-  const verb = { delete: "deleted", restore: "restored", revert: "updated", reorder: "reordered" }[spec.undo];
+  const verb = { delete: "deleted", restore: "restored", revert: "updated", reorder: "reordered", split: "split" }[spec.undo];
   const undoType = `${prefix}.${verb}`;
   return isEventType(undoType) ? undoType : null;
 }

@@ -43,3 +43,7 @@ export const ZAddEvidenceSchema = z.strictObject({ excerptId: ZIdSchema, ...ZEvi
 export const ZUpdateEvidenceSchema = z
   .strictObject({ version: ZVersionSchema, stance: ZStanceSchema.optional(), voice: ZVoiceSchema.optional(), note: ZNoteSchema.nullable().optional() })
   .refine((v) => v.stance !== undefined || v.voice !== undefined || v.note !== undefined, { message: "Send stance, voice or note to change" });
+
+/** `POST …/excerpts/:id/reattach`: an orphaned excerpt placed on a passage of the current text. */
+export const ZReattachExcerptSchema = z.strictObject({ version: ZVersionSchema, selector: ZPositionSelectorSchema });
+export type TReattachExcerpt = z.infer<typeof ZReattachExcerptSchema>;

@@ -11,7 +11,7 @@ import type { TEventType } from "../domain/events";
 import { snapshot, type TMutationContext, type TTx } from "./mutation";
 
 /** The tables whose rows carry `version` and `deletedAt`, by their Prisma delegate's name. */
-export type TVersionedModel = "claim" | "claimLink" | "evidence" | "excerpt" | "position" | "comment";
+export type TVersionedModel = "claim" | "claimLink" | "evidence" | "excerpt" | "position" | "comment" | "source" | "author";
 
 interface TVersionedRow {
   id: string;

@@ -364,6 +364,68 @@ const TABLE: Record<string, TEntry> = {
       { label: "evidence for B's claim", request: { body: { sourceId: a.sourceId, selector: freshPassage(), evidence: [{ claimId: b.claim.id, stance: "SUPPORTS" }] } } },
     ],
   },
+  [`POST ${W}/excerpts/[id]/reattach`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async () => {
+      const excerpt = await newExcerpt(host);
+      await db().excerpt.update({ where: { id: excerpt.id }, data: { orphanedAt: new Date(), orphanReason: "the quote is no longer in the text" } });
+      return { params: { id: excerpt.id }, body: { version: excerpt.version, selector: freshPassage() } };
+    },
+    borrowed: async () => [{ label: "B's excerpt", request: { params: { id: b.excerpt.id }, body: { version: b.excerpt.version, selector: freshPassage() } } }],
+  },
+  [`PATCH ${W}/sources/[id]`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async () => {
+      const source = await newSource(host, A.slug, "Matrix Author");
+      return { params: { id: source.id }, body: { version: 1, title: "Edited title", published: "2019-05" } };
+    },
+    borrowed: async () => [
+      { label: "B's source", request: { params: { id: b.sourceId }, body: { version: 1, title: "Edited from A" } } },
+      { label: "B's author", request: { params: { id: a.sourceId }, body: { version: 1, author: { id: b.authorId } } } },
+    ],
+  },
+  [`DELETE ${W}/sources/[id]`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async () => {
+      const source = await newSource(host, A.slug, "Matrix Author");
+      return { params: { id: source.id }, body: { version: 1 } };
+    },
+    borrowed: async () => [{ label: "B's source", request: { params: { id: b.sourceId }, body: { version: 1 } } }],
+  },
+  [`GET ${W}/authors`]: { kind: "workspace-read", allowed: MEMBERS, ok: [200], request: async () => ({}) },
+  [`PATCH ${W}/authors/[id]`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async () => {
+      const source = await newSource(host, A.slug, `Matrix Author ${++serial}`);
+      return { params: { id: source.authorId }, body: { version: 1, shortName: "Edited", affiliation: "An institute" } };
+    },
+    borrowed: async () => [{ label: "B's author", request: { params: { id: b.authorId }, body: { version: 1, shortName: "From A" } } }],
+  },
+  [`POST ${W}/authors/[id]/merge`]: {
+    kind: "workspace-write",
+    allowed: EDITORS,
+    ok: [200],
+    request: async () => {
+      const from = await newSource(host, A.slug, `Matrix Author ${++serial}`);
+      const into = await newSource(host, A.slug, `Matrix Author ${++serial}`);
+      return { params: { id: from.authorId }, body: { version: 1, intoId: into.authorId, intoVersion: 1 } };
+    },
+    borrowed: async () => {
+      const from = await newSource(host, A.slug, `Matrix Author ${++serial}`);
+      return [
+        { label: "B's author", request: { params: { id: b.authorId }, body: { version: 1, intoId: from.authorId, intoVersion: 1 } } },
+        { label: "into B's author", request: { params: { id: from.authorId }, body: { version: 1, intoId: b.authorId, intoVersion: 1 } } },
+      ];
+    },
+  },
   [`DELETE ${W}/excerpts/[id]`]: {
     kind: "workspace-write",
     allowed: EDITORS,

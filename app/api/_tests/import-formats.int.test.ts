@@ -108,19 +108,30 @@ describe("POST /api/workspaces/:slug/sources/:id/annotations", () => {
     ];
     const missing = { type: "Annotation", id: "urn:x", target: { source: "x", selector: [{ type: "TextQuoteSelector", exact: "words that appear nowhere in the article" }] } };
     const bare = { type: "Annotation", id: "urn:y", target: "https://example.org/no-selector" };
-    const body = { ...collection, first: { ...collection.first, items: [...ecfrItems, mine, missing, bare] } };
+    // Another tool's rendering of the same article: line breaks and straight quotation marks, no position.
+    const rendered = structuredClone(ecfrItems[1]);
+    const quoteSelector = rendered.target.selector.find((x: { type: string }) => x.type === "TextQuoteSelector");
+    quoteSelector.exact = `${quoteSelector.exact.replace(/ /g, "\n").replace(/[’‘]/g, "'")} `;
+    rendered.target.selector = [quoteSelector];
+    const body = { ...collection, first: { ...collection.first, items: [...ecfrItems, mine, missing, bare, rendered] } };
 
     const result = await call(importAnnotations, { method: "POST", params: { slug, id: sourceId }, headers: user.headers, body });
     expect(result.status).toBe(201);
-    expect(result.body.anchored).toHaveLength(ecfrItems.length + 1);
+    expect(result.body.anchored).toHaveLength(ecfrItems.length + 2);
+    const second = ecfrItems[1].target.selector[1];
+    expect(result.body.anchored.find((a: { index: number }) => a.index === ecfrItems.length + 3)).toMatchObject({
+      start: second.start + "Editor's note: reprinted.\n\n".length,
+      end: second.end + "Editor's note: reprinted.\n\n".length,
+      anchoring: { method: "normalised", score: 1 },
+    });
     expect(result.body.unanchored).toEqual([
-      { index: ecfrItems.length + 1, exact: "words that appear nowhere in the article", reason: "the quote is not in this source's text" },
+      { index: ecfrItems.length + 1, exact: "words that appear nowhere in the article", reason: "the quote is not in this source's text, not even approximately" },
       { index: ecfrItems.length + 2, exact: null, reason: "no TextQuoteSelector with an exact quote" },
     ]);
     const shift = "Editor's note: reprinted.\n\n".length;
     const first = ecfrItems[0].target.selector[1];
     expect(result.body.anchored[0]).toMatchObject({ start: first.start + shift, end: first.end + shift, evidenceId: null, note: expect.stringContaining("not in this workspace") });
-    const linked = result.body.anchored.at(-1);
+    const linked = result.body.anchored.find((a: { index: number }) => a.index === ecfrItems.length);
     expect(linked.evidenceId).toEqual(expect.any(String));
     const evidence = await db().evidence.findUniqueOrThrow({ where: { id: linked.evidenceId } });
     expect(evidence).toMatchObject({ claimId, stance: "OPPOSES", voice: "AUTHOR" });
@@ -129,7 +140,7 @@ describe("POST /api/workspaces/:slug/sources/:id/annotations", () => {
     const before = await countRows();
     const again = await call(importAnnotations, { method: "POST", params: { slug, id: sourceId }, headers: user.headers, body: [mine] });
     expect(again.status).toBe(201);
-    expect(again.body.anchored).toEqual([{ index: 0, excerptId: linked.excerptId, start: linked.start, end: linked.end, evidenceId: null, note: "already evidence for that claim" }]);
+    expect(again.body.anchored).toEqual([{ index: 0, excerptId: linked.excerptId, start: linked.start, end: linked.end, anchoring: { method: "exact", score: 1 }, evidenceId: null, note: "already evidence for that claim" }]);
     expect((await countRows()).excerpt).toBe(before.excerpt);
     expect((await countRows()).evidence).toBe(before.evidence);
 

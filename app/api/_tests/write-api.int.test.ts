@@ -16,6 +16,7 @@ import { PUT as setPosition } from "../workspaces/[slug]/positions/route";
 import { POST as createWorkspace } from "../workspaces/route";
 import { GET as getMatrix } from "../workspaces/[slug]/matrix/route";
 import { GET as getClaimRoute } from "../workspaces/[slug]/claims/[id]/route";
+import { GET as getSourceRoute } from "../workspaces/[slug]/sources/[id]/route";
 import { PUT as reorder } from "../workspaces/[slug]/claims/order/route";
 import { POST as createLink } from "../workspaces/[slug]/links/route";
 import { DELETE as deleteLink } from "../workspaces/[slug]/links/[id]/route";
@@ -193,6 +194,28 @@ describe("excerpts and evidence", () => {
     expect(anchored.body.start).toBe(at);
   });
 
+  it("places a quote copied with line breaks, other quotation marks and a hyphenated word, and one with a typo, storing the source's own text", async () => {
+    const text = ecfr.text;
+    const original = "Recently, Russia has sought to frame the SCO as a sort of anti-NATO. It has pushed for a reinforcement of the organisation’s military dimension";
+    const start = text.indexOf(original);
+    expect(start).toBeGreaterThan(0);
+    const copied = original.replace("organisation’s", "organ-\nisation's").replace(/ (sort|pushed|military) /g, "\n$1 ");
+    const placed = await call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector: { exact: copied }, evidence: [{ claimId, stance: "QUALIFIES" }] }, headers: editor.headers });
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ start, end: start + original.length, exact: original, anchorMethod: "normalised", anchorScore: 1, anchoring: { method: "normalised", score: 1 } });
+    const stored = await db().excerpt.findUniqueOrThrow({ where: { id: placed.body.id } });
+    expect(stored).toMatchObject({ exact: text.slice(stored.start, stored.end), anchorMethod: "normalised", anchorScore: 1 });
+
+    const typo = original.replace("reinforcement", "reinforcemnet").slice(0, 120);
+    const fuzzy = await call(createExcerpt, { method: "POST", params, body: { sourceId: ecfr.id, selector: { exact: typo } }, headers: editor.headers });
+    expect(fuzzy.status).toBe(201);
+    expect(fuzzy.body).toMatchObject({ start, exact: text.slice(start, fuzzy.body.end), anchorMethod: "fuzzy", anchoring: { method: "fuzzy" } });
+    expect(fuzzy.body.anchoring.score).toBeGreaterThan(0.95);
+    expect(fuzzy.body.anchoring.score).toBeLessThan(1);
+    const source = await call(getSourceRoute, { params: { slug: SLUG, id: ecfr.id } });
+    expect(source.body.excerpts.find((x: { id: string }) => x.id === fuzzy.body.id).anchoring).toEqual(fuzzy.body.anchoring);
+  });
+
   it("rejects a selector whose quote does not match the text at its offsets (422) and writes nothing", async () => {
     const selector = passage(ecfr.text, "Recently, Russia has sought to frame the SCO", 40);
     const shifted = { ...selector, start: selector.start + 1, end: selector.end + 1 };
@@ -214,11 +237,14 @@ describe("excerpts and evidence", () => {
       ...selector,
       prefix: ecfr.text.slice(selector.start - 32, selector.start),
       suffix: ecfr.text.slice(selector.end, selector.end + 32),
+      anchorMethod: "exact",
+      anchorScore: 1,
       version: 1,
       deletedAt: null,
       // A source without pages (pasted text): its excerpts have no page.
       page: null,
       evidence: [{ id: expect.any(String), excerptId: first.body.id, claimId, stance: "SUPPORTS", voice: "AUTHOR", note: null, version: 1, deletedAt: null }],
+      anchoring: { method: "exact", score: 1 },
     });
 
     const before = await countRows();

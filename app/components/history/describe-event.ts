@@ -31,6 +31,13 @@ const FIELD_LABEL: Record<string, string> = {
   relation: "Relation",
   title: "Title",
   name: "Name",
+  shortName: "Short name",
+  affiliation: "Affiliation",
+  publication: "Publication",
+  publishedOn: "Published",
+  publishedNote: "Note on the date",
+  url: "Address",
+  revision: "Text",
   body: "Comment",
   role: "Role",
   description: "Description",
@@ -48,6 +55,9 @@ function show(field: string, value: unknown): string | null {
   if (field === "visibility") return VISIBILITY_WORD[String(value)] ?? String(value);
   if (field === "voice") return value === "REPORTED" ? "Reported view" : "Author’s own view";
   if (field === "tags" && Array.isArray(value)) return value.length ? value.map((t) => `#${t}`).join(" ") : null;
+  if (field === "publishedOn" && typeof value === "string") return value.slice(0, 10);
+  // A source's revised text is kept as a revision, not in the event: say that it changed.
+  if (field === "revision") return `revised (now ${Number(record(value).length ?? 0).toLocaleString("en")} characters)`;
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 

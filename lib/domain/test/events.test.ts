@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_CATALOG, EVENT_TYPES, eventSpec, eventTypesWhere, isEventType, undoTypeOf, type TEventSpec, type TEventType } from "../events";
 
 const ENTITIES = new Set(["workspace", "claim", "link", "source", "author", "excerpt", "evidence", "position", "comment", "invite", "member", "vote", "poll", "seminar", "round"]);
-const UNDO_KINDS = new Set(["delete", "restore", "revert", "reorder"]);
+const UNDO_KINDS = new Set(["delete", "restore", "revert", "reorder", "split"]);
 /** Types whose first word is not their entity: reordering is a change to the workspace's list. */
 const PREFIX_EXCEPTIONS: Partial<Record<TEventType, string>> = { "claims.reordered": "workspace" };
 
@@ -33,6 +33,10 @@ describe("the event catalog", () => {
     expect(undoTypeOf("claim.deleted")).toBe("claim.restored");
     expect(undoTypeOf("evidence.updated")).toBe("evidence.updated");
     expect(undoTypeOf("claims.reordered")).toBe("claims.reordered");
+    expect(undoTypeOf("source.updated")).toBe("source.updated");
+    expect(undoTypeOf("source.deleted")).toBe("source.restored");
+    expect(undoTypeOf("author.merged")).toBe("author.split");
+    expect(undoTypeOf("excerpt.reattached")).toBe("excerpt.updated");
     expect(undoTypeOf("comment.created")).toBeNull();
     expect(undoTypeOf("vote.cast")).toBeNull();
   });

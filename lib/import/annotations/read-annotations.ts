@@ -1,4 +1,4 @@
-import { anchorQuote, describeRange, findOccurrences } from "../../anchoring/text-quote";
+import { anchorQuote, prepareText, type TAnchoring, type TPreparedText } from "../../anchoring/anchor-quote";
 import type { TSelector, TStance } from "../../domain/types";
 import { MAX_CONTEXT_LENGTH, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH } from "../../schemas/fields";
 
@@ -17,7 +17,7 @@ export interface TAnnotationRequest {
   note: string | null;
 }
 
-export type TAnchoredAnnotation = { index: number; selector: TSelector; request: TAnnotationRequest } | { index: number; reason: string; exact: string | null };
+export type TAnchoredAnnotation = { index: number; selector: TSelector; anchoring: TAnchoring; request: TAnnotationRequest } | { index: number; reason: string; exact: string | null };
 
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -65,28 +65,28 @@ export function readAnnotations(document: unknown): TAnnotationRequest[] {
 
 /**
  * Re-anchors each annotation in `text` by its TextQuote (the text may differ from the one the
- * offsets were taken in): a unique match wins; when the quote repeats, the prefix and suffix
- * decide, then the TextPosition as a tie-break. One without a quote, or whose quote is not in the
- * text, is reported with the reason — never dropped silently.
+ * offsets were taken in, and the quote from the text: another tool's rendering of the article
+ * may differ in spaces, quotation marks or a word): verbatim, after normalising, or
+ * approximately (`anchorQuote`), the prefix, suffix and TextPosition deciding between repeats.
+ * One without a quote, or whose quote is not in the text, is reported with the reason — never
+ * dropped silently.
  */
 export function anchorAnnotations(text: string, requests: readonly TAnnotationRequest[]): TAnchoredAnnotation[] {
-  return requests.map((request) => anchorAnnotation(text, request));
+  const prepared = prepareText(text);
+  return requests.map((request) => anchorAnnotation(prepared, request));
 }
 
-/** One annotation re-anchored (see `anchorAnnotations`). */
-export function anchorAnnotation(text: string, request: TAnnotationRequest): TAnchoredAnnotation {
+/** One annotation re-anchored (see `anchorAnnotations`); a prepared text shares its normalisation between calls. */
+export function anchorAnnotation(text: string | TPreparedText, request: TAnnotationRequest): TAnchoredAnnotation {
   if (!request.quote) return { index: request.index, reason: "no TextQuoteSelector with an exact quote", exact: null };
   // The limits of a passage and a note made in the app hold for imported ones too.
   if (request.quote.exact.length > MAX_QUOTE_LENGTH) return { index: request.index, reason: `its quote is longer than ${MAX_QUOTE_LENGTH.toLocaleString("en")} characters`, exact: request.quote.exact.slice(0, 200) };
   if (request.note && request.note.length > MAX_NOTE_LENGTH) return { index: request.index, reason: `its note is longer than ${MAX_NOTE_LENGTH.toLocaleString("en")} characters`, exact: request.quote.exact };
-  const quote = { exact: request.quote.exact, prefix: request.quote.prefix?.slice(-MAX_CONTEXT_LENGTH), suffix: request.quote.suffix?.slice(0, MAX_CONTEXT_LENGTH) };
-  const result = anchorQuote(text, quote, { hint: request.position?.start });
-  if (result.ok) return { index: request.index, selector: result.selector, request };
+  const quote = { exact: request.quote.exact, prefix: request.quote.prefix?.slice(-MAX_CONTEXT_LENGTH), suffix: request.quote.suffix?.slice(0, MAX_CONTEXT_LENGTH), hint: request.position?.start };
+  const result = anchorQuote(text, quote);
+  if (result.ok) return { index: request.index, selector: result.selector, anchoring: result.anchoring, request };
   if (result.reason === "ambiguous") {
     return { index: request.index, reason: `the quote occurs ${result.more ? "more than " : ""}${result.count} times and its prefix, suffix and position do not say which`, exact: request.quote.exact };
   }
-  // Context may have drifted: the quote alone, if it occurs once, is still this passage.
-  const bare = findOccurrences(text, request.quote.exact, 2);
-  if (bare.length === 1) return { index: request.index, selector: describeRange(text, bare[0], bare[0] + request.quote.exact.length), request };
-  return { index: request.index, reason: "the quote is not in this source's text", exact: request.quote.exact };
+  return { index: request.index, reason: "the quote is not in this source's text, not even approximately", exact: request.quote.exact };
 }

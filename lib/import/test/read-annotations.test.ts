@@ -47,7 +47,7 @@ describe("anchorAnnotations", () => {
     expect(results[0]).toMatchObject({ selector: { start: 23, end: 28 } });
     expect(results.slice(1)).toEqual([
       { index: 0, reason: "the quote occurs 3 times and its prefix, suffix and position do not say which", exact: "The SCO" },
-      { index: 0, reason: "the quote is not in this source's text", exact: "not here" },
+      { index: 0, reason: "the quote is not in this source's text, not even approximately", exact: "not here" },
       { index: 0, reason: "no TextQuoteSelector with an exact quote", exact: null },
     ]);
   });

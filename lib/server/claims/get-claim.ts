@@ -1,4 +1,5 @@
 import "server-only";
+import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TSourceAuthorColumns } from "../sources/source-columns";
 import { db } from "../../db/client";
 import { liveSql, liveWhere } from "../../db/live-rows";
@@ -24,7 +25,7 @@ export interface TClaimEvidence {
   voice: TVoice;
   note: string | null;
   /** `page`: where the excerpt starts, for a source read from a PDF; else null. */
-  excerpt: TSelector & { id: string; page: number | null };
+  excerpt: TSelector & { id: string; page: number | null; anchoring: TAnchoring };
   source: { id: string; title: string; published: string };
   author: TAuthorRef;
 }
@@ -65,6 +66,8 @@ interface TEvidenceRow extends TSourceAuthorColumns {
   exact: string;
   prefix: string;
   suffix: string;
+  anchorMethod: TAnchoring["method"];
+  anchorScore: number;
   sourceId: string;
   pageStarts: number[];
   comments: number;
@@ -97,7 +100,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     }),
     prisma.$queryRaw<TEvidenceRow[]>`
       select e.id::text, e.version, e.stance::text as stance, e.voice::text as voice, e.note,
-        x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix,
+        x.id::text as "excerptId", x.start, x."end", x.exact, x.prefix, x.suffix, x."anchorMethod"::text as "anchorMethod", x."anchorScore",
         s.id::text as "sourceId", s."pageStarts", s.title, s."publishedOn", s."publishedPrecision"::text as precision,
         a.id::text as "authorId", a.name as "authorName", a."shortName",
         (select count(*) from "Comment" m where m."workspaceId" = e."workspaceId" and m."evidenceId" = e.id and ${liveSql.comment("m")})::int as comments
@@ -119,7 +122,7 @@ export async function getClaim(workspaceId: string, claimId: string, access: TCo
     stance: r.stance,
     voice: r.voice,
     note: r.note,
-    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix, page: pageAt(r.pageStarts, r.start) },
+    excerpt: { id: r.excerptId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix, page: pageAt(r.pageStarts, r.start), anchoring: { method: r.anchorMethod, score: r.anchorScore } },
     source: { id: r.sourceId, title: r.title, published: formatPublished(r.publishedOn, r.precision as TDatePrecision) },
     author: { id: r.authorId, name: r.authorName, shortName: r.shortName },
   }));

@@ -10,7 +10,7 @@ export async function addEvidence(
   input: { excerptId: string; claimId: string; stance: TStance; voice: TVoice; note?: string },
 ) {
   const [excerpt, claim] = await Promise.all([
-    tx.excerpt.findFirst({ where: { id: input.excerptId, workspaceId: workspace.id, deletedAt: null }, select: { id: true } }),
+    tx.excerpt.findFirst({ where: { id: input.excerptId, workspaceId: workspace.id, deletedAt: null, orphanedAt: null }, select: { id: true } }),
     tx.claim.findFirst({ where: { id: input.claimId, workspaceId: workspace.id, deletedAt: null }, select: { id: true } }),
   ]);
   if (!excerpt) throw notFound("Excerpt");

@@ -1,20 +1,28 @@
 import "server-only";
-import { anchorQuote, describeRange, matchesPosition } from "../../anchoring/text-quote";
+import { anchorQuote, type TAnchoring } from "../../anchoring/anchor-quote";
+import { describeRange, matchesPosition } from "../../anchoring/text-quote";
 import type { TSelector } from "../../domain/types";
 import { AppError, notFound } from "../../errors/app-error";
 import type { TCreateExcerpt } from "../../schemas/excerpts";
 import type { TMutationContext, TTx } from "../mutation";
 import { peekSourceText, readSourceText, SOURCE_STAMP } from "../sources/read-source-text";
 
-export const EXCERPT_FIELDS = { id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, deletedAt: true } as const;
+export const EXCERPT_FIELDS = { id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorMethod: true, anchorScore: true, version: true, deletedAt: true } as const;
 export const EVIDENCE_FIELDS = { id: true, excerptId: true, claimId: true, stance: true, voice: true, note: true, version: true, deletedAt: true } as const;
+
+/** A selector resolved against a source's text, and how its quote was found there. */
+export interface TResolvedSelector {
+  selector: TSelector;
+  anchoring: TAnchoring;
+}
 
 /**
  * Resolves a selector against the source text. A position selector must quote the text at its
- * offsets exactly (422 otherwise); a quote alone is searched for, and must be found once (422
- * listing the candidates when prefix/suffix leave it ambiguous).
+ * offsets exactly (422 otherwise); a quote alone is placed by `anchorQuote` — verbatim, after
+ * normalising, or approximately — and must be placed once (422 listing the candidates when
+ * nothing tells them apart). The selector holds the source's own text at the span found.
  */
-export function resolveSelector(text: string, selector: TCreateExcerpt["selector"]): TSelector {
+export function resolveSelector(text: string, selector: TCreateExcerpt["selector"]): TResolvedSelector {
   if ("start" in selector) {
     if (selector.end > text.length || !matchesPosition(text, selector)) {
       const actual = text.slice(selector.start, Math.min(selector.end, text.length));
@@ -24,12 +32,12 @@ export function resolveSelector(text: string, selector: TCreateExcerpt["selector
         { issues: [{ path: "selector.exact", message: "does not equal the source text at [start, end)" }] },
       );
     }
-    return describeRange(text, selector.start, selector.end);
+    return { selector: describeRange(text, selector.start, selector.end), anchoring: { method: "exact", score: 1 } };
   }
   const result = anchorQuote(text, selector);
-  if (result.ok) return result.selector;
+  if (result.ok) return { selector: result.selector, anchoring: result.anchoring };
   if (result.reason === "not-found") {
-    throw new AppError("UNPROCESSABLE", `The passage “${preview(selector.exact)}” is not in this source${selector.prefix || selector.suffix ? " with that prefix/suffix" : ""}.`, {
+    throw new AppError("UNPROCESSABLE", `The passage “${preview(selector.exact)}” is not in this source, not even approximately${selector.prefix || selector.suffix ? " with that prefix/suffix" : ""}.`, {
       issues: [{ path: "selector.exact", message: "not found in the source text" }],
     });
   }
@@ -42,7 +50,19 @@ function preview(value: string, max = 80): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-type TExcerptRow = { id: string; sourceId: string; start: number; end: number; exact: string; prefix: string; suffix: string; version: number; deletedAt: Date | null };
+type TExcerptRow = {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorMethod: TAnchoring["method"];
+  anchorScore: number;
+  version: number;
+  deletedAt: Date | null;
+};
 type TEvidenceRow = { id: string; excerptId: string; claimId: string; stance: string; voice: string; note: string | null; version: number; deletedAt: Date | null };
 
 interface TWritten {
@@ -72,7 +92,7 @@ interface TWritten {
 async function writeExcerptWithEvidence(
   tx: TTx,
   ids: { workspaceId: string; sourceId: string; userId: string },
-  selector: TSelector,
+  { selector, anchoring }: TResolvedSelector,
   items: TCreateExcerpt["evidence"],
   stamp: string | null,
 ): Promise<TWritten> {
@@ -92,16 +112,16 @@ async function writeExcerptWithEvidence(
       join "Claim" c on c.id = w."claimId" and c."workspaceId" = ${ids.workspaceId}::uuid and c."deletedAt" is null
       where exists (select 1 from source)
     ), found as (
-      select id, "sourceId", start, "end", exact, prefix, suffix, version, false as created from "Excerpt"
-      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null
+      select id, "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", version, false as created from "Excerpt"
+      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null and "orphanedAt" is null
         and exists (select 1 from source)
       limit 1
     ), made as (
-      insert into "Excerpt" ("workspaceId", "sourceId", start, "end", exact, prefix, suffix, "createdById", "createdAt")
+      insert into "Excerpt" ("workspaceId", "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", "createdById", "createdAt")
       select ${ids.workspaceId}::uuid, ${ids.sourceId}::uuid, ${selector.start}, ${selector.end}, ${selector.exact}, ${selector.prefix}, ${selector.suffix},
-             ${ids.userId}::uuid, ${now}::timestamp(3)
+             ${anchoring.method}::"AnchorMethod", ${anchoring.score}::float8, ${ids.userId}::uuid, ${now}::timestamp(3)
       where exists (select 1 from source) and not exists (select 1 from found)
-      returning id, "sourceId", start, "end", exact, prefix, suffix, version, true as created
+      returning id, "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", version, true as created
     ), excerpt as (
       select * from found union all select * from made
     ), linked as (
@@ -113,7 +133,8 @@ async function writeExcerptWithEvidence(
     )
     select
       exists (select 1 from source) as current,
-      (select json_build_object('id', id, 'sourceId', "sourceId", 'start', start, 'end', "end", 'exact', exact, 'prefix', prefix, 'suffix', suffix, 'version', version)
+      (select json_build_object('id', id, 'sourceId', "sourceId", 'start', start, 'end', "end", 'exact', exact, 'prefix', prefix, 'suffix', suffix,
+                          'anchorMethod', "anchorMethod", 'anchorScore', "anchorScore", 'version', version)
          from excerpt) as excerpt,
       (select created from excerpt) as created,
       (select case when cardinality(s."pageStarts") = 0 then null else (select count(*)::int from unnest(s."pageStarts") p where p <= x.start) end
@@ -128,11 +149,12 @@ async function writeExcerptWithEvidence(
 
 /**
  * Anchors a passage of a source and links it to claims as evidence, in one step. Selecting the
- * same passage again reuses its excerpt.
+ * same passage again reuses its excerpt. The answer says how this request's quote was placed
+ * (`anchoring`); the excerpt keeps how its quote was first placed (`anchorMethod`, `anchorScore`).
  */
 export async function createExcerpt({ tx, workspace, viewer, record }: TMutationContext, input: TCreateExcerpt) {
   const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
-  const written = (await writeFromMemory(tx, ids, input)) ?? (await writeFromDatabase(tx, ids, input));
+  const { written, anchoring } = (await writeFromMemory(tx, ids, input)) ?? (await writeFromDatabase(tx, ids, input));
   const claimIds = new Set(input.evidence.map((e) => e.claimId));
   if (written.claims < claimIds.size) throw notFound("Claim");
   if (claimIds.size !== input.evidence.length) throw new AppError("BAD_REQUEST", "Each claim may appear only once in evidence.");
@@ -143,7 +165,7 @@ export async function createExcerpt({ tx, workspace, viewer, record }: TMutation
   const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
   for (const created of evidence) record({ type: "evidence.created", entityId: created.id, after: created });
   // The page its start falls on, for a source read from a PDF (not part of the excerpt's recorded row).
-  return { ...excerpt, page: written.page, evidence };
+  return { ...excerpt, page: written.page, evidence, anchoring };
 }
 
 type TIds = Parameters<typeof writeExcerptWithEvidence>[1];
@@ -154,25 +176,25 @@ type TIds = Parameters<typeof writeExcerptWithEvidence>[1];
  * when any of that fails; the caller then reads the source, so its errors (404, 422) are always
  * decided on the database's current text.
  */
-async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<TWritten | null> {
+async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<{ written: TWritten; anchoring: TAnchoring } | null> {
   const known = peekSourceText(input.sourceId);
   if (!known) return null;
-  let selector: TSelector;
+  let resolved: TResolvedSelector;
   try {
-    selector = resolveSelector(known.text, input.selector);
+    resolved = resolveSelector(known.text, input.selector);
   } catch {
     return null;
   }
-  const written = await writeExcerptWithEvidence(tx, ids, selector, input.evidence, known.stamp);
-  return written.current ? written : null;
+  const written = await writeExcerptWithEvidence(tx, ids, resolved, input.evidence, known.stamp);
+  return written.current ? { written, anchoring: resolved.anchoring } : null;
 }
 
-async function writeFromDatabase(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<TWritten> {
+async function writeFromDatabase(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<{ written: TWritten; anchoring: TAnchoring }> {
   const text = await readSourceText(tx, ids.workspaceId, input.sourceId);
   if (text === null) throw notFound("Source");
-  const selector = resolveSelector(text, input.selector);
-  const written = await writeExcerptWithEvidence(tx, ids, selector, input.evidence, null);
+  const resolved = resolveSelector(text, input.selector);
+  const written = await writeExcerptWithEvidence(tx, ids, resolved, input.evidence, null);
   // Removed between the read and the write by a change that committed in between.
   if (!written.current) throw notFound("Source");
-  return written;
+  return { written, anchoring: resolved.anchoring };
 }

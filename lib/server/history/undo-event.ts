@@ -2,15 +2,29 @@ import "server-only";
 import { EVENT_CATALOG, eventTypesWhere, isEventType, undoTypeOf, type TEventEntity, type TEventType } from "../../domain/events";
 import { AppError, notFound } from "../../errors/app-error";
 import type { TMutationContext, TTx } from "../mutation";
+import { AUTHOR_FIELDS, AUTHOR_RESTORABLE } from "../authors/author-fields";
+import { splitAuthor } from "../authors/split-author";
+import { replaceSourceText, type TExcerptMove } from "../sources/replace-source-text";
+import { SOURCE_FIELDS, SOURCE_RESTORABLE, type TSourceRow } from "../sources/source-fields";
 import { updateVersioned, type TVersionedModel } from "../versioned";
 
 /** Changes that can be undone (the event catalog says which, and how). */
 export const UNDOABLE_TYPES: ReadonlySet<string> = new Set(eventTypesWhere((spec) => spec.undo !== null));
 
 /** Fields a `revert` puts back, per entity. */
-const RESTORABLE: Partial<Record<TEventEntity, string[]>> = { claim: ["text", "tags"], evidence: ["stance", "voice", "note"], position: ["stance", "note"] };
+const RESTORABLE: Partial<Record<TEventEntity, readonly string[]>> = {
+  claim: ["text", "tags"],
+  evidence: ["stance", "voice", "note"],
+  position: ["stance", "note"],
+  author: AUTHOR_RESTORABLE,
+  excerpt: ["start", "end", "exact", "prefix", "suffix", "anchorMethod", "anchorScore", "orphanedAt", "orphanReason", "revisionId"],
+};
+/** Fields stored as timestamps: a revert reads them back from JSON as dates. */
+const DATE_FIELDS = new Set(["orphanedAt", "publishedOn"]);
 /** The table of each entity whose changes can be undone. */
-const MODEL: Partial<Record<TEventEntity, TVersionedModel>> = { claim: "claim", evidence: "evidence", excerpt: "excerpt", link: "claimLink", position: "position" };
+const MODEL: Partial<Record<TEventEntity, TVersionedModel>> = { claim: "claim", evidence: "evidence", excerpt: "excerpt", link: "claimLink", position: "position", source: "source", author: "author" };
+/** What is read and recorded of a row, where not every column: a source's text may be megabytes. */
+const SELECT: Partial<Record<TVersionedModel, object>> = { source: SOURCE_FIELDS, author: AUTHOR_FIELDS };
 
 type TRow = { id: string; version: number; deletedAt: Date | null } & Record<string, unknown>;
 
@@ -38,6 +52,9 @@ export async function undoEvent(ctx: TMutationContext, eventId: bigint) {
   const undoOf = eventId.toString();
   const spec = EVENT_CATALOG[type];
 
+  if (type === "source.updated") return { undone: await undoSourceUpdate(ctx, event.entityId, before, after, undoOf) };
+  if (spec.undo === "split") return { undone: await splitAuthor(ctx, event.entityId, after, undoOf) };
+
   if (spec.undo === "reorder") {
     await undoReorder(tx, workspace.id, after.order as string[], before.order as string[]);
     record({ type: undoType, entityId: workspace.id, before: { order: after.order }, after: { order: before.order, undoOf } });
@@ -46,13 +63,14 @@ export async function undoEvent(ctx: TMutationContext, eventId: bigint) {
 
   const model = MODEL[spec.entity];
   if (!model) throw new AppError("UNPROCESSABLE", `Changes to ${spec.entity} cannot be undone.`);
-  const current = (await (tx[model] as unknown as { findUnique(args: { where: { id: string } }): Promise<TRow | null> }).findUnique({ where: { id: event.entityId } })) as TRow | null;
+  const select = SELECT[model];
+  const current = (await (tx[model] as unknown as { findUnique(args: { where: { id: string }; select?: object }): Promise<TRow | null> }).findUnique({ where: { id: event.entityId }, ...(select ? { select } : {}) })) as TRow | null;
   if (!current) throw notFound("The changed item");
   const data =
     spec.undo === "delete" ? { deletedAt: new Date() }
     : spec.undo === "restore" ? { deletedAt: null }
-    : Object.fromEntries((RESTORABLE[spec.entity] ?? []).map((field) => [field, before[field]]));
-  const restored = await updateVersioned<TRow>(tx, model, { before: current, version: Number(after.version), what: `This ${spec.entity}`, select: selectAll(current), data });
+    : revertedFields(RESTORABLE[spec.entity] ?? [], before);
+  const restored = await updateVersioned<TRow>(tx, model, { before: current, version: Number(after.version), what: `This ${spec.entity}`, select: select ?? selectAll(current), data });
   record({ type: undoType, entityId: event.entityId, before: current, after: { ...restored, undoOf } });
 
   // An excerpt deleted with its evidence comes back with it.
@@ -66,6 +84,40 @@ export async function undoEvent(ctx: TMutationContext, eventId: bigint) {
     }
   }
   return { undone: undoOf };
+}
+
+/** The fields a revert puts back, from the Event's `before` (timestamps as dates again). */
+function revertedFields(fields: readonly string[], before: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, DATE_FIELDS.has(field) && typeof before[field] === "string" ? new Date(before[field]) : before[field]]));
+}
+
+/**
+ * Undoes an edit of a source: its details go back, and when the edit revised the text, the text
+ * it replaced comes back from its SourceRevision (the text being replaced is kept as a revision in
+ * turn, so the undo can itself be undone), each excerpt the revision moved goes back where it was
+ * if it has not changed since, and excerpts changed or added since are placed in the old text
+ * again. 409 when the source was changed since.
+ */
+async function undoSourceUpdate(ctx: TMutationContext, sourceId: string, before: Record<string, unknown>, after: Record<string, unknown>, undoOf: string): Promise<string> {
+  const { tx, record } = ctx;
+  const found = await tx.source.findUnique({ where: { id: sourceId }, select: { ...SOURCE_FIELDS, text: true } });
+  if (!found) throw notFound("The changed item");
+  const { text: currentText, ...current } = found;
+  const revision = after.revision as { id: string; excerpts: TExcerptMove[]; pages?: number[] } | undefined;
+  const oldText = revision ? (await tx.sourceRevision.findUniqueOrThrow({ where: { id: revision.id }, select: { text: true } })).text : null;
+  const data = revertedFields(SOURCE_RESTORABLE, before);
+  if (oldText !== null) data.text = oldText;
+  // The replaced text's page starts (a PDF's) come back with it.
+  if (revision?.pages) data.pageStarts = revision.pages;
+  const restored = await updateVersioned<TSourceRow>(tx, "source", { before: current, version: Number(after.version), what: "This source", select: SOURCE_FIELDS, data });
+  let revisionAfter = {};
+  if (oldText !== null) {
+    const back = new Map(revision!.excerpts.map((move) => [move.id, { version: move.version, placement: move.before }]));
+    const replaced = await replaceSourceText(ctx, { id: sourceId, oldVersion: current.version, oldText: currentText, newText: oldText }, back);
+    revisionAfter = { revision: { id: replaced.revisionId, length: oldText.length, excerpts: replaced.moves } };
+  }
+  record({ type: "source.updated", entityId: sourceId, before: current, after: { ...restored, ...revisionAfter, undoOf } });
+  return undoOf;
 }
 
 /** Every column of the row as read, so the restored row is recorded whole, as before. */

@@ -5,6 +5,7 @@ import { tidyPageStarts } from "../../domain/pages";
 import { MAX_SOURCE_PAGES } from "../../schemas/sources";
 import { AppError } from "../../errors/app-error";
 import { checkNativeDocument } from "../../import/native/check-native-document";
+import { placeNativeExcerpts } from "../../import/native/place-native-excerpts";
 import type { TNativeDocument } from "../../schemas/native-document";
 import type { TViewer } from "../authorize";
 import { transact } from "../mutation";
@@ -27,7 +28,9 @@ const IMPORT_TIMEOUT_MS = 180_000;
  * lands whole or not at all. One `workspace.imported` event records it. Comments are the
  * importer's, with the names of who wrote and resolved them kept; their times are kept too.
  */
-export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"], format: "json" | "aif" | "kialo" = "json") {
+export async function importNativeDocument(viewer: TViewer, given: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"], format: "json" | "aif" | "kialo" = "json") {
+  // A quote from another rendering of the text (another tool, an edited copy) is placed by its words.
+  const { doc, anchoring } = placeNativeExcerpts(given);
   const issues = checkNativeDocument(doc);
   if (issues.length > 0) {
     throw new AppError("UNPROCESSABLE", `The document cannot be imported: ${issues.length === 1 ? "1 problem" : `${issues.length} problems`}, first at ${issues[0].path}: ${issues[0].message}.`, { issues });
@@ -79,7 +82,7 @@ export async function importNativeDocument(viewer: TViewer, doc: TNativeDocument
     );
     await inBatches(doc.excerpts, (rows) =>
       tx.excerpt.createMany({
-        data: rows.map((x) => ({ id: map("excerpt", x.id), workspaceId, sourceId: map("source", x.sourceId), start: x.start, end: x.end, exact: x.exact, prefix: x.prefix, suffix: x.suffix, createdById: viewer.userId })),
+        data: rows.map((x) => ({ id: map("excerpt", x.id), workspaceId, sourceId: map("source", x.sourceId), start: x.start, end: x.end, exact: x.exact, prefix: x.prefix, suffix: x.suffix, anchorMethod: anchoring.get(x.id)?.method, anchorScore: anchoring.get(x.id)?.score, createdById: viewer.userId })),
       }),
     );
     await inBatches(doc.evidence, (rows) =>

@@ -5,14 +5,35 @@ import { formatPublished } from "../../domain/dates";
 import { pageAt } from "../../domain/pages";
 import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
+import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TAuthorRef } from "../claims/get-claim";
+
+type TExcerptEvidence = { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
 
 export interface TSourceExcerpt extends TSelector {
   id: string;
   version: number;
   /** The page its start falls on (a source read from a PDF), else null. */
   page: number | null;
-  evidence: { id: string; version: number; claimId: string; claimText: string; stance: TStance; voice: TVoice; note: string | null }[];
+  orphaned: false;
+  /** How the quote was placed in the text: an approximate placement is marked as such. */
+  anchoring: TAnchoring;
+  evidence: TExcerptEvidence;
+}
+
+/**
+ * An excerpt a revision of the text no longer holds: its quote and evidence, why it could not be
+ * placed, and the revision its offsets belonged to — no offsets into the current text.
+ */
+export interface TOrphanedExcerpt {
+  id: string;
+  version: number;
+  orphaned: true;
+  exact: string;
+  reason: string;
+  orphanedAt: string;
+  revisionId: string | null;
+  evidence: TExcerptEvidence;
 }
 
 export interface TSourceDetail {
@@ -27,10 +48,24 @@ export interface TSourceDetail {
   text: string;
   /** Where each page starts in the text (a source read from a PDF); null for a text without pages. */
   pages: number[] | null;
-  excerpts: TSourceExcerpt[];
+  /** Placed excerpts in text order, then the orphaned ones (newest first). */
+  excerpts: (TSourceExcerpt | TOrphanedExcerpt)[];
 }
 
-/** A source with its full text and every live excerpt's selectors and evidence, in text order. */
+/** The excerpts drawn in the text. */
+export function placedExcerpts(source: TSourceDetail): TSourceExcerpt[] {
+  return source.excerpts.filter((x): x is TSourceExcerpt => !x.orphaned);
+}
+
+/** The excerpts waiting to be re-attached or deleted. */
+export function orphanedExcerpts(source: TSourceDetail): TOrphanedExcerpt[] {
+  return source.excerpts.filter((x): x is TOrphanedExcerpt => x.orphaned);
+}
+
+/**
+ * A source with its full text and every live excerpt's selectors and evidence, in text order,
+ * followed by its orphaned excerpts (`orphaned: true`, without offsets).
+ */
 export async function getSource(workspaceId: string, sourceId: string): Promise<TSourceDetail> {
   const source = await db().source.findFirst({
     where: { id: sourceId, workspaceId, ...liveWhere.source },
@@ -38,10 +73,10 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
       id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true, pageStarts: true,
       author: { select: { id: true, name: true, shortName: true } },
       excerpts: {
-        where: liveWhere.excerptOfLiveSource,
-        orderBy: [{ start: "asc" }, { end: "desc" }],
+        where: liveWhere.excerptKeptOfLiveSource,
+        orderBy: [{ orphanedAt: { sort: "desc", nulls: "first" } }, { start: "asc" }, { end: "desc" }],
         select: {
-          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true,
+          id: true, start: true, end: true, exact: true, prefix: true, suffix: true, version: true, anchorMethod: true, anchorScore: true, orphanedAt: true, orphanReason: true, revisionId: true,
           evidence: {
             where: liveWhere.evidenceOnLiveClaims,
             orderBy: { claim: { rank: "asc" } },
@@ -57,10 +92,11 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
     ...rest,
     published: formatPublished(publishedOn, publishedPrecision as TDatePrecision),
     pages: pageStarts.length > 0 ? pageStarts : null,
-    excerpts: excerpts.map(({ evidence, ...selector }) => ({
-      ...selector,
-      page: pageAt(pageStarts, selector.start),
-      evidence: evidence.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text })),
-    })),
+    excerpts: excerpts.map(({ evidence: links, orphanedAt, orphanReason, revisionId, anchorMethod, anchorScore, ...selector }) => {
+      const evidence = links.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text }));
+      return orphanedAt
+        ? { id: selector.id, version: selector.version, orphaned: true as const, exact: selector.exact, reason: orphanReason ?? "the quote is no longer in the text", orphanedAt: orphanedAt.toISOString(), revisionId, evidence }
+        : { ...selector, page: pageAt(pageStarts, selector.start), orphaned: false as const, anchoring: { method: anchorMethod, score: anchorScore }, evidence };
+    }),
   };
 }

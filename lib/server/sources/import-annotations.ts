@@ -1,4 +1,5 @@
 import "server-only";
+import { prepareText, type TAnchoring } from "../../anchoring/anchor-quote";
 import { anchorAnnotation, readAnnotations, type TAnchoredAnnotation } from "../../import/annotations/read-annotations";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
@@ -10,7 +11,7 @@ const ANCHOR_DEADLINE_MS = 10_000;
 
 export interface TAnnotationImport {
   /** Annotations anchored in the text: each an excerpt (reused when the same passage exists). */
-  anchored: { index: number; excerptId: string; start: number; end: number; evidenceId: string | null; note?: string }[];
+  anchored: { index: number; excerptId: string; start: number; end: number; anchoring: TAnchoring; evidenceId: string | null; note?: string }[];
   /** Annotations that did not anchor, with the reason; nothing was made for them. */
   unanchored: { index: number; exact: string | null; reason: string }[];
 }
@@ -28,9 +29,10 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
   // Anchored one by one, letting other requests in between, within a deadline.
   const slicer = createTimeSlicer({ deadlineMs: ANCHOR_DEADLINE_MS, what: "anchoring the annotations" });
   const results: TAnchoredAnnotation[] = [];
+  const text = prepareText(source.text);
   for (const request of requests) {
     await slicer.tick();
-    results.push(anchorAnnotation(source.text, request));
+    results.push(anchorAnnotation(text, request));
   }
   const claimIds = [...new Set(requests.map((r) => r.claimId).filter((id): id is string => id !== null))];
   const liveClaims = new Set(
@@ -38,7 +40,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
   );
   // What the source already has, read once rather than once per annotation.
   const excerpts = new Map(
-    (await tx.excerpt.findMany({ where: { sourceId: source.id, deletedAt: null }, select: EXCERPT_FIELDS })).map((x) => [`${x.start}:${x.end}`, x]),
+    (await tx.excerpt.findMany({ where: { sourceId: source.id, deletedAt: null, orphanedAt: null }, select: EXCERPT_FIELDS })).map((x) => [`${x.start}:${x.end}`, x]),
   );
   const cited = new Set(
     (await tx.evidence.findMany({ where: { excerpt: { sourceId: source.id }, deletedAt: null }, select: { excerptId: true, claimId: true } })).map((e) => `${e.excerptId}:${e.claimId}`),
@@ -49,10 +51,10 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
       report.unanchored.push({ index: result.index, exact: result.exact, reason: result.reason });
       continue;
     }
-    const { selector, request } = result;
+    const { selector, anchoring, request } = result;
     let excerpt = excerpts.get(`${selector.start}:${selector.end}`);
     if (!excerpt) {
-      excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, createdById: viewer.userId }, select: EXCERPT_FIELDS });
+      excerpt = await tx.excerpt.create({ data: { workspaceId: workspace.id, sourceId: source.id, ...selector, anchorMethod: anchoring.method, anchorScore: anchoring.score, createdById: viewer.userId }, select: EXCERPT_FIELDS });
       excerpts.set(`${selector.start}:${selector.end}`, excerpt);
       record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
     }
@@ -73,7 +75,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
         }
       }
     }
-    report.anchored.push({ index: result.index, excerptId: excerpt.id, start: selector.start, end: selector.end, evidenceId, ...(note ? { note } : {}) });
+    report.anchored.push({ index: result.index, excerptId: excerpt.id, start: selector.start, end: selector.end, anchoring, evidenceId, ...(note ? { note } : {}) });
   }
   return report;
 }

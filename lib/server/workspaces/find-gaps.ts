@@ -22,6 +22,18 @@ export interface TUncitedExcerpt {
   exact: string;
 }
 
+export interface TOrphanedExcerptGap {
+  excerptId: string;
+  sourceId: string;
+  sourceTitle: string;
+  authorShortName: string;
+  exact: string;
+  /** Why a revision of the text left it without a place. */
+  reason: string;
+  /** How many claims it was evidence for (not counted while it is orphaned). */
+  evidenceCount: number;
+}
+
 export interface TGaps {
   /** Claims whose evidence comes from one source only, or from none. */
   thinClaims: { total: number; items: TThinClaim[] };
@@ -29,16 +41,18 @@ export interface TGaps {
   silent: { total: number; cells: number; items: TSilentGap[] };
   /** Passages marked in a source that back no claim. */
   uncitedExcerpts: { total: number; items: TUncitedExcerpt[] };
+  /** Passages a revised text no longer holds: re-attach them in the new text, or delete them. */
+  orphanedExcerpts: { total: number; items: TOrphanedExcerptGap[] };
 }
 
 /**
  * Where a map is weakest: claims resting on one source (or none), authors silent on a claim (from
  * the matrix the caller already has, so positions are resolved once), and excerpts that back no
- * claim. Soft-deleted rows, and the evidence of soft-deleted sources, do not count.
+ * claim, and excerpts orphaned by a revision of their source's text. Soft-deleted rows, and the evidence of soft-deleted sources, do not count.
  */
 export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TGaps> {
   const prisma = db();
-  const [thin, uncited] = await Promise.all([
+  const [thin, uncited, orphaned] = await Promise.all([
     prisma.$queryRaw<{ claimId: string; claimText: string; sources: number; sourceId: string | null; sourceTitle: string | null; authorShortName: string | null; total: number }[]>`
       with per_claim as (
         select k.id, k.text, k.rank, count(distinct s.id)::int as sources, min(s.id::text) as "sourceId"
@@ -64,6 +78,17 @@ export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TG
         and not exists (select 1 from ${liveSql.evidenceOnLiveClaims} where e."excerptId" = x.id)
       order by s.title, x.start
       limit ${LIST_LIMIT}`,
+    // Orphans are not live excerpts (they count nowhere), so they are found apart.
+    prisma.$queryRaw<(TOrphanedExcerptGap & { total: number })[]>`
+      select x.id as "excerptId", s.id as "sourceId", s.title as "sourceTitle", a."shortName" as "authorShortName", x.exact,
+             coalesce(x."orphanReason", 'the quote is no longer in the text') as reason,
+             (select count(*)::int from ${liveSql.evidenceOnLiveClaims} where e."excerptId" = x.id) as "evidenceCount",
+             count(*) over ()::int as total
+      from ${liveSql.orphanedExcerpts}
+      join "Author" a on a.id = s."authorId"
+      where x."workspaceId" = ${workspaceId}::uuid
+      order by x."orphanedAt" desc, s.title
+      limit ${LIST_LIMIT}`,
   ]);
   const silent = silentGaps(matrix);
   return {
@@ -77,5 +102,6 @@ export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TG
     },
     silent: { total: silent.length, cells: silent.reduce((n, g) => n + g.authorIds.length, 0), items: silent.slice(0, LIST_LIMIT) },
     uncitedExcerpts: { total: uncited[0]?.total ?? 0, items: uncited.map(({ total: _total, ...item }) => item) },
+    orphanedExcerpts: { total: orphaned[0]?.total ?? 0, items: orphaned.map(({ total: _total, ...item }) => item) },
   };
 }

@@ -48,3 +48,29 @@ describe("membership and settings in the history", () => {
     expect(describeChanges({ type: "workspace.updated", before: { visibility: "PRIVATE" }, after: { visibility: "PUBLIC" } })).toEqual([{ field: "Visibility", before: "Private", after: "Public" }]);
   });
 });
+
+describe("source and author events in the history", () => {
+  const source = (extra: Record<string, unknown> = {}) => ({ id: "s", title: "The lonely road", publishedOn: "2008-01-01T00:00:00.000Z", publishedPrecision: "YEAR", url: null, version: 1, ...extra });
+
+  it("says what was done", () => {
+    expect(describeAction({ type: "source.updated", entityType: "source" })).toBe("changed a source");
+    expect(describeAction({ type: "source.deleted", entityType: "source" })).toBe("deleted a source");
+    expect(describeAction({ type: "author.merged", entityType: "author" })).toBe("merged two authors");
+  });
+
+  it("shows a new date as a date, and a revised text as revised without the text", () => {
+    const changes = describeChanges({ type: "source.updated", before: source(), after: source({ publishedOn: "2015-03-01T00:00:00.000Z", version: 2, revision: { id: "r", length: 12000, excerpts: [] } }) });
+    expect(changes).toEqual([
+      { field: "Published", before: "2008-01-01", after: "2015-03-01" },
+      { field: "Text", before: null, after: "revised (now 12,000 characters)" },
+    ]);
+  });
+
+  it("shows an author's new short name and affiliation", () => {
+    const author = { id: "a", name: "Mark N. Katz", shortName: "Katz", affiliation: null, version: 1 };
+    expect(describeChanges({ type: "author.updated", before: author, after: { ...author, shortName: "M. Katz", affiliation: "George Mason University", version: 2 } })).toEqual([
+      { field: "Short name", before: "Katz", after: "M. Katz" },
+      { field: "Affiliation", before: null, after: "George Mason University" },
+    ]);
+  });
+});

@@ -47,6 +47,30 @@ export default async function GapsPage({ params }: { params: Promise<{ slug: str
         Claims that rest on a single source, authors who say nothing on a claim, and passages marked in a source that back no claim yet.
       </p>
 
+      {gaps.orphanedExcerpts.total > 0 && (
+        <Section
+          id="orphaned"
+          title="Passages a revised text no longer holds"
+          total={gaps.orphanedExcerpts.total}
+          hint="A source's text was revised and these quotes could not be placed in it again. Their evidence is kept but not counted: open the source to attach each one to its words, or delete it."
+        >
+          <ul className="divide-y divide-slate-200 border-y border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+            {gaps.orphanedExcerpts.items.map((item) => (
+              <li key={item.excerptId} data-testid="orphaned-excerpt" data-excerpt-id={item.excerptId} className="py-3">
+                <blockquote className="font-serif text-slate-800 dark:text-slate-200">“{preview(item.exact)}”</blockquote>
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                  <Link href={`${base}/sources/${item.sourceId}`} className="underline underline-offset-2">
+                    {item.authorShortName}: {item.sourceTitle}
+                  </Link>{" "}
+                  · {item.reason} · evidence for {item.evidenceCount} {item.evidenceCount === 1 ? "claim" : "claims"}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <More shown={gaps.orphanedExcerpts.items.length} total={gaps.orphanedExcerpts.total} />
+        </Section>
+      )}
+
       <Section id="thin" title="Claims resting on one source or none" total={gaps.thinClaims.total} hint="A claim backed by one article is one reading away from being wrong. Look for a second source, or a passage that opposes it.">
         {gaps.thinClaims.items.length === 0 ? (
           <p className="text-slate-600 dark:text-slate-400">Every claim draws on at least two sources.</p>

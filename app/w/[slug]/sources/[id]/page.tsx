@@ -6,6 +6,10 @@ import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
 import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
 import { SourceText } from "@/app/components/source-reader/source-text";
+import { OrphanList } from "@/app/components/sources/orphan-list";
+import { SourceEditor } from "@/app/components/sources/source-editor";
+import { listAuthors } from "@/lib/server/authors/list-authors";
+import { orphanedExcerpts, placedExcerpts } from "@/lib/server/sources/get-source";
 import { authorOrder, loadAccess, loadClaimOptions, loadOverview, loadSource, loadWorkspace, parseId } from "../../load";
 
 export const dynamic = "force-dynamic";
@@ -22,14 +26,18 @@ export async function generateMetadata({ params }: TParams): Promise<Metadata> {
 export default async function SourcePage({ params }: TParams) {
   const { slug, id } = await params;
   const { workspace, canEdit } = await loadAccess(slug);
-  const [source, overview, claims] = await Promise.all([
+  const [source, overview, claims, authors] = await Promise.all([
     loadSource(workspace.id, parseId(id)),
     loadOverview(workspace.id),
     canEdit ? loadClaimOptions(workspace.id) : Promise.resolve([]),
+    canEdit ? listAuthors(workspace.id) : Promise.resolve([]),
   ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
-  const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
+  const placed = placedExcerpts(source);
+  const orphans = orphanedExcerpts(source);
+  const claimsTouched = new Set(placed.flatMap((x) => x.evidence.map((e) => e.claimId))).size;
+  const excerpts: TReaderExcerpt[] = placed.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-10">
@@ -54,11 +62,29 @@ export default async function SourcePage({ params }: TParams) {
                 </a>
               </p>
             )}
+            {orphans.length > 0 && (
+              // On a narrow screen the list is below the whole text: say so at the top.
+              <p className="mt-3 text-sm">
+                <a href="#orphans-heading" data-testid="orphans-notice" className="font-medium text-amber-900 underline underline-offset-2 dark:text-amber-200">
+                  {orphans.length === 1 ? "1 passage needs" : `${orphans.length} passages need`} attention: the revised text no longer holds {orphans.length === 1 ? "it" : "them"}
+                </a>
+              </p>
+            )}
+            {canEdit && (
+              <SourceEditor
+                slug={workspace.slug}
+                source={{ id: source.id, version: source.version, title: source.title, publication: source.publication, published: source.published, publishedNote: source.publishedNote, url: source.url, author: source.author }}
+                authors={authors.map((a) => ({ id: a.id, name: a.name }))}
+                quotes={placed.length}
+                claims={claimsTouched}
+              />
+            )}
           </header>
           <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
-          <ExcerptList slug={workspace.slug} excerpts={source.excerpts} />
+          <OrphanList slug={workspace.slug} orphans={orphans} text={orphans.length > 0 && canEdit ? source.text : ""} canEdit={canEdit} />
+          <ExcerptList slug={workspace.slug} excerpts={placed} />
           {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
           {canEdit && <HypothesisImport slug={workspace.slug} sourceId={source.id} claims={claims} />}
         </aside>

@@ -2,6 +2,7 @@ import { Link } from "@/app/components/app-link";
 import type { TSourceExcerpt } from "@/lib/server/sources/get-source";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
+import { ApproximateAnchor } from "./approximate-anchor";
 
 /** Every highlighted passage of the source in text order, each with the claims it bears on. */
 export function ExcerptList({ slug, excerpts }: { slug: string; excerpts: TSourceExcerpt[] }) {
@@ -20,6 +21,7 @@ export function ExcerptList({ slug, excerpts }: { slug: string; excerpts: TSourc
               <a href={`#excerpt-${excerpt.id}`} className="line-clamp-3 font-serif text-[0.95rem] leading-snug text-slate-700 hover:underline dark:text-slate-300">
                 {excerpt.exact}
               </a>
+              <ApproximateAnchor anchoring={excerpt.anchoring} className="mt-1" />
               {excerpt.evidence.length > 0 && (
                 <ul className="mt-1.5 flex flex-col gap-1.5">
                   {excerpt.evidence.map((e) => (

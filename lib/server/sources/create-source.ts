@@ -34,6 +34,8 @@ export async function createSource({ tx, workspace, record }: TMutationContext, 
       publishedPrecision: published.precision,
       url: input.url ?? null,
       text,
+      // HTML is stored as the text it was reduced to.
+      format: input.format === "markdown" ? "markdown" : "text",
     },
     select: { id: true, authorId: true, title: true, version: true },
   });

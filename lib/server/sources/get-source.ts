@@ -25,6 +25,8 @@ export interface TSourceDetail {
   version: number;
   author: TAuthorRef;
   text: string;
+  /** What the text is written in: Markdown is drawn rendered, offsets stay offsets into it. */
+  format: "text" | "markdown";
   excerpts: TSourceExcerpt[];
 }
 
@@ -33,7 +35,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
   const source = await db().source.findFirst({
     where: { id: sourceId, workspaceId, ...liveWhere.source },
     select: {
-      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true,
+      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true, format: true,
       author: { select: { id: true, name: true, shortName: true } },
       excerpts: {
         where: liveWhere.excerptOfLiveSource,

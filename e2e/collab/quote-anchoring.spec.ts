@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { signUp } from "../support/auth";
 import { expect, selectPassage, test, write } from "./support";
 
@@ -14,6 +15,12 @@ const MARKDOWN = [
   "- Security against terrorism\n- Trade with **China**",
   "Uzbekistan’s view is pragmatic.",
 ].join("\n\n");
+
+/** Serious and critical WCAG 2.x A/AA violations on the page, described. */
+async function seriousViolations(page: Parameters<typeof signUp>[0]): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 /** A fresh workspace of the caller's with a plain-text article, a Markdown one and a claim; their ids. */
 async function makeWorkspace(page: Parameters<typeof signUp>[0]) {
@@ -55,6 +62,7 @@ test("a quote copied from a PDF, with line breaks, straight quotes and a typo, i
   await expect(listed.getByTestId("approximate-anchor")).toHaveText(/Placed approximately — 9\d % match/);
   await highlight.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("approximate-quote.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Curly quotes pasted straight, across a line break: the same words, placed after normalising — no mark.
   await box.getByTestId("quote-cite-text").fill('Kazakhstan and Uzbekistan prefer\n"multi-vector" policies');
@@ -106,4 +114,5 @@ test("a Markdown source is shown rendered, with no Markdown syntax on screen, an
   await expect(listed.getByRole("link")).toHaveText(/^an anti-NATO bloc; others a talk shop/);
   await expect(listed.getByTestId("approximate-anchor")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("markdown-source.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -82,7 +82,7 @@ export function QuoteCite({ slug, sourceId, claims }: { slug: string; sourceId: 
           {placed && (
             <p data-testid="quote-cite-placed" data-method={placed.anchoring.method} className={placed.anchoring.method === "fuzzy" ? "text-amber-800 dark:text-amber-300" : "text-slate-700 dark:text-slate-300"}>
               {placed.anchoring.method === "fuzzy" ? `Cited, ${describeAnchoring(placed.anchoring)}: check it is the passage you meant.` : `Cited. ${HOW[placed.anchoring.method]}`}{" "}
-              <a href={`#excerpt-${placed.excerptId}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+              <a href={`#excerpt-${placed.excerptId}`} className="text-sky-700 underline underline-offset-2 dark:text-sky-400">
                 Show the passage
               </a>
             </p>

@@ -22,10 +22,37 @@ export type TMarkdownBlock =
   | { kind: "rule"; key: number };
 
 /**
- * Markdown longer than this is drawn as plain text: parsing runs while the page renders, and a
- * long hostile document should not hold the server for it.
+ * Markdown longer than this is drawn as plain text. The CommonMark parser's time grows faster
+ * than the text on some inputs (thousands of unclosed `[` or `**`), so it runs in the reader's
+ * browser only, after the page is shown, and only on texts that look like prose.
  */
-export const MAX_RENDERED_MARKDOWN = 512 * 1024;
+export const MAX_RENDERED_MARKDOWN = 256 * 1024;
+/**
+ * Markdown punctuation allowed: a thousand marks, and 2 % of the characters beyond (prose with
+ * emphasis and links has well under 1 %); the parser's cost grows with the number of marks.
+ */
+const MAX_MARKUP_SHARE = 0.02;
+const MAX_MARKUP_BASE = 1000;
+const MARKUP = new Set([0x5b, 0x5d, 0x28, 0x29, 0x2a, 0x5f, 0x60, 0x3c, 0x3e, 0x23, 0x7e]);
+
+/** Whether `text` is drawn as rendered Markdown: not too long, and not mostly punctuation that costs the parser dearly. */
+export function isRenderableMarkdown(text: string): boolean {
+  if (text.length > MAX_RENDERED_MARKDOWN) return false;
+  let markup = 0;
+  for (let i = 0; i < text.length; i++) if (MARKUP.has(text.charCodeAt(i))) markup++;
+  return markup <= MAX_MARKUP_BASE + text.length * MAX_MARKUP_SHARE;
+}
+
+/** The blocks of a renderable Markdown text, or null (drawn as plain text) when it is not, or cannot be parsed. */
+export function readMarkdownBlocks(text: string): TMarkdownBlock[] | null {
+  if (!isRenderableMarkdown(text)) return null;
+  try {
+    return parseMarkdownBlocks(text);
+  } catch {
+    // Nesting deep enough to exhaust the stack: plain text is still the whole text.
+    return null;
+  }
+}
 
 const startOf = (node: Nodes): number => node.position?.start.offset ?? 0;
 const endOf = (node: Nodes): number => node.position?.end.offset ?? 0;

@@ -9,7 +9,7 @@ import { CitePopover } from "./cite-popover";
 import { ExcerptPanel, PANEL_WIDTH } from "./excerpt-panel";
 import { renderSegment } from "./highlight-marks";
 import type { TReaderExcerpt, TRun } from "./reader-types";
-import { leavesOf, MAX_RENDERED_MARKDOWN, parseMarkdownBlocks, visibleText } from "./markdown-blocks";
+import { leavesOf, readMarkdownBlocks, visibleText, type TMarkdownBlock } from "./markdown-blocks";
 import { MarkdownBody } from "./markdown-body";
 import { segmentSpans, segmentText } from "./segments";
 import { useCiteSelection } from "./use-cite-selection";
@@ -26,7 +26,7 @@ interface TOpenPanel {
 interface TSourceTextProps {
   slug: string;
   text: string;
-  /** Markdown is drawn rendered (up to `MAX_RENDERED_MARKDOWN` characters; longer, as plain text). */
+  /** Markdown is drawn rendered once the page is in the browser (see `readMarkdownBlocks`); before, and when it cannot be, as plain text. */
   format?: "text" | "markdown";
   excerpts: TReaderExcerpt[];
   /** For editors: selecting a passage offers to cite it, and highlights can be edited. */
@@ -44,7 +44,9 @@ interface TSourceTextProps {
  */
 export function SourceText({ slug, text, format = "text", excerpts, sourceId, canEdit = false, claims = [] }: TSourceTextProps) {
   const { excerptId: target, span } = useHashTarget(text.length);
-  const markdown = useMemo(() => (format === "markdown" && text.length <= MAX_RENDERED_MARKDOWN ? parseMarkdownBlocks(text) : null), [format, text]);
+  // Parsed in the browser, never while the server renders the page: see `MAX_RENDERED_MARKDOWN`.
+  const [markdown, setMarkdown] = useState<TMarkdownBlock[] | null>(null);
+  useEffect(() => setMarkdown(format === "markdown" ? readMarkdownBlocks(text) : null), [format, text]);
   const markdownLeaves = useMemo(() => (markdown ? leavesOf(markdown) : null), [markdown]);
   const paragraphs = useMemo(() => {
     const runs = span ? [...excerpts, span] : excerpts;

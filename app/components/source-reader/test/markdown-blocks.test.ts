@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leavesOf, parseMarkdownBlocks, visibleText } from "../markdown-blocks";
+import { isRenderableMarkdown, leavesOf, parseMarkdownBlocks, readMarkdownBlocks, visibleText } from "../markdown-blocks";
 import { segmentSpans } from "../segments";
 
 const TEXT = "# The SCO\n\nIt is **not** a *bloc*, says [ECFR](https://x.org).\nSecond line.\n\n1. one\n2. two `code`\n\n> quoted\n\n---\n\n```\nfenced\n```\n";
@@ -33,5 +33,23 @@ describe("parseMarkdownBlocks", () => {
     const covered = cut.flatMap((leaf) => leaf.segments.filter((s) => s.excerpts.length > 0));
     expect(covered.map((s) => TEXT.slice(s.start, s.end))).toEqual(["not", " a ", "bloc"]);
     expect(covered.map((s) => s.excerpts[0].first)).toEqual([true, false, false]);
+  });
+});
+
+describe("readMarkdownBlocks", () => {
+  it("renders prose with emphasis, links and lists", () => {
+    const prose = `${"The SCO is a *talk shop*, says [one survey](https://example.org/s), and **not** a bloc. ".repeat(3)}${"Its members meet every year and sign declarations that few read. ".repeat(30)}`;
+    expect(readMarkdownBlocks(prose)).not.toBeNull();
+  });
+
+  it.each([
+    ["unclosed links", "[a](".repeat(20_000)],
+    ["unclosed strong emphasis", "**a".repeat(20_000)],
+    ["brackets", "[".repeat(60_000)],
+    ["quotations nested thousands deep", `${"> ".repeat(30_000)}x`],
+    ["a text over the limit", "plain words ".repeat(30_000)],
+  ])("leaves %s as plain text, without parsing it", (_, text) => {
+    expect(isRenderableMarkdown(text)).toBe(false);
+    expect(readMarkdownBlocks(text)).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import { AnnotationImport } from "@/app/components/source-reader/annotation-impo
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
-import { leavesOf, MAX_RENDERED_MARKDOWN, parseMarkdownBlocks, visibleText } from "@/app/components/source-reader/markdown-blocks";
 import { QuoteCite } from "@/app/components/source-reader/quote-cite";
 import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
 import { SourceText } from "@/app/components/source-reader/source-text";
@@ -30,9 +29,6 @@ export default async function SourcePage({ params }: TParams) {
   ]);
   const accent = accentMap(authorOrder(overview)).get(source.author.id) ?? FALLBACK_ACCENT;
   // The reader needs offsets and evidence only; the quoted words are already in the text.
-  // A Markdown source lists its passages as rendered, without the syntax inside them.
-  const leaves = source.format === "markdown" && source.text.length <= MAX_RENDERED_MARKDOWN ? leavesOf(parseMarkdownBlocks(source.text)) : null;
-  const listed = leaves ? source.excerpts.map((x) => ({ ...x, exact: visibleText(source.text, leaves, x.start, x.end) })) : source.excerpts;
   const excerpts: TReaderExcerpt[] = source.excerpts.map(({ id: excerptId, start, end, version, anchoring, evidence }) => ({ id: excerptId, start, end, version, anchoring, evidence }));
 
   return (
@@ -62,7 +58,7 @@ export default async function SourcePage({ params }: TParams) {
           <SourceText slug={workspace.slug} text={source.text} format={source.format} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
-          <ExcerptList slug={workspace.slug} excerpts={listed} />
+          <ExcerptList slug={workspace.slug} excerpts={source.excerpts} markdown={source.format === "markdown" ? source.text : undefined} />
           {canEdit && <QuoteCite slug={workspace.slug} sourceId={source.id} claims={claims} />}
           {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
         </aside>

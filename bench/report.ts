@@ -1,5 +1,6 @@
 /** bench/RESULTS.md: the run's conditions, then each measurement group's section. */
 import os from "node:os";
+import { anchoringSection, type TAnchoringResult } from "./anchoring-phase";
 import type { PaintResult } from "./browser-paint";
 import { exportsSection, type TExportMeasurement } from "./export-load";
 import type { FanoutResult, WriteLoadResult } from "./http-load";
@@ -28,6 +29,7 @@ export function report(input: {
   paint: PaintResult[] | Failed;
   fileLimit: number;
   exports: TExportMeasurement[];
+  anchoring: TAnchoringResult;
 }): string {
   const cpus = os.cpus();
   const lines: string[] = [];
@@ -56,6 +58,7 @@ export function report(input: {
 
   lines.push(...measuredSection(input.measurements));
   lines.push(...exportsSection(input.exports, LARGE_SLUG));
+  lines.push(...anchoringSection(input.anchoring));
   lines.push(...writesSection(input));
   lines.push(...breakdownSection(input.breakdown));
   lines.push(...followSection(input.follow));

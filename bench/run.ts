@@ -23,12 +23,14 @@
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
  * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`,
- * `--only=follow`, `--only=paint`, comma-separated) runs just those measurements and prints them; a partial run
+ * `--only=follow`, `--only=paint`, `--only=anchoring`, comma-separated) runs just those
+ * measurements and prints them (anchoring alone needs no build and no app); a partial run
  * leaves bench/RESULTS.md as it is.
  *
  * The measurement groups live beside this file, each with its verdicts and its part of the report:
  * page-requests.ts (matrix, search), export-load.ts (exports), follow-phase.ts (follow),
- * paint-phase.ts (paint), write-phase.ts (writes); report.ts writes RESULTS.md, settings.ts holds
+ * paint-phase.ts (paint), write-phase.ts (writes), anchoring-phase.ts (anchoring: the pure
+ * anchoring functions over the large workspace's texts, in this process); report.ts writes RESULTS.md, settings.ts holds
  * the budgets and BENCH_* settings, environment.ts and app-process.ts prepare the machine and
  * the app.
  */
@@ -36,6 +38,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../lib/db/prepare";
+import { measureAnchoring, type TAnchoringResult } from "./anchoring-phase";
 import { buildIfStale } from "../scripts/build-if-stale";
 import { startApp, waitForHealth } from "./app-process";
 import { ensureOpenFileLimit, freePort, postgresVersion, wipeDataDir } from "./environment";
@@ -46,7 +49,7 @@ import { TARGETS, measure, queryBreakdown, verdict, type Measurement } from "./p
 import { measureFirstPaint } from "./paint-phase";
 import { CpuMeter, postmasterPid } from "./proc-cpu";
 import { report } from "./report";
-import { DATA_DIR, GROUPS, HOST, LARGE_SLUG, ONLY, PREFERRED_PORT, RESULTS, ROOT, SSE_SUBSCRIBERS, TOTAL_TIMEOUT_MS, log, runs } from "./settings";
+import { DATA_DIR, GROUPS, HOST, LARGE_SLUG, ONLY, PREFERRED_PORT, RESULTS, ROOT, SSE_SUBSCRIBERS, TOTAL_TIMEOUT_MS, log, needsApp, runs } from "./settings";
 import { ms, type Failed } from "./stats";
 import { measureWrites } from "./write-phase";
 import type { PaintResult } from "./browser-paint";
@@ -77,7 +80,7 @@ async function main() {
 
   try {
     // 1. A production build (next build only when sources are newer than the last build).
-    buildIfStale(ROOT);
+    if (needsApp()) buildIfStale(ROOT);
 
     // 2. A fresh database: embedded PostgreSQL in .data/bench, migrated, demo seeded.
     await wipeDataDir();
@@ -95,6 +98,13 @@ async function main() {
     log("[bench] generating the large workspace");
     const generation = await generateLargeWorkspace(database.url, { slug: LARGE_SLUG, log });
     log(`[bench] large workspace ${generation.created ? `generated in ${(generation.ms / 1000).toFixed(1)} s` : "already present"}`);
+
+    // Anchoring is pure: measured in this process, before the app takes the CPU.
+    const anchoring: TAnchoringResult | undefined = runs("anchoring") ? await measureAnchoring(database.url, log) : undefined;
+    if (!needsApp()) {
+      log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
+      return;
+    }
 
     // 4. The app, against that database, loopback only.
     const port = await freePort(PREFERRED_PORT);
@@ -137,7 +147,7 @@ async function main() {
     // 7. Concurrent writes, then realtime fan-out (both on the demo workspace).
     const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
 
-    if (ONLY.size > 0 || !realtime || !follow || !paint) {
+    if (ONLY.size > 0 || !realtime || !follow || !paint || !anchoring) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
       return;
     }
@@ -156,6 +166,7 @@ async function main() {
       paint,
       fileLimit,
       exports,
+      anchoring,
     });
     fs.writeFileSync(RESULTS, text);
     log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);

@@ -142,7 +142,7 @@ describe("POST /api/workspaces/import", () => {
 
   it("refuses a selector that does not match its text (422, path named) and writes nothing", async () => {
     const doc = JSON.parse((await exportJson("sco-debate")).text) as TNativeDocument;
-    doc.excerpts[5] = { ...doc.excerpts[5], exact: `${doc.excerpts[5].exact.slice(0, -3)}XYZ` };
+    doc.excerpts[5] = { ...doc.excerpts[5], exact: "Words that none of these articles holds, not even nearly so." };
     doc.evidence[2] = { ...doc.evidence[2], claimId: "no-such-claim" };
     const result = await expectNoWrites(() => importDoc(doc));
     expect(result.status).toBe(422);
@@ -151,6 +151,21 @@ describe("POST /api/workspaces/import", () => {
       { path: "evidence.2.claimId", message: "no claim has the id 'no-such-claim'" },
     ]);
     expect(result.body.error.message).toContain("2 problems, first at excerpts.5.exact");
+  });
+
+  it("places an excerpt whose quote is not at its offsets by its words, as the source's own text, approximately when it must", async () => {
+    const doc = JSON.parse((await exportJson("sco-debate")).text) as TNativeDocument;
+    const original = doc.excerpts[5];
+    doc.excerpts[5] = { ...original, start: original.start + 7, end: original.end + 7, exact: `${original.exact.slice(0, -3)}XYZ` };
+    const result = await importDoc(doc);
+    expect(result.status).toBe(201);
+    const excerpts = await db().excerpt.findMany({ where: { workspace: { slug: result.body.slug }, start: original.start }, include: { source: { select: { text: true } } } });
+    expect(excerpts).toHaveLength(1);
+    const [placed] = excerpts;
+    expect(placed.exact).toBe(placed.source.text.slice(placed.start, placed.end));
+    expect(placed.exact.startsWith(original.exact.slice(0, -3))).toBe(true);
+    expect(placed.anchorMethod).toBe("fuzzy");
+    expect(placed.anchorScore).toBeGreaterThan(0.9);
   });
 
   it("refuses a 50 MB upload with 413 and writes nothing", async () => {

@@ -16,6 +16,8 @@ export function AddSourceForm({ slug }: { slug: string }) {
   // Reducing an HTML file to its text, and what went wrong reading a file.
   const extract = useMutation();
   const [fileError, setFileError] = useState<string | null>(null);
+  // Markdown is shown rendered in the reader; a .md file says so itself.
+  const [markdown, setMarkdown] = useState(false);
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
   const bytes = new TextEncoder().encode(form.text).length;
   const server = fieldErrors(mutation.failure);
@@ -39,10 +41,12 @@ export function AddSourceForm({ slug }: { slug: string }) {
       const page = await extract.run<{ text: string; title: string | null }>("/api/sources/extract", { method: "POST", body: { html: raw } });
       if (!page?.ok) return;
       setForm((f) => ({ ...f, text: page.data.text, title: f.title || page.data.title || fallbackTitle }));
+      setMarkdown(false);
       if (!page.data.text) setFileError("That page holds no text once scripts, styles and markup are removed.");
       return;
     }
     setForm((f) => ({ ...f, text: raw, title: f.title || fallbackTitle }));
+    setMarkdown(/\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown");
   }
 
   async function submit(event: React.FormEvent) {
@@ -55,6 +59,7 @@ export function AddSourceForm({ slug }: { slug: string }) {
       ...(form.publication.trim() ? { publication: form.publication } : {}),
       ...(form.url.trim() ? { url: form.url.trim() } : {}),
       text: form.text,
+      format: markdown ? "markdown" : "text",
     };
     const result = await mutation.run<{ id: string }>(`/api/workspaces/${slug}/sources`, { method: "POST", body }, { stayBusy: true });
     if (result?.ok) router.push(`/w/${slug}/sources/${result.data.id}`);
@@ -90,6 +95,10 @@ export function AddSourceForm({ slug }: { slug: string }) {
           </p>
         )}
         <textarea id="src-text" required rows={14} className={`${inputClass} font-serif`} value={form.text} onChange={set("text")} />
+        <label className="mt-2 flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} />
+          The text is Markdown (shown rendered: headings, emphasis, lists)
+        </label>
       </Field>
       {formError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{formError}</p> : null}
       <Button type="submit" disabled={bytes > MAX_SOURCE_TEXT_BYTES} busy={mutation.busy} busyLabel="Adding…">

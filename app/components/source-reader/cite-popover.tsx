@@ -14,6 +14,8 @@ interface TCitePopoverProps {
   text: string;
   start: number;
   end: number;
+  /** The passage's words as the reader shows them (a Markdown source's without its syntax). */
+  shown: string;
   claims: TClaimOption[];
   top: number;
   left: number;
@@ -28,10 +30,9 @@ interface TCitePopoverProps {
  * Attach the selected passage to a claim. Beside the selection on wide screens, a bottom sheet on
  * phones. The passage is sent with both selectors: its offsets and its exact words with context.
  */
-export function CitePopover({ slug, sourceId, text, start, end, claims, top, left, takeFocus, onCancel, onDone, onDirtyChange }: TCitePopoverProps) {
+export function CitePopover({ slug, sourceId, text, start, end, shown, claims, top, left, takeFocus, onCancel, onDone, onDirtyChange }: TCitePopoverProps) {
   const root = useRef<HTMLDivElement>(null);
   const headingId = useId();
-  const exact = text.slice(start, end);
 
   useEffect(() => {
     if (takeFocus) root.current?.focus({ preventScroll: true });
@@ -78,7 +79,7 @@ export function CitePopover({ slug, sourceId, text, start, end, claims, top, lef
         </button>
       </div>
       <blockquote data-testid="cite-quote" className="mb-4 line-clamp-4 border-l-4 border-slate-300 pl-3 font-serif text-base leading-snug whitespace-pre-line text-slate-800 dark:border-slate-600 dark:text-slate-200">
-        {exact}
+        {shown}
       </blockquote>
       <EvidenceForm
         slug={slug}

@@ -14,6 +14,7 @@ import { useLive } from "../live/live-context";
 import { ReportedBadge } from "../reported-badge";
 import { StanceLabel } from "../stance-label";
 import { useMutation } from "../use-mutation";
+import { ApproximateAnchor } from "./approximate-anchor";
 import type { TReaderEvidence, TReaderExcerpt } from "./reader-types";
 
 export const PANEL_WIDTH = 352;
@@ -118,6 +119,9 @@ export function ExcerptPanel({ slug, excerpts, top, left, anchor, onClose, canEd
           ))}
         </ul>
       )}
+      {excerpts.map((excerpt) => (
+        <ApproximateAnchor key={`anchoring-${excerpt.id}`} anchoring={excerpt.anchoring} className="mt-3" />
+      ))}
       {excerpts.map((excerpt) => (
         <section key={excerpt.id} data-testid="excerpt-discussion" data-excerpt-id={excerpt.id} aria-label="Comments on this passage" className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-700">
           <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Comments on {excerpts.length > 1 ? "a passage" : "this passage"}</h3>

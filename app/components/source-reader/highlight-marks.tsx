@@ -2,6 +2,7 @@
 import type { KeyboardEvent, ReactNode } from "react";
 import { TARGET_CLASS } from "../search/marked-text";
 import { HIGHLIGHT_CLASS, describeEvidence, highlightStyle } from "../stance";
+import { describeAnchoring } from "./approximate-anchor";
 import { isExcerpt, type TReaderExcerpt, type TRun } from "./reader-types";
 import type { TSegment } from "./segments";
 import { RUN_START_ATTRIBUTE } from "./selection-offsets";
@@ -64,7 +65,8 @@ interface THighlightProps {
 
 function HighlightMark({ excerpt, first, depth, targeted, onOpen, onKeyOpen, children }: THighlightProps) {
   const style = highlightStyle(excerpt.evidence.map((e) => e.stance));
-  const label = describeEvidence(excerpt.evidence);
+  const approximate = describeAnchoring(excerpt.anchoring);
+  const label = approximate ? `${describeEvidence(excerpt.evidence)} — ${approximate}` : describeEvidence(excerpt.evidence);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget || (event.key !== "Enter" && event.key !== " ")) return;
     event.preventDefault();
@@ -76,6 +78,7 @@ function HighlightMark({ excerpt, first, depth, targeted, onOpen, onKeyOpen, chi
       data-testid="excerpt-highlight"
       data-excerpt-id={excerpt.id}
       data-stance={style}
+      data-anchoring={excerpt.anchoring?.method}
       data-target={targeted ? "true" : undefined}
       title={label}
       // The passage itself names the button (what a sighted reader sees); what it is evidence for
@@ -96,7 +99,7 @@ function HighlightMark({ excerpt, first, depth, targeted, onOpen, onKeyOpen, chi
       }
       // Nested highlights sit their underlines lower so each stays visible.
       style={depth > 0 ? { textUnderlineOffset: `${4 + depth * 5}px` } : undefined}
-      className={`scroll-mt-24 cursor-pointer rounded-sm text-inherit underline decoration-2 underline-offset-4 [box-decoration-break:clone] ${HIGHLIGHT_CLASS[style]} data-[target=true]:outline-3 data-[target=true]:outline-offset-2 data-[target=true]:outline-slate-900 dark:data-[target=true]:outline-white`}
+      className={`scroll-mt-24 cursor-pointer rounded-sm text-inherit underline decoration-2 underline-offset-4 data-[anchoring=fuzzy]:decoration-dotted [box-decoration-break:clone] ${HIGHLIGHT_CLASS[style]} data-[target=true]:outline-3 data-[target=true]:outline-offset-2 data-[target=true]:outline-slate-900 dark:data-[target=true]:outline-white`}
     >
       {children}
     </mark>

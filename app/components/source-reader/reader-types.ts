@@ -1,3 +1,4 @@
+import type { TAnchoring } from "@/lib/anchoring/anchor-quote";
 import type { TStance, TVoice } from "@/lib/domain/types";
 
 export interface TReaderEvidence {
@@ -17,6 +18,8 @@ export interface TReaderExcerpt {
   end: number;
   /** A delete sends it, so that a stale one is refused. */
   version: number;
+  /** How the quote was placed: an approximate placement is drawn and described as such. */
+  anchoring?: TAnchoring;
   evidence: TReaderEvidence[];
 }
 

@@ -50,13 +50,22 @@ function outermostFirst(a: TSpan & { id: string }, b: TSpan & { id: string }): n
 
 /** Paragraphs with their runs. Offsets are UTF-16 indices into `text`, ends exclusive. */
 export function segmentText<T extends TSpan & { id: string }>(text: string, excerpts: readonly T[]): TParagraph<T>[] {
+  return segmentSpans(text.length, splitParagraphs(text), excerpts);
+}
+
+/**
+ * Cuts each of `spans` (pieces of the text drawn on screen, in text order: paragraphs, or the
+ * words of a rendered Markdown block) into runs covered by the same excerpts. The first run of
+ * each excerpt, over all spans, is marked `first`.
+ */
+export function segmentSpans<T extends TSpan & { id: string }>(length: number, spans: readonly TSpan[], excerpts: readonly T[]): TParagraph<T>[] {
   const live = excerpts
-    .map((x) => ({ excerpt: x, id: x.id, start: Math.max(0, x.start), end: Math.min(text.length, x.end) }))
+    .map((x) => ({ excerpt: x, id: x.id, start: Math.max(0, x.start), end: Math.min(length, x.end) }))
     .filter((x) => x.start < x.end)
     .sort(outermostFirst);
   const seen = new Set<string>();
 
-  return splitParagraphs(text).map((paragraph) => {
+  return spans.map((paragraph) => {
     const inside = live.filter((x) => x.start < paragraph.end && x.end > paragraph.start);
     const cuts = new Set([paragraph.start, paragraph.end]);
     for (const x of inside) {
@@ -79,6 +88,6 @@ export function segmentText<T extends TSpan & { id: string }>(text: string, exce
         }),
       });
     }
-    return { ...paragraph, segments };
+    return { start: paragraph.start, end: paragraph.end, segments };
   });
 }

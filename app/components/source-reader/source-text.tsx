@@ -9,7 +9,9 @@ import { CitePopover } from "./cite-popover";
 import { ExcerptPanel, PANEL_WIDTH } from "./excerpt-panel";
 import { renderSegment } from "./highlight-marks";
 import type { TReaderExcerpt, TRun } from "./reader-types";
-import { segmentText } from "./segments";
+import { leavesOf, readMarkdownBlocks, visibleText, type TMarkdownBlock } from "./markdown-blocks";
+import { MarkdownBody } from "./markdown-body";
+import { segmentSpans, segmentText } from "./segments";
 import { useCiteSelection } from "./use-cite-selection";
 import { useHashTarget } from "./use-hash-target";
 
@@ -24,6 +26,8 @@ interface TOpenPanel {
 interface TSourceTextProps {
   slug: string;
   text: string;
+  /** Markdown is drawn rendered once the page is in the browser (see `readMarkdownBlocks`); before, and when it cannot be, as plain text. */
+  format?: "text" | "markdown";
   excerpts: TReaderExcerpt[];
   /** For editors: selecting a passage offers to cite it, and highlights can be edited. */
   sourceId?: string;
@@ -33,14 +37,24 @@ interface TSourceTextProps {
 
 /**
  * The full text of a source with its excerpts drawn as highlights. The text is rendered exactly as
- * stored; a highlight that crosses a paragraph break becomes one <mark> per paragraph, and only the
+ * stored (Markdown rendered, its syntax left out: `markdown-blocks.ts`); a highlight that crosses a paragraph break becomes one <mark> per paragraph, and only the
  * first carries the `excerpt-<id>` anchor. Every run of text carries its start offset, so that a
  * selection maps back to the source's offsets (see `selection-offsets.ts`). A highlight opens the
  * evidence panel; a selection opens the cite form (`use-cite-selection.ts`).
  */
-export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, claims = [] }: TSourceTextProps) {
+export function SourceText({ slug, text, format = "text", excerpts, sourceId, canEdit = false, claims = [] }: TSourceTextProps) {
   const { excerptId: target, span } = useHashTarget(text.length);
-  const paragraphs = useMemo(() => segmentText<TRun>(text, span ? [...excerpts, span] : excerpts), [text, excerpts, span]);
+  // Parsed in the browser, never while the server renders the page: see `MAX_RENDERED_MARKDOWN`.
+  const [markdown, setMarkdown] = useState<TMarkdownBlock[] | null>(null);
+  useEffect(() => setMarkdown(format === "markdown" ? readMarkdownBlocks(text) : null), [format, text]);
+  const markdownLeaves = useMemo(() => (markdown ? leavesOf(markdown) : null), [markdown]);
+  const paragraphs = useMemo(() => {
+    const runs = span ? [...excerpts, span] : excerpts;
+    return markdownLeaves ? segmentSpans<TRun>(text.length, markdownLeaves, runs) : segmentText<TRun>(text, runs);
+  }, [text, markdownLeaves, excerpts, span]);
+  /** A passage's words as the reader shows them (Markdown without its syntax). */
+  const shownText = (start: number, end: number) => (markdownLeaves ? visibleText(text, markdownLeaves, start, end) : text.slice(start, end));
+  const leaves = useMemo(() => new Map(paragraphs.map((leaf) => [leaf.start, leaf])), [paragraphs]);
   const live = useLive();
   const hydrated = useHydrated();
   const [panel, setPanel] = useState<TOpenPanel | null>(null);
@@ -83,7 +97,7 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
   const panelExcerpts = panel
     ? panel.excerptIds.flatMap((id) => {
         const excerpt = byId.get(id);
-        return excerpt ? [{ ...excerpt, exact: text.slice(excerpt.start, excerpt.end) }] : [];
+        return excerpt ? [{ ...excerpt, exact: shownText(excerpt.start, excerpt.end) }] : [];
       })
     : [];
   // Deleted meanwhile (by us or anyone): nothing left to show.
@@ -127,7 +141,11 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
         {...selection.textHandlers}
         className="peer rounded-sm font-serif text-lg leading-8 text-slate-900 outline-offset-8 sm:text-xl sm:leading-9 dark:text-slate-100"
       >
-        {paragraphs.map((paragraph) => (
+        {markdown && (
+          <MarkdownBody blocks={markdown} runs={leaves} renderRun={(segment) => renderSegment(text, segment, { targetId: target, onOpen: openPanel })} />
+        )}
+        {!markdown &&
+          paragraphs.map((paragraph) => (
           <p
             key={paragraph.start}
             // A passage found by search may lie under highlights: a bar beside its paragraphs shows it too.
@@ -138,7 +156,7 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
               <Fragment key={segment.start}>{renderSegment(text, segment, { targetId: target, onOpen: openPanel })}</Fragment>
             ))}
           </p>
-        ))}
+          ))}
       </div>
       {editable && (
         <p
@@ -167,6 +185,7 @@ export function SourceText({ slug, text, excerpts, sourceId, canEdit = false, cl
           text={text}
           start={cite.start}
           end={cite.end}
+          shown={shownText(cite.start, cite.end)}
           claims={claims}
           top={cite.top}
           left={cite.left}

@@ -34,6 +34,8 @@ export async function createSource(ctx: TMutationContext, input: z.output<typeof
       url: input.url ?? null,
       text,
       pageStarts: pages,
+      // HTML is stored as the text it was reduced to.
+      format: input.format === "markdown" ? "markdown" : "text",
     },
     select: { id: true, authorId: true, title: true, version: true },
   });

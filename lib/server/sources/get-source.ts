@@ -46,6 +46,8 @@ export interface TSourceDetail {
   version: number;
   author: TAuthorRef;
   text: string;
+  /** What the text is written in: Markdown is drawn rendered, offsets stay offsets into it. */
+  format: "text" | "markdown";
   /** Where each page starts in the text (a source read from a PDF); null for a text without pages. */
   pages: number[] | null;
   /** Placed excerpts in text order, then the orphaned ones (newest first). */
@@ -70,7 +72,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
   const source = await db().source.findFirst({
     where: { id: sourceId, workspaceId, ...liveWhere.source },
     select: {
-      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true, pageStarts: true,
+      id: true, title: true, publication: true, publishedOn: true, publishedPrecision: true, publishedNote: true, url: true, version: true, text: true, pageStarts: true, format: true,
       author: { select: { id: true, name: true, shortName: true } },
       excerpts: {
         where: liveWhere.excerptKeptOfLiveSource,

@@ -1,13 +1,61 @@
 import "server-only";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { prepareText, type TAnchoring } from "../../anchoring/anchor-quote";
-import { anchorAnnotation, readAnnotations, type TAnchoredAnnotation } from "../../import/annotations/read-annotations";
+import { anchorAnnotation, readAnnotations, type TAnchoredAnnotation, type TAnnotationRequest } from "../../import/annotations/read-annotations";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
 import { EVIDENCE_FIELDS, EXCERPT_FIELDS } from "../excerpts/create-excerpt";
+import { runOffThread } from "../workers/run-off-thread";
 import { createTimeSlicer } from "../workers/time-slicer";
 
 /** Anchoring thousands of annotations in a long text takes seconds; beyond this, send fewer. */
 const ANCHOR_DEADLINE_MS = 10_000;
+
+/**
+ * Texts up to this long are anchored on the request's thread, giving it back between
+ * annotations: one quote placed approximately in them costs a few milliseconds. In a longer
+ * text (up to 2 MB) one approximate search can take a tenth of a second, too long to hold the
+ * thread, so the annotations are anchored in a worker thread instead.
+ */
+const IN_THREAD_TEXT_LENGTH = 256 * 1024;
+
+/**
+ * The worker loads the anchoring code from its TypeScript source through tsx (which runs the
+ * app): Next.js bundles the request's code, so there is no compiled module to require.
+ */
+const WORKER_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+try {
+  require(workerData.tsxPath).register();
+  const { anchorAnnotations } = require(workerData.modulePath);
+  parentPort.postMessage({ result: anchorAnnotations(workerData.input.text, workerData.input.requests) });
+} catch (error) {
+  parentPort.postMessage({ error: String(error && error.message || error) });
+}
+`;
+
+/** Each annotation anchored in `text`: on this thread, a slice at a time, or in a worker for a long text. */
+async function anchorAll(text: string, requests: TAnnotationRequest[]): Promise<TAnchoredAnnotation[]> {
+  if (text.length > IN_THREAD_TEXT_LENGTH) {
+    const root = process.cwd();
+    return runOffThread<TAnchoredAnnotation[]>({
+      code: WORKER_CODE,
+      input: { text, requests },
+      data: { tsxPath: createRequire(path.join(root, "package.json")).resolve("tsx/cjs/api"), modulePath: path.join(root, "lib", "import", "annotations", "read-annotations.ts") },
+      timeoutMs: ANCHOR_DEADLINE_MS,
+      what: "anchoring the annotations",
+    });
+  }
+  const slicer = createTimeSlicer({ deadlineMs: ANCHOR_DEADLINE_MS, what: "anchoring the annotations" });
+  const prepared = prepareText(text);
+  const results: TAnchoredAnnotation[] = [];
+  for (const request of requests) {
+    await slicer.tick();
+    results.push(anchorAnnotation(prepared, request));
+  }
+  return results;
+}
 
 export interface TAnnotationImport {
   /** Annotations anchored in the text: each an excerpt (reused when the same passage exists). */
@@ -20,20 +68,14 @@ export interface TAnnotationImport {
  * Adds W3C Web Annotations to an existing source: each re-anchored by its TextQuote in this
  * source's text and stored as an excerpt; one whose body links to a claim of this workspace with
  * a stance also becomes evidence for it. Those that do not anchor are listed with the reason.
- * Anchoring yields the thread every few milliseconds and gives up (422) after 10 s.
+ * Anchoring leaves the request thread free (yielding between annotations, or in a worker thread
+ * for a long text) and gives up (422) after 10 s.
  */
 export async function importAnnotations({ tx, workspace, viewer, record }: TMutationContext, sourceId: string, document: unknown): Promise<TAnnotationImport> {
   const source = await tx.source.findFirst({ where: { id: sourceId, workspaceId: workspace.id, deletedAt: null }, select: { id: true, text: true } });
   if (!source) throw notFound("Source");
   const requests = readAnnotations(document);
-  // Anchored one by one, letting other requests in between, within a deadline.
-  const slicer = createTimeSlicer({ deadlineMs: ANCHOR_DEADLINE_MS, what: "anchoring the annotations" });
-  const results: TAnchoredAnnotation[] = [];
-  const text = prepareText(source.text);
-  for (const request of requests) {
-    await slicer.tick();
-    results.push(anchorAnnotation(text, request));
-  }
+  const results = await anchorAll(source.text, requests);
   const claimIds = [...new Set(requests.map((r) => r.claimId).filter((id): id is string => id !== null))];
   const liveClaims = new Set(
     (await tx.claim.findMany({ where: { id: { in: claimIds }, workspaceId: workspace.id, deletedAt: null }, select: { id: true } })).map((c) => c.id),

@@ -4,6 +4,7 @@ import { HypothesisImport } from "@/app/components/source-reader/hypothesis-impo
 import { labelPublished } from "@/lib/domain/dates";
 import { AuthorBadge, FALLBACK_ACCENT, accentMap } from "@/app/components/author-badge";
 import { ExcerptList } from "@/app/components/source-reader/excerpt-list";
+import { QuoteCite } from "@/app/components/source-reader/quote-cite";
 import type { TReaderExcerpt } from "@/app/components/source-reader/reader-types";
 import { SourceText } from "@/app/components/source-reader/source-text";
 import { OrphanList } from "@/app/components/sources/orphan-list";
@@ -37,7 +38,7 @@ export default async function SourcePage({ params }: TParams) {
   const placed = placedExcerpts(source);
   const orphans = orphanedExcerpts(source);
   const claimsTouched = new Set(placed.flatMap((x) => x.evidence.map((e) => e.claimId))).size;
-  const excerpts: TReaderExcerpt[] = placed.map(({ id: excerptId, start, end, version, evidence }) => ({ id: excerptId, start, end, version, evidence }));
+  const excerpts: TReaderExcerpt[] = placed.map(({ id: excerptId, start, end, version, anchoring, evidence }) => ({ id: excerptId, start, end, version, anchoring, evidence }));
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-10">
@@ -80,11 +81,12 @@ export default async function SourcePage({ params }: TParams) {
               />
             )}
           </header>
-          <SourceText slug={workspace.slug} text={source.text} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
+          <SourceText slug={workspace.slug} text={source.text} format={source.format} excerpts={excerpts} sourceId={source.id} canEdit={canEdit} claims={claims} />
         </article>
         <aside className="min-w-0 border-t border-slate-200 pt-8 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto lg:border-t-0 lg:pt-0 dark:border-slate-800">
           <OrphanList slug={workspace.slug} orphans={orphans} text={orphans.length > 0 && canEdit ? source.text : ""} canEdit={canEdit} />
-          <ExcerptList slug={workspace.slug} excerpts={placed} />
+          <ExcerptList slug={workspace.slug} excerpts={placed} markdown={source.format === "markdown" ? source.text : undefined} />
+          {canEdit && <QuoteCite slug={workspace.slug} sourceId={source.id} claims={claims} />}
           {canEdit && <AnnotationImport slug={workspace.slug} sourceId={source.id} />}
           {canEdit && <HypothesisImport slug={workspace.slug} sourceId={source.id} claims={claims} />}
         </aside>

@@ -81,7 +81,7 @@ describe("Hypothesis import", () => {
     expect(new Set(anchored.map((a: { index: number }) => a.index)).size).toBe(16);
     expect(anchored).toHaveLength(18);
     expect(unanchored.map((u: { index: number }) => u.index).sort((a: number, b: number) => a - b)).toEqual([16, 17, 18, 19]);
-    expect(unanchored.find((u: { index: number }) => u.index === 16)).toMatchObject({ id: "hyp-16", user: "student1", reason: "the quote is not in this source's text" });
+    expect(unanchored.find((u: { index: number }) => u.index === 16)).toMatchObject({ id: "hyp-16", user: "student1", reason: "the quote is not in this source's text, not even approximately" });
     expect(unanchored.find((u: { index: number }) => u.index === 18).reason).toMatch(/no TextQuoteSelector/);
     expect(unanchored.find((u: { index: number }) => u.index === 19).reason).toMatch(/occurs .* times/);
     for (const a of anchored) expect(text.slice(a.start, a.end)).toBe(sentences[a.index]);

@@ -20,6 +20,10 @@ export function useLiveData<T>(path: string, initial: T, when: (message: TChange
     setLastInitial(initial);
     setData(initial);
   }
+  // Which server render the data on screen comes from: a fetch that left before the page was
+  // refreshed may answer after it, with older data than the refresh brought.
+  const rendered = useRef(initial);
+  rendered.current = initial;
   const matches = useRef(when);
   matches.current = when;
 
@@ -31,9 +35,11 @@ export function useLiveData<T>(path: string, initial: T, when: (message: TChange
       if (timer) clearTimeout(timer);
       timer = setTimeout(async () => {
         const request = ++latest;
+        const renderedBefore = rendered.current;
         const result = await callApi<T>(path);
-        // Only the newest answer counts; an older one arriving late is dropped.
-        if (result.ok && request === latest) setData(result.data);
+        // Only the newest answer counts; an older one arriving late is dropped, and so is one that
+        // left before a refresh of the page brought newer data.
+        if (result.ok && request === latest && rendered.current === renderedBefore) setData(result.data);
       }, REFETCH_DEBOUNCE_MS);
     });
     return () => {

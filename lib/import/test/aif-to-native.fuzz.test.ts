@@ -20,6 +20,19 @@ const AIFISH = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
+const CONVERTS = {
+  nodes: [
+    { nodeID: 1, type: "I", text: "The SCO is an anti-NATO bloc." },
+    { nodeID: 2, type: "I", text: "Its members hold joint exercises." },
+    { nodeID: 3, type: "RA", text: "Default Inference" },
+  ],
+  edges: [
+    { fromID: 2, toID: 3 },
+    { fromID: 3, toID: 1 },
+  ],
+};
+const DANGLES = { nodes: [{ nodeID: 1, type: "I", text: "A claim." }], edges: [{ fromID: 1, toID: 9 }] };
+
 /** The server's path: a body the schema refuses is a 400; a conversion is a document or its issues. */
 function expectConverted(aif: unknown) {
   const parsed = ZAifSchema.safeParse(aif);
@@ -42,7 +55,9 @@ describe("aifToNative on random and malformed maps", () => {
     const outcomes = new Set<string>();
     fc.assert(
       fc.property(AIFISH, (aif) => void outcomes.add(expectConverted(aif))),
-      { numRuns: 2000 },
+      // Each outcome once for sure, whatever the random draw: a map that converts, one with a
+      // dangling edge, and a body that is not AIF.
+      { numRuns: 2000, examples: [[CONVERTS], [DANGLES], [{ nodes: "none" }]] },
     );
     expect([...outcomes].sort()).toEqual(["document", "issues", "refused"]);
   });

@@ -98,6 +98,6 @@ export function isRoundParticipant(role: TRole | null, userId: string | null, fa
 }
 
 /** The message a map read answers with (423) while the viewer has an open round to finish. */
-export function blindMessage(roundId: string): string {
-  return `A coding round you take part in is open: the map stays hidden until you have answered every item (round ${roundId}).`;
+export function blindMessage(slug: string, roundId: string): string {
+  return `A coding round you take part in is open: the map stays hidden until you have answered every item. Answer them at /w/${slug}/rounds/${roundId}.`;
 }

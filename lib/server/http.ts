@@ -59,7 +59,7 @@ export function readRoute<P extends z.ZodType<{ slug: string }>, Q extends z.Zod
   return route(options.params, async (request, params) => {
     const viewer = await getViewer(request);
     const { workspace, role, blindRoundId } = await authorize(viewer, params.slug, "read");
-    if (blindRoundId && (options.scope ?? "map") === "map") throw new AppError("LOCKED", blindMessage(blindRoundId), { current: { roundId: blindRoundId } });
+    if (blindRoundId && (options.scope ?? "map") === "map") throw new AppError("LOCKED", blindMessage(workspace.slug, blindRoundId), { current: { roundId: blindRoundId } });
     const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
     return handler({ viewer, workspace, role }, { params, query: query as Q extends z.ZodType ? z.output<Q> : undefined, request });
   });

@@ -136,6 +136,7 @@ describe("coding rounds", () => {
       }
       expect(result.status, `${route}: ${JSON.stringify(result.body)}`).toBe(423);
       expect(result.body.error.current).toEqual({ roundId });
+      expect(result.body.error.message).toContain(`Answer them at /w/${SLUG}/rounds/${roundId}.`);
       checked++;
     }
     expect(checked).toBeGreaterThan(12);

@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import type { TAuthorListItem } from "@/lib/server/authors/list-authors";
 import { MAX_AFFILIATION_LENGTH, MAX_AUTHOR_NAME_LENGTH, MAX_AUTHOR_SHORT_NAME_LENGTH } from "@/lib/schemas/sources";
 import { workspaceApi } from "../api";
 import { Button } from "../button";
@@ -8,14 +9,7 @@ import { Field, inputClass } from "../forms/field";
 import { useLive } from "../live/live-context";
 import { useMutation } from "../use-mutation";
 
-export interface TAuthorItem {
-  id: string;
-  name: string;
-  shortName: string;
-  affiliation: string | null;
-  version: number;
-  sourceCount: number;
-}
+export type TAuthorItem = TAuthorListItem;
 
 /**
  * One author for owners and editors: edit the name, the short name (the matrix's column header)

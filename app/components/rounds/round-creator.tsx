@@ -5,6 +5,7 @@ import { MAX_ROUND_ITEMS, MAX_ROUND_TITLE_LENGTH } from "@/lib/schemas/rounds";
 import { workspaceApi } from "../api";
 import { Button } from "../button";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 interface TCandidate {
   excerptId: string;
@@ -98,11 +99,7 @@ export function RoundCreator({ slug, claims, authors, candidates }: { slug: stri
               {items.length > MAX_ROUND_ITEMS ? ` (the first ${MAX_ROUND_ITEMS})` : ""}
             </span>
           </div>
-          {mutation.error ? (
-            <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-              {mutation.error}
-            </p>
-          ) : null}
+          <FormError message={mutation.error} />
         </>
       )}
     </form>

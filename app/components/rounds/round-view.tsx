@@ -11,6 +11,7 @@ import { Button, buttonClass } from "../button";
 import { useLiveData } from "../live/use-live-data";
 import { useMutation } from "../use-mutation";
 import { ANSWER_BAR, ANSWER_CHIP, ANSWER_LABEL, ANSWER_PRESSED, ANSWER_SIGN, describeAlpha, percent } from "./round-words";
+import { FormError } from "../evidence/evidence-fields";
 
 type TRound = TRoundView;
 type TItem = TRound["items"][number];
@@ -103,11 +104,7 @@ function Progress({ slug, round }: { slug: string; round: TRound }) {
         ))}
       </ul>
       <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">You see who has finished, not what anyone answered.</p>
-      {mutation.error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
     </section>
   );
 }
@@ -195,11 +192,7 @@ function ItemCard({ slug, round, item, canAnswer }: { slug: string; round: TRoun
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
             />
           </label>
-          {mutation.error ? (
-            <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-              {mutation.error}
-            </p>
-          ) : null}
+          <FormError message={mutation.error} />
         </div>
       ) : null}
     </li>
@@ -314,11 +307,7 @@ function RevealItem({ slug, round, item, stats }: { slug: string; round: TRound;
           >
             Adopt the majority ({ANSWER_LABEL[stats.majority!]}) as evidence
           </Button>
-          {mutation.error ? (
-            <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-              {mutation.error}
-            </p>
-          ) : null}
+          <FormError message={mutation.error} />
         </div>
       ) : null}
     </li>

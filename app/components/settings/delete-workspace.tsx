@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { Button, buttonClass } from "../button";
 import { Field, inputClass } from "../forms/field";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 /**
  * Deleting a workspace: the JSON export offered first, then a dialog that asks for the title typed
@@ -45,11 +46,7 @@ export function DeleteWorkspace({ slug, title }: { slug: string; title: string }
           <Field id="delete-confirm" label={`Type the title to confirm: ${title}`}>
             <input id="delete-confirm" autoComplete="off" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} />
           </Field>
-          {mutation.error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {mutation.error}
-            </p>
-          ) : null}
+          <FormError message={mutation.error} />
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="quiet" onClick={() => dialog.current?.close()}>
               Keep it

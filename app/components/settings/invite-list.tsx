@@ -1,19 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import type { TRole } from "@/lib/domain/types";
+import type { TInviteEntry } from "@/lib/server/invites/list-invites";
 import { ROLE_TEXT } from "@/lib/domain/visibility";
 import { ConfirmButton } from "../confirm-button";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
-export interface TInviteView {
-  id: string;
-  role: TRole;
-  uses: number;
-  maxUses: number;
-  expiresAt: string;
-  emailDomain: string | null;
-  createdBy: { id: string; name: string } | null;
-}
+/** An open invite link as the list shows it (when it was made is not shown). */
+export type TInviteView = Omit<TInviteEntry, "createdAt">;
 
 /** The open invite links: who made each, how often it was used, until when; each can be withdrawn. */
 export function InviteList({ slug, invites }: { slug: string; invites: TInviteView[] }) {
@@ -28,11 +22,7 @@ export function InviteList({ slug, invites }: { slug: string; invites: TInviteVi
   if (invites.length === 0) return <p className="text-sm text-slate-500">No open invite links.</p>;
   return (
     <div className="space-y-2">
-      {mutation.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
       <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="open-invites">
         {invites.map((invite) => (
           <li key={invite.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2" data-testid="open-invite">

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { ConfirmButton } from "../confirm-button";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 /** A member leaves the workspace; an owner who is the only one is told to hand it over first. */
 export function LeaveWorkspace({ slug, userId }: { slug: string; userId: string }) {
@@ -16,11 +17,7 @@ export function LeaveWorkspace({ slug, userId }: { slug: string; userId: string 
   return (
     <div className="space-y-2">
       <ConfirmButton label="Leave this workspace…" confirmLabel="Leave" question="Leave? You will need a new invite link to come back." busy={mutation.busy} testId="leave-workspace" onConfirm={leave} />
-      {mutation.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ROLE_TEXT } from "@/lib/domain/visibility";
 import { ConfirmButton } from "../confirm-button";
 import { inputClass } from "../forms/field";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 export interface TMemberView {
   user: { id: string; name: string; email: string };
@@ -33,11 +34,7 @@ export function MemberList({ slug, members, viewerId }: { slug: string; members:
 
   return (
     <div className="space-y-3">
-      {mutation.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
       <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="members">
         {members.map((m) => (
           <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3" data-testid="member">

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmButton } from "../confirm-button";
 import { Field, inputClass } from "../forms/field";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 /** Hands the workspace to another member: they become owner, you an editor. */
 export function TransferOwnership({ slug, candidates }: { slug: string; candidates: { id: string; name: string }[] }) {
@@ -32,11 +33,7 @@ export function TransferOwnership({ slug, candidates }: { slug: string; candidat
         </Field>
       </div>
       <ConfirmButton label="Hand over ownership…" confirmLabel="Hand over" question={`Make ${name} the owner? You become an editor.`} busy={mutation.busy} testId="transfer" onConfirm={transfer} />
-      {mutation.error ? (
-        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { MAX_WORKSPACE_DESCRIPTION_LENGTH, MAX_WORKSPACE_TITLE_LENGTH } from "@/
 import { Button } from "../button";
 import { Field, fieldErrors, inputClass } from "../forms/field";
 import { useMutation } from "../use-mutation";
+import { FormError } from "../evidence/evidence-fields";
 
 export interface TWorkspaceSettingsView {
   slug: string;
@@ -66,11 +67,7 @@ export function WorkspaceSettingsForm({ settings }: { settings: TWorkspaceSettin
       <Field id="ws-slug" label="Address" hint={`/w/${slug || "…"} — the old address keeps working and leads here.`} error={errors.slug}>
         <input id="ws-slug" required minLength={2} maxLength={64} pattern="[a-z0-9]+(-[a-z0-9]+)*" className={inputClass} value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} />
       </Field>
-      {mutation.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {mutation.error}
-        </p>
-      ) : null}
+      <FormError message={mutation.error} />
       <div className="flex items-center gap-3">
         <Button type="submit" busy={mutation.busy} busyLabel="Saving…">
           Save settings

@@ -34,8 +34,9 @@ test.describe("a blind coding round", () => {
     const baseURL = testInfo.project.use.baseURL!;
     const facilitatorContext = await browser.newContext({ storageState: ownerState, reducedMotion: "reduce" });
     const facilitator = await facilitatorContext.newPage();
-    // Both projects run against one server: names of their own, and one set of pictures.
-    const names = ["Coder Ada", "Coder Ben", "Coder Cy"].map((name) => `${name} (${testInfo.project.name})`);
+    // Both projects (and repeated runs) share one server: names of their own, and one set of pictures.
+    const run = testInfo.repeatEachIndex > 0 ? ` ${testInfo.repeatEachIndex + 1}` : "";
+    const names = ["Coder Ada", "Coder Ben", "Coder Cy"].map((name) => `${name} (${testInfo.project.name}${run})`);
     const picture = (page: Page, file: string, fullPage: boolean) => (testInfo.project.name === "desktop" ? page.screenshot({ path: `docs/screenshots/${file}`, fullPage }) : null);
     const contexts = await Promise.all(names.map((name, i) => participantContext(browser, baseURL, ownerState, name, i === 2)));
     const participants = await Promise.all(contexts.map((c) => c.newPage()));

@@ -68,3 +68,34 @@ test("open pages do not prefetch the links they show, neither on arrival nor aft
     await Promise.all([reader.context().close(), owner.context().close()]);
   }
 });
+
+test("a change committed after the page was read but before its live stream opened still reaches it", async ({ browser, ownerState }) => {
+  const reader = await pageAs(browser, ownerState);
+  const owner = await pageAs(browser, ownerState);
+  // Hold the page's event stream back until the change below has been committed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let streamAsked = false;
+  await reader.route("**/api/workspaces/*/events*", async (route) => {
+    streamAsked = true;
+    await held;
+    await route.continue();
+  });
+  await reader.goto(`/w/${DEMO}/matrix`);
+  await expect.poll(() => streamAsked).toBe(true);
+  const created = await write(owner, "POST", `/api/workspaces/${DEMO}/claims`, { text: "A claim made while a page was still connecting." });
+  expect(created.status(), await created.text()).toBe(201);
+  const claim = (await created.json()) as { id: string; version: number };
+  try {
+    await expect(reader.getByText("A claim made while a page was still connecting.")).toHaveCount(0);
+    release();
+    await expect(reader.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    // The stream starts after the newest event the page was read with, so it is sent this change.
+    await expect(reader.getByText("A claim made while a page was still connecting.")).toBeVisible();
+  } finally {
+    release();
+    const removed = await write(owner, "DELETE", `/api/workspaces/${DEMO}/claims/${claim.id}`, { version: claim.version });
+    expect(removed.status(), await removed.text()).toBe(200);
+    await Promise.all([reader.context().close(), owner.context().close()]);
+  }
+});

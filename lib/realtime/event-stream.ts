@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { hub } from "./hub";
+import { newestEventId } from "./newest-event";
 import type { TChangeMessage, TPresenceMessage } from "./events";
 
 const HEARTBEAT_MS = 15_000;
@@ -51,13 +52,9 @@ export async function openEventStream(
     const [behind] = await db().$queryRaw<{ n: number; newest: bigint | null }[]>`
       select count(*)::int as n, max(id) as newest from (
         select id from "Event" where "workspaceId" = ${workspaceId}::uuid and id > ${lastId} order by id limit ${MAX_REPLAY + 1}) e`;
-    if (behind.n > MAX_REPLAY) {
-      const newest = await db().event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } });
-      lastId = reset = newest!.id;
-    }
+    if (behind.n > MAX_REPLAY) lastId = reset = await newestEventId(workspaceId);
   } else {
-    const newest = await db().event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } });
-    lastId = newest?.id ?? 0n;
+    lastId = await newestEventId(workspaceId);
   }
 
   let cleanup = () => {};

@@ -103,13 +103,14 @@ export async function transact<T>(
           }
         }
         const result = await fn(tx, (event) => events.push(event));
-        if (events.length > 0) await writeEvents(tx, input.viewer.userId, events);
         if (idempotency) {
           await tx.idempotentRequest.update({
             where: { callerId_key: { callerId: idempotency.callerId, key: idempotency.key } },
             data: { status: result.status, body: snapshot(result.body) },
           });
         }
+        // Last: the events' ordering lock is held from here to the commit.
+        if (events.length > 0) await writeEvents(tx, input.viewer.userId, events);
         return result;
       },
       // A change is a few statements: 20 s is ample, and ends a transaction that would hold its
@@ -122,14 +123,39 @@ export async function transact<T>(
   }
 }
 
+const EVENT_ORDER_LOCK_PREFIX = "stancemap:events:";
+
+/**
+ * The key of a workspace's event-ordering lock (a transaction-scoped advisory lock). Event ids come
+ * from one sequence, and two changes that took ids 100 and 101 could commit in the other order: a
+ * stream that had sent 101 would never send 100. A change takes its workspace's lock before its
+ * events are numbered and holds it until it commits, so within a workspace ids are committed in
+ * order and "every event after N" misses nothing.
+ */
+export function eventOrderLockKey(workspaceId: string): string {
+  return EVENT_ORDER_LOCK_PREFIX + workspaceId;
+}
+
+/**
+ * Takes the event-ordering locks of several workspaces, in one fixed order (no two changes can
+ * wait for each other). For a change that records events in more than one workspace.
+ */
+export async function lockEventOrder(tx: TTx, workspaceIds: readonly string[]): Promise<void> {
+  const keys = [...new Set(workspaceIds)].sort().map(eventOrderLockKey);
+  await tx.$queryRaw`select count(pg_advisory_xact_lock(hashtext(k))) as n from (select k from unnest(${keys}::text[]) k order by k) ordered`;
+}
+
 /**
  * Inserts the recorded Events and NOTIFYs the last id of each workspace, in one statement: this
  * runs in every change, and each round trip costs the app more CPU than the insert costs the
- * database. The events travel as one JSON array (order kept by ordinality, so ids follow the
- * order of recording); an absent before/after stays SQL NULL. createdAt is the app's clock in
- * UTC, as Prisma writes it everywhere else.
+ * database. The workspace's ordering lock (`eventOrderLockKey`) is taken in the same statement,
+ * row by row before each row is numbered. The events travel as one JSON array (order kept by
+ * ordinality, so ids follow the order of recording); an absent before/after stays SQL NULL.
+ * createdAt is the app's clock in UTC, as Prisma writes it everywhere else.
  */
 async function writeEvents(tx: TTx, actorId: string, events: (TEventInput & { workspaceId: string })[]): Promise<void> {
+  // Several workspaces (none of today's changes): their locks first, in a fixed order.
+  if (new Set(events.map((e) => e.workspaceId)).size > 1) await lockEventOrder(tx, events.map((e) => e.workspaceId));
   const rows = JSON.stringify(
     events.map((e) => ({ w: e.workspaceId, type: e.type, entityType: EVENT_CATALOG[e.type].entity, entityId: e.entityId, before: e.before, after: e.after })),
     jsonSafe,
@@ -140,6 +166,7 @@ async function writeEvents(tx: TTx, actorId: string, events: (TEventInput & { wo
       select (x.value ->> 'w')::uuid, ${actorId}::uuid, x.value ->> 'type', x.value ->> 'entityType', (x.value ->> 'entityId')::uuid,
              x.value -> 'before', x.value -> 'after', ${new Date()}::timestamp(3)
       from jsonb_array_elements(${rows}::jsonb) with ordinality as x(value, ord)
+      cross join lateral (select pg_advisory_xact_lock(hashtext(${EVENT_ORDER_LOCK_PREFIX} || (x.value ->> 'w')))) as ordering
       order by x.ord
       returning id, "workspaceId")
     select pg_notify(${EVENTS_CHANNEL}, json_build_object('w', "workspaceId", 'e', max(id)::text)::text)

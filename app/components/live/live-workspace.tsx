@@ -20,12 +20,21 @@ const RETRY_CLOSED_MS = 5_000;
  * re-renders server components without remounting client ones), and signed-in readers report
  * where they are and see who else is here.
  */
-export function LiveWorkspace({ slug, viewerId, children }: { slug: string; viewerId: string | null; children: ReactNode }) {
+/**
+ * `since`: the newest event when the page was read on the server; the stream starts after it, so
+ * a change committed while the page was on its way still reaches it.
+ */
+export function LiveWorkspace({ slug, since, viewerId, children }: { slug: string; since: string; viewerId: string | null; children: ReactNode }) {
   const router = useRouter();
   const [revision, setRevision] = useState(0);
   const [here, setHere] = useState<TPresenceEntry[]>([]);
   const [stream, setStream] = useState<{ status: TStreamStatus; attempt: number; everLive: boolean }>({ status: "connecting", attempt: 0, everLive: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The last event this page has seen: a new stream (after the browser gave up) starts after it.
+  const seen = useRef(since);
+  const onSeen = useCallback((id: string) => {
+    seen.current = id;
+  }, []);
 
   const refreshNow = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -55,8 +64,9 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
   const onStatus = useCallback(
     (status: TStreamStatus) => {
       const last = lastStatus.current;
-      // Back after a gap: the browser replays missed events, but a fresh stream (after a retry)
-      // starts at the newest one, so look again to be sure nothing was missed.
+      // Back after a gap: the browser replays missed events, and a fresh stream (after a retry)
+      // starts after the last one seen; look again anyway — an access check or a reset may have
+      // come and gone while away.
       if (status === "live" && last.status !== "live" && last.everLive) scheduleRefresh();
       lastStatus.current = { status, everLive: last.everLive || status === "live" };
       setStream((current) => ({ ...current, status, everLive: current.everLive || status === "live" }));
@@ -97,7 +107,7 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
 
   return (
     <LiveContext.Provider value={value}>
-      {accessEnded ? <AccessEnded /> : <Subscription key={stream.attempt} slug={slug} onChange={onChange} onPresence={setHere} onStatus={onStatus} onReset={scheduleRefresh} onAccess={onAccess} />}
+      {accessEnded ? <AccessEnded /> : <Subscription key={stream.attempt} slug={slug} after={seen.current} onSeen={onSeen} onChange={onChange} onPresence={setHere} onStatus={onStatus} onReset={scheduleRefresh} onAccess={onAccess} />}
       {children}
     </LiveContext.Provider>
   );
@@ -106,6 +116,8 @@ export function LiveWorkspace({ slug, viewerId, children }: { slug: string; view
 /** One EventSource; remounted (by key) to open a new one after the browser gave up on the old. */
 function Subscription({
   slug,
+  after,
+  onSeen,
   onChange,
   onPresence,
   onStatus,
@@ -113,13 +125,15 @@ function Subscription({
   onAccess,
 }: {
   slug: string;
+  after: string;
+  onSeen: (id: string) => void;
   onChange: (message: TChangeMessage) => void;
   onPresence: (here: TPresenceEntry[]) => void;
   onStatus: (s: TStreamStatus) => void;
   onReset: () => void;
   onAccess: (message: TAccessMessage) => void;
 }) {
-  const status = useWorkspaceEvents(slug, { onChange, onPresence: (m) => onPresence(m.here), onReset, onAccess });
+  const status = useWorkspaceEvents(slug, after, { onChange, onPresence: (m) => onPresence(m.here), onReset, onAccess, onSeen });
   useEffect(() => onStatus(status), [status, onStatus]);
   return null;
 }

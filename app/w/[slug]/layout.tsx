@@ -20,11 +20,11 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { workspace, role, canComment, lockedOut, seminarLive } = await loadRoundAccess(slug);
+  const { workspace, since, role, canComment, lockedOut, seminarLive } = await loadRoundAccess(slug);
   const viewer = await viewerOfPage();
   const seminar = await getSeminarBanner(workspace.id, viewer?.userId ?? null, { live: seminarLive });
   return (
-    <LiveWorkspace slug={workspace.slug} viewerId={viewer?.userId ?? null}>
+    <LiveWorkspace slug={workspace.slug} since={since} viewerId={viewer?.userId ?? null}>
       <HideWhenPresenting slug={workspace.slug}>
         <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
           <div className="mx-auto flex max-w-[96rem] flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">

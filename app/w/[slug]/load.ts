@@ -13,6 +13,7 @@ import { describeEntity } from "@/lib/server/history/describe-entity";
 import { getSource } from "@/lib/server/sources/get-source";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { getViewer } from "@/lib/server/viewer";
+import { newestEventId } from "@/lib/realtime/newest-event";
 import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
 import { findMovedWorkspace } from "@/lib/server/workspaces/find-moved-workspace";
 
@@ -47,8 +48,14 @@ export const loadRoundAccess = cache(async (slug: string) => {
       throw error;
     }
   });
+  // Read before anything the page shows (every page comes through here first, and this is cached
+  // for the request): the page's event stream starts after it, so nothing committed in between
+  // is missed.
+  const since = (await newestEventId(workspace.id)).toString();
   return {
     workspace,
+    /** The newest event when the page was read: where its live updates start. */
+    since,
     role,
     signedIn: viewer !== null,
     userId: viewer?.userId ?? null,

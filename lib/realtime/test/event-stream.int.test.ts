@@ -6,7 +6,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { eventOrderLockKey } from "../../server/mutation";
 import { db } from "../../db/client";
 import { createActor, type TActor } from "../../testing/actors";
 import { call } from "../../testing/call";
@@ -16,7 +18,7 @@ import { PATCH as patchClaim } from "../../../app/api/workspaces/[slug]/claims/[
 import { PUT as putVote } from "../../../app/api/workspaces/[slug]/claims/[id]/vote/route";
 import { POST as endSession } from "../../../app/api/workspaces/[slug]/session/end/route";
 import { PATCH as steer, POST as startSession } from "../../../app/api/workspaces/[slug]/session/route";
-import type { TChangeMessage } from "../events";
+import { EVENTS_CHANNEL, type TChangeMessage } from "../events";
 
 const SLUG = "sco-debate";
 let editor: TActor;
@@ -26,9 +28,9 @@ beforeAll(async () => {
 });
 
 /** Opens the stream and collects change messages until `until` says stop (or the time runs out). */
-async function collect(headers: Record<string, string>, until: (messages: TChangeMessage[]) => boolean, during?: () => Promise<void>, timeoutMs = 8000) {
+async function collect(headers: Record<string, string>, until: (messages: TChangeMessage[]) => boolean, during?: () => Promise<void>, timeoutMs = 8000, query = "") {
   const controller = new AbortController();
-  const response = await events(new Request(`http://localhost/api/workspaces/${SLUG}/events`, { headers, signal: controller.signal }), { params: Promise.resolve({ slug: SLUG }) });
+  const response = await events(new Request(`http://localhost/api/workspaces/${SLUG}/events${query}`, { headers, signal: controller.signal }), { params: Promise.resolve({ slug: SLUG }) });
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toContain("text/event-stream");
   const reader = response.body!.getReader();
@@ -80,6 +82,59 @@ describe("GET /api/workspaces/:slug/events", () => {
     expect(messages.map((m) => m.id)).toEqual(expected.map((e) => e.id.toString()));
     expect(messages.map((m) => m.type)).toEqual(["claim.created", "claim.created", "claim.created"]);
     expect(messages.map((m) => m.entityId)).toEqual(missed);
+  });
+
+  it("on a first connection, starts after ?after= (the newest event when the page was read)", async () => {
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } });
+    const readAt = await db().event.findFirstOrThrow({ where: { workspaceId: workspace.id }, orderBy: { id: "desc" } });
+    // Committed after the page was read, before its stream opened.
+    const between = await makeClaim("Made before the page connected.");
+    const messages = await collect({}, (m) => m.some((x) => x.entityId === between), undefined, 8000, `?after=${readAt.id}`);
+    expect(messages.map((m) => m.entityId)).toEqual([between]);
+    // Last-Event-ID (a reconnection) wins over ?after=.
+    const resumed = await collect({ "last-event-id": messages[0].id }, (m) => m.length > 0, undefined, 600, `?after=${readAt.id}`);
+    expect(resumed).toEqual([]);
+  });
+
+  it("misses no event when a change that was numbered first commits last", async () => {
+    const workspace = await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } });
+    const claim = await db().claim.findFirstOrThrow({ where: { workspaceId: workspace.id, deletedAt: null }, select: { id: true } });
+    // Another change, in flight: it holds the workspace's ordering lock and has numbered its event,
+    // but has not committed yet.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    let slowId = "";
+    let quickId = "";
+    let quickDone = false;
+    try {
+      const messages = await collect({}, (m) => m.some((x) => x.id === slowId) && m.some((x) => x.entityId === quickId), async () => {
+        await other.query("begin");
+        await other.query("select pg_advisory_xact_lock(hashtext($1))", [eventOrderLockKey(workspace.id)]);
+        const inserted = await other.query<{ id: string }>(
+          `insert into "Event" ("workspaceId", "actorId", type, "entityType", "entityId", before, after, "createdAt")
+           values ($1, $2, 'claim.updated', 'claim', $3, null, null, now()) returning id::text`,
+          [workspace.id, editor.userId, claim.id],
+        );
+        slowId = inserted.rows[0].id;
+        // A change made meanwhile waits for the earlier one to commit before numbering its own event.
+        const quick = makeClaim("Made while another change was committing.").then((id) => {
+          quickDone = true;
+          quickId = id;
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        expect(quickDone).toBe(false);
+        await other.query("select pg_notify($1, json_build_object('w', $2::text, 'e', $3::text)::text)", [EVENTS_CHANNEL, workspace.id, slowId]);
+        await other.query("commit");
+        await quick;
+      });
+      const ids = messages.map((m) => BigInt(m.id));
+      expect(messages.map((m) => m.id)).toContain(slowId);
+      expect(messages.find((m) => m.entityId === quickId)).toBeDefined();
+      expect([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(ids);
+    } finally {
+      await other.query("rollback").catch(() => {});
+      await other.end();
+    }
   });
 
   it("delivers live changes made after connecting, and nothing from before", async () => {

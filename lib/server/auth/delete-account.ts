@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { EVENTS_CHANNEL } from "../../realtime/events";
 import type { TViewer } from "../authorize";
+import { lockEventOrder } from "../mutation";
 
 /**
  * The account a deleted person's comments and past sessions pass to (made by the migration that
@@ -45,6 +46,8 @@ export async function deleteAccount(viewer: TViewer, confirm: string) {
       where "entityType" = 'member' and (before->>'userId' = ${user.id} or after->>'userId' = ${user.id})`;
     // A former member leaves every workspace they were in; the event (no actor: the account is
     // going) makes open streams there check their readers again.
+    const memberships = await tx.member.findMany({ where: { userId: user.id }, select: { workspaceId: true } });
+    await lockEventOrder(tx, memberships.map((m) => m.workspaceId));
     await tx.$executeRaw`
       with left_ as (
         insert into "Event" ("workspaceId", "actorId", type, "entityType", "entityId", before, "createdAt")

@@ -25,6 +25,8 @@ export interface TQuoteToAnchor {
   suffix?: string;
   /** Where the quote is expected to start (UTF-16 offset): settles a choice between equal quotes. */
   hint?: number;
+  /** False: verbatim or normalised only, no approximate search (true by default). */
+  approximate?: boolean;
 }
 
 export type TQuoteAnchor =
@@ -116,7 +118,7 @@ export function anchorQuote(source: string | TPreparedText, quote: TQuoteToAncho
     return decide(text, candidates, context, hint, "normalised", more);
   }
 
-  if (normalQuote.length < MIN_FUZZY_QUOTE_LENGTH) return { ok: false, reason: "not-found" };
+  if (normalQuote.length < MIN_FUZZY_QUOTE_LENGTH || quote.approximate === false) return { ok: false, reason: "not-found" };
   const { matches, more } = findApproximateMatches(normal.text, normalQuote);
   if (matches.length === 0 && !more) return { ok: false, reason: "not-found" };
   const candidates = matches.map((m) => ({ ...toOriginalSpan(normal, m.start, m.end), quoteSimilarity: Math.max(0, 1 - m.errors / normalQuote.length) }));

@@ -13,6 +13,7 @@ import { POST as extract } from "../sources/extract/route";
 import { POST as createSource } from "../workspaces/[slug]/sources/route";
 import { POST as createExcerpt } from "../workspaces/[slug]/excerpts/route";
 import { POST as importAnnotations } from "../workspaces/[slug]/sources/[id]/annotations/route";
+import { PATCH as patchSource } from "../workspaces/[slug]/sources/[id]/route";
 import { POST as importWorkspace } from "../workspaces/import/route";
 
 const MAX_BLOCK_MS = 200;
@@ -147,6 +148,52 @@ describe("hostile requests leave the server free", () => {
     expect(result.status).toBe(200);
     expect(result.body.text).toContain("An argued sentence of the article.");
     expect(result.body.text).not.toContain("Menu");
+    expect(maxBlockMs).toBeLessThan(MAX_BLOCK_MS);
+  });
+
+  /** A 2 MB source of "a a a …" paragraphs with `count` 41-character passages, one every sixth paragraph. */
+  async function lookAlikes(title: string, count: number) {
+    const paragraph = `${"a ".repeat(300)}a.`;
+    const text = Array.from({ length: 3400 }, () => paragraph).join("\n\n");
+    const created = await call(createSource, { method: "POST", params: { slug: SLUG }, body: { title, author: { name: "A. Author" }, published: "2024", text }, headers: editor.headers });
+    expect(created.status).toBe(201);
+    const workspaceId = (await db().workspace.findUniqueOrThrow({ where: { slug: SLUG } })).id;
+    // Every passage the same 41 characters: a quote with thousands of look-alikes, and prefixes
+    // and suffixes that tell none of them apart.
+    await db().excerpt.createMany({
+      data: Array.from({ length: count }, (_, i) => {
+        const start = i * 6 * (paragraph.length + 2);
+        return { workspaceId, sourceId: created.body.id, start, end: start + 41, exact: text.slice(start, start + 41), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 41, start + 73) };
+      }),
+    });
+    return { id: created.body.id as string, text, paragraph };
+  }
+
+  it("revises a 2 MB text with 500 look-alike passages on it without holding the thread", async () => {
+    const { id, text, paragraph } = await lookAlikes("All a, revised", 500);
+    const { result, maxBlockMs } = await probeStall(() =>
+      call(patchSource, { method: "PATCH", params: { slug: SLUG, id }, body: { version: 1, text: `A new first paragraph.\n\n${text.slice(0, -paragraph.length)}` }, headers: editor.headers }),
+    );
+    expect([200, 422]).toContain(result.status);
+    if (result.status === 200) {
+      const { unchanged, moved, fuzzy, orphaned } = result.body.reanchored;
+      expect(unchanged + moved + fuzzy.length + orphaned.length).toBe(500);
+    } else {
+      expect(result.body.error.message).toMatch(/Stopped placing the passages/);
+    }
+    expect(maxBlockMs).toBeLessThan(MAX_BLOCK_MS);
+  });
+
+  it("searches a 2 MB revision for 40 vanished passages in a worker thread, and orphans them", async () => {
+    const { id, text } = await lookAlikes("All a, rewritten", 40);
+    // Same length, no "a" left: nothing is near where it was, each quote is searched for in the
+    // whole text (verbatim, normalised, approximately) and found nowhere.
+    const { result, maxBlockMs } = await probeStall(() =>
+      call(patchSource, { method: "PATCH", params: { slug: SLUG, id }, body: { version: 1, text: text.replaceAll("a", "b") }, headers: editor.headers }),
+    );
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    expect(result.body.reanchored).toMatchObject({ unchanged: 0, moved: 0, fuzzy: [] });
+    expect(result.body.reanchored.orphaned).toHaveLength(40);
     expect(maxBlockMs).toBeLessThan(MAX_BLOCK_MS);
   });
 });

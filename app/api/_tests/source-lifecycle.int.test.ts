@@ -145,6 +145,32 @@ describe("revising a source's text", () => {
     expect((await call(gaps, { params, headers: owner.headers })).body.orphanedExcerpts.total).toBe(0);
   });
 
+  it("drops a PDF's page breaks when its text is revised, and undo brings them back", async () => {
+    const pageStarts = [0, Math.floor(oldText.length / 3), Math.floor((2 * oldText.length) / 3)];
+    await db().source.update({ where: { id: katzId }, data: { pageStarts } });
+    try {
+      const pagesOf = (s: TSource & { pages: number[] | null }) => ({ pages: s.pages, excerpts: (s.excerpts as (TExcerpt & { page?: number | null })[]).map((x) => [x.id, x.page ?? null]).sort() });
+      const before = (await readSource()) as TSource & { pages: number[] | null };
+      expect(before.pages).toEqual(pageStarts);
+      const withPages = pagesOf(before);
+      expect(new Set(withPages.excerpts.map(([, page]) => page))).toEqual(new Set([1, 2, 3]));
+
+      // The breaks were the old text's: after a revision no page is claimed for any passage.
+      const answer = await patch({ version: before.version, text: `A corrected opening.\n\n${oldText}` });
+      expect(answer.status).toBe(200);
+      const revised = (await readSource()) as TSource & { pages: number[] | null };
+      expect(revised.pages).toBeNull();
+      expect(pagesOf(revised).excerpts.every(([, page]) => page === null)).toBe(true);
+
+      expect((await undoEvent(await latestEvent("source.updated", katzId))).status).toBe(200);
+      const back = (await readSource()) as TSource & { pages: number[] | null };
+      expect(back.text).toBe(oldText);
+      expect(pagesOf(back)).toEqual(withPages);
+    } finally {
+      await db().source.update({ where: { id: katzId }, data: { pageStarts: [] } });
+    }
+  });
+
   it("re-attaches an orphan to a passage of the new text, or deletes it", async () => {
     const before = await readSource();
     const deletedQuote = before.excerpts.find((x) => x.exact.startsWith("Finally, Uzbekistan had relatively poor relations"))!;

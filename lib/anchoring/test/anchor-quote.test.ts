@@ -145,6 +145,15 @@ describe("short and absent quotes", () => {
     expect(anchorQuote(text, { exact: quote })).toEqual({ ok: false, reason: "not-found" });
   });
 
+  it("looks no further than the normal form when asked for no approximate search", () => {
+    const sentence = text.slice(text.indexOf("The"), text.indexOf(".", text.indexOf("The")) + 1);
+    expect(sentence.length).toBeGreaterThan(40);
+    const typo = `${sentence.slice(0, 20)}#${sentence.slice(21)}`;
+    expect(anchorQuote(text, { exact: typo })).toMatchObject({ ok: true, anchoring: { method: "fuzzy" } });
+    expect(anchorQuote(text, { exact: typo, approximate: false })).toEqual({ ok: false, reason: "not-found" });
+    expect(anchorQuote(text, { exact: sentence.replaceAll(" ", "\n"), approximate: false })).toMatchObject({ ok: true, anchoring: { method: "normalised" } });
+  });
+
   it("refuses a quote that is not in the text, and an empty one", () => {
     expect(anchorQuote(text, { exact: "The SCO has become a full military alliance with a joint command." })).toEqual({ ok: false, reason: "not-found" });
     expect(anchorQuote(text, { exact: " … " })).toEqual({ ok: false, reason: "not-found" });

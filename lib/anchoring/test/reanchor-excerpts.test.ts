@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { mapOffsetsThroughEdit, reanchorExcerpts, type TExcerptToReanchor } from "../reanchor-excerpts";
+import { mapOffsetsThroughEdit, placeNearby, reanchorExcerpts, type TExcerptToReanchor } from "../reanchor-excerpts";
 import { describeRange, findOccurrences } from "../text-quote";
 import { withinBudget } from "../../testing/fuzz-budget";
 
@@ -76,6 +76,22 @@ describe("reanchorExcerpts on a revised corpus text", () => {
     const revised = `A new opening line.\n${old}`;
     const { placements } = reanchorExcerpts(old, revised, [excerpt]);
     expect(placements[0]).toMatchObject({ status: "moved", selector: { start: second + "A new opening line.\n".length } });
+  });
+
+  it("places without a search of the whole text what stayed near where the edit carried it, and leaves the rest", () => {
+    expect(excerpts.length).toBeGreaterThanOrEqual(3);
+    const changed = excerpts[1];
+    const word = /\p{L}{5,}/u.exec(changed.exact.slice(20))!;
+    const wordAt = changed.start + 20 + word.index;
+    const inserted = "A new first paragraph.\n\n";
+    const revised = `${inserted}${text.slice(0, wordAt)}different${text.slice(wordAt + word[0].length)}`;
+    const { placed, rest } = placeNearby(revised, excerpts, mapOffsetsThroughEdit(text, revised));
+    // The changed quote needs the approximate search; every other is found verbatim nearby, at the same place as the full search puts it.
+    expect(rest.map((e) => e.id)).toEqual([changed.id]);
+    const full = new Map(reanchorExcerpts(text, revised, excerpts).placements.map((p) => [p.excerptId, p]));
+    expect(placed).toHaveLength(excerpts.length - 1);
+    for (const p of placed) expect(p).toEqual(full.get(p.excerptId));
+    expect(placed.every((p) => p.status === "moved")).toBe(true);
   });
 
   it("carries offsets through an edit by the texts' common beginning and end", () => {

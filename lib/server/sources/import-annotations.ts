@@ -1,48 +1,22 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { prepareText, type TAnchoring } from "../../anchoring/anchor-quote";
 import { anchorAnnotation, readAnnotations, type TAnchoredAnnotation, type TAnnotationRequest } from "../../import/annotations/read-annotations";
 import { notFound } from "../../errors/app-error";
 import type { TMutationContext } from "../mutation";
 import { EVIDENCE_FIELDS, EXCERPT_FIELDS } from "../excerpts/create-excerpt";
-import { runOffThread } from "../workers/run-off-thread";
+import { OFF_THREAD_TEXT_LENGTH, runModuleOffThread } from "../workers/run-off-thread";
 import { createTimeSlicer } from "../workers/time-slicer";
 
 /** Anchoring thousands of annotations in a long text takes seconds; beyond this, send fewer. */
 const ANCHOR_DEADLINE_MS = 10_000;
 
-/**
- * Texts up to this long are anchored on the request's thread, giving it back between
- * annotations: one quote placed approximately in them costs a few milliseconds. In a longer
- * text (up to 2 MB) one approximate search can take a tenth of a second, too long to hold the
- * thread, so the annotations are anchored in a worker thread instead.
- */
-const IN_THREAD_TEXT_LENGTH = 256 * 1024;
-
-/**
- * The worker loads the anchoring code from its TypeScript source through tsx (which runs the
- * app): Next.js bundles the request's code, so there is no compiled module to require.
- */
-const WORKER_CODE = `
-const { parentPort, workerData } = require("node:worker_threads");
-try {
-  require(workerData.tsxPath).register();
-  const { anchorAnnotations } = require(workerData.modulePath);
-  parentPort.postMessage({ result: anchorAnnotations(workerData.input.text, workerData.input.requests) });
-} catch (error) {
-  parentPort.postMessage({ error: String(error && error.message || error) });
-}
-`;
-
 /** Each annotation anchored in `text`: on this thread, a slice at a time, or in a worker for a long text. */
 async function anchorAll(text: string, requests: TAnnotationRequest[]): Promise<TAnchoredAnnotation[]> {
-  if (text.length > IN_THREAD_TEXT_LENGTH) {
-    const root = process.cwd();
-    return runOffThread<TAnchoredAnnotation[]>({
-      code: WORKER_CODE,
-      input: { text, requests },
-      data: { tsxPath: createRequire(path.join(root, "package.json")).resolve("tsx/cjs/api"), modulePath: path.join(root, "lib", "import", "annotations", "read-annotations.ts") },
+  if (text.length >= OFF_THREAD_TEXT_LENGTH) {
+    return runModuleOffThread<TAnchoredAnnotation[]>({
+      modulePath: "lib/import/annotations/read-annotations.ts",
+      exportName: "anchorAnnotations",
+      args: [text, requests],
       timeoutMs: ANCHOR_DEADLINE_MS,
       what: "anchoring the annotations",
     });

@@ -1,7 +1,10 @@
 import "server-only";
 import type { TAnchoring } from "../../anchoring/anchor-quote";
-import { reanchorExcerpts } from "../../anchoring/reanchor-excerpts";
+import { mapOffsetsThroughEdit, placeNearby, reanchorExcerpts } from "../../anchoring/reanchor-excerpts";
 import type { TSelector } from "../../domain/types";
+import { OFF_THREAD_TEXT_LENGTH, runModuleOffThread } from "../workers/run-off-thread";
+
+type TReanchorResult = ReturnType<typeof reanchorExcerpts>;
 
 /** An excerpt as stored: its selectors into the text being replaced. */
 export interface TExcerptAnchor extends TSelector {
@@ -21,6 +24,8 @@ export type TPlacement =
  */
 const SLICE_MS = 30;
 const MAX_BATCH = 8;
+/** Excerpts placed near where they were between two ticks: each costs about its quote's length. */
+const NEARBY_BATCH = 50;
 
 /** What an orphan is told: the library says only that no single clear place was found. */
 const ORPHAN_REASON = "the new text does not hold the quote in one clear place";
@@ -28,26 +33,58 @@ const ORPHAN_REASON = "the new text does not hold the quote in one clear place";
 /**
  * Places each excerpt of `oldText` in `newText` (lib/anchoring's `reanchorExcerpts`): at its
  * stored offsets while the text there is unchanged, where the edit carried it, where its quote is
- * found verbatim, normalised or approximately (with the score), or nowhere (orphaned). `tick` is
- * awaited between batches, so a long list gives the thread back to other requests.
+ * found verbatim, normalised or approximately (with the score), or nowhere (orphaned). Excerpts
+ * still near where the edit carried them are placed first, on the request's thread, awaiting
+ * `tick` between batches. The others need a search of the whole text: on the request's thread,
+ * a batch at a time, in a text shorter than `OFF_THREAD_TEXT_LENGTH`; in a longer one, where a
+ * single approximate search can hold the thread for a tenth of a second or more, in a worker
+ * thread that is stopped after `deadlineMs` (422).
  */
-export async function placeExcerpts(oldText: string, newText: string, excerpts: TExcerptAnchor[], tick: () => Promise<void>): Promise<TPlacement[]> {
+export async function placeExcerpts(
+  oldText: string,
+  newText: string,
+  excerpts: TExcerptAnchor[],
+  { tick, deadlineMs, what }: { tick: () => Promise<void>; deadlineMs: number; what: string },
+): Promise<TPlacement[]> {
+  if (excerpts.length === 0) return [];
+  await tick();
+  const carry = mapOffsetsThroughEdit(oldText, newText);
   const placements: TPlacement[] = [];
+  const rest: TExcerptAnchor[] = [];
+  for (let i = 0; i < excerpts.length; i += NEARBY_BATCH) {
+    await tick();
+    const nearby = placeNearby(newText, excerpts.slice(i, i + NEARBY_BATCH), carry);
+    placements.push(...nearby.placed.map(placementOf));
+    rest.push(...nearby.rest);
+  }
+  if (rest.length === 0) return placements;
+
+  if (Math.max(oldText.length, newText.length) >= OFF_THREAD_TEXT_LENGTH) {
+    const anchors = rest.map(({ id, start, end, exact, prefix, suffix }) => ({ id, start, end, exact, prefix, suffix }));
+    const searched = await runModuleOffThread<TReanchorResult>({
+      modulePath: "lib/anchoring/reanchor-excerpts.ts",
+      exportName: "reanchorExcerpts",
+      args: [oldText, newText, anchors],
+      timeoutMs: deadlineMs,
+      what,
+    });
+    return [...placements, ...searched.placements.map(placementOf)];
+  }
   let batch = 1;
-  for (let i = 0; i < excerpts.length; ) {
+  for (let i = 0; i < rest.length; ) {
     await tick();
     const started = performance.now();
-    const placed = reanchorExcerpts(oldText, newText, excerpts.slice(i, i + batch)).placements;
+    const placed = reanchorExcerpts(oldText, newText, rest.slice(i, i + batch)).placements;
     i += placed.length;
     const perExcerpt = (performance.now() - started) / placed.length;
     batch = Math.max(1, Math.min(MAX_BATCH, batch * 2, Math.floor(SLICE_MS / Math.max(perExcerpt, 0.01))));
-    for (const one of placed) {
-      placements.push(
-        one.status === "orphaned"
-          ? { id: one.excerptId, outcome: "orphaned", reason: ORPHAN_REASON }
-          : { id: one.excerptId, outcome: one.status, selector: one.selector, anchoring: one.anchoring },
-      );
-    }
+    placements.push(...placed.map(placementOf));
   }
   return placements;
+}
+
+function placementOf(one: TReanchorResult["placements"][number]): TPlacement {
+  return one.status === "orphaned"
+    ? { id: one.excerptId, outcome: "orphaned", reason: ORPHAN_REASON }
+    : { id: one.excerptId, outcome: one.status, selector: one.selector, anchoring: one.anchoring };
 }

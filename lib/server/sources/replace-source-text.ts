@@ -6,7 +6,7 @@ import type { TAnchorMethod } from "../../anchoring/anchor-quote";
 import { createTimeSlicer } from "../workers/time-slicer";
 import { placeExcerpts, type TPlacement } from "./place-excerpts";
 
-/** Re-anchoring a long source's thousands of excerpts gives the thread back as it goes, within this. */
+/** Re-anchoring a source's thousands of excerpts stops (422) after this. */
 const REANCHOR_DEADLINE_MS = 15_000;
 
 /** Where an excerpt is anchored: what a revision changes, and what undoing it puts back. */
@@ -83,9 +83,10 @@ export async function replaceSourceText(
     if (back && back.version === excerpt.version) targets.set(excerpt.id, { placement: back.placement, outcome: "restored" });
     else if (!excerpt.orphanedAt) toPlace.push(excerpt);
   }
-  const slicer = createTimeSlicer({ deadlineMs: REANCHOR_DEADLINE_MS, what: "placing the passages in the new text" });
+  const what = "placing the passages in the new text";
+  const slicer = createTimeSlicer({ deadlineMs: REANCHOR_DEADLINE_MS, what });
   const byId = new Map(toPlace.map((x) => [x.id, x]));
-  for (const placed of await placeExcerpts(source.oldText, source.newText, toPlace, () => slicer.tick())) {
+  for (const placed of await placeExcerpts(source.oldText, source.newText, toPlace, { tick: () => slicer.tick(), deadlineMs: REANCHOR_DEADLINE_MS, what })) {
     if (placed.outcome === "orphaned") {
       const excerpt = byId.get(placed.id)!;
       targets.set(placed.id, {

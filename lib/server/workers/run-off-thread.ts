@@ -1,4 +1,6 @@
 import "server-only";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../../errors/app-error";
 
@@ -77,4 +79,43 @@ export async function runOffThread<T>(job: TOffThreadJob): Promise<T> {
   } finally {
     release();
   }
+}
+
+/**
+ * The worker loads a module of the app from its TypeScript source through tsx (which runs the
+ * app): Next.js bundles the request's code, so there is no compiled module to require. Loading
+ * costs about a second, so this is for work that would otherwise hold the thread for longer.
+ */
+const MODULE_WORKER_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+try {
+  require(workerData.tsxPath).register();
+  const run = require(workerData.modulePath)[workerData.exportName];
+  parentPort.postMessage({ result: run(...workerData.input) });
+} catch (error) {
+  parentPort.postMessage({ error: String(error && error.message || error) });
+}
+`;
+
+/**
+ * Text this long or longer is anchored in a worker thread: one approximate search in it can take
+ * a tenth of a second, too long to hold the thread that answers everyone. In shorter text one
+ * costs a few milliseconds, and the work is done on the request's thread, a slice at a time.
+ */
+export const OFF_THREAD_TEXT_LENGTH = 256 * 1024;
+
+/**
+ * Calls `exportName` of the module at `modulePath` (relative to the app's root, a pure module of
+ * `lib/`) with `args` in a worker thread (`runOffThread`); the arguments and the answer are copied
+ * between threads.
+ */
+export function runModuleOffThread<T>(job: { modulePath: string; exportName: string; args: unknown[]; timeoutMs: number; what: string }): Promise<T> {
+  const root = process.cwd();
+  return runOffThread<T>({
+    code: MODULE_WORKER_CODE,
+    input: job.args,
+    data: { tsxPath: createRequire(path.join(root, "package.json")).resolve("tsx/cjs/api"), modulePath: path.join(root, job.modulePath), exportName: job.exportName },
+    timeoutMs: job.timeoutMs,
+    what: job.what,
+  });
 }

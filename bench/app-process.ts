@@ -1,6 +1,6 @@
 /** The app under test: started as `npm start` runs it, against the bench database, and stopped. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { HOST, ROOT, log } from "./settings";
+import { HOST, PROFILE_DIR, ROOT, log } from "./settings";
 import { sleep } from "./stats";
 
 export interface App {
@@ -12,7 +12,8 @@ export interface App {
 
 export function startApp(databaseUrl: string, port: number): App {
   // What `npm start` runs (package.json "start"), minus npm.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     // Own process group, so a stuck start-up can be killed with everything it spawned.
     detached: true,

@@ -19,6 +19,7 @@ import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CpuMeter, postmasterPid } from "./proc-cpu";
+import { summariseProfile, type TProfile } from "./profile-summary";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.join(ROOT, ".data", "bench-phases");
@@ -118,37 +119,9 @@ async function child(format: TFormat, profile: boolean): Promise<void> {
   console.log(`  reads only     ${costText(reads)}; ${reads.value.toLocaleString("en")} rows of the large queries`);
   console.log(`  formatting ≈   ${(exported.appCpuMs - reads.appCpuMs).toFixed(0)} ms of CPU (export minus reads, this process)`);
   console.log(`  database only  ${server.join("; ")}`);
-  if (profiled) console.log(summariseProfile(profiled));
+  if (profiled) console.log(summariseProfile(profiled, ROOT));
   await db().$disconnect();
   process.exit(0);
-}
-
-interface TProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time by function and by file (node_modules by package), top entries. */
-function summariseProfile(profile: TProfile): string {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const byFunction = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
-    const file = url.includes("node_modules/") ? url.split("node_modules/").at(-1)!.split("/")[0] : url.startsWith("file:") ? path.relative(ROOT, fileURLToPath(url)) : url || functionName;
-    const us = profile.timeDeltas[i] ?? 0;
-    const where = `${functionName || "(anonymous)"} ${file}${url ? `:${lineNumber + 1}` : ""}`;
-    byFunction.set(where, (byFunction.get(where) ?? 0) + us);
-    byFile.set(file, (byFile.get(file) ?? 0) + us);
-  });
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`)
-      .join("\n");
-  return `  profile, self time by function:\n${top(byFunction, 15)}\n  by file:\n${top(byFile, 10)}`;
 }
 
 async function main() {

@@ -204,6 +204,126 @@ export async function runWriteLoad(base: string, fixture: LoadFixture, options: 
   };
 }
 
+export interface OpenLoopOptions {
+  /** Requests sent per second, on a fixed schedule whatever the answers. */
+  ratePerSecond: number;
+  warmupMs: number;
+  durationMs: number;
+  cpu?: CpuMeter;
+}
+
+export interface OpenLoopResult {
+  ratePerSecond: number;
+  durationMs: number;
+  /** Requests scheduled inside the timed window, and how many were sent (the rest never left: see `maxInFlight`). */
+  scheduled: number;
+  created: number;
+  answers: Record<string, number>;
+  /** From each request's scheduled send time to its full answer: a late send counts against the server. */
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Most requests waiting for an answer at once. */
+  peakInFlight: number;
+  examples: string[];
+  cpu?: CpuShare;
+}
+
+/** Requests waiting at once beyond which the server is clearly not keeping up: later ones count as failed. */
+const OPEN_LOOP_MAX_IN_FLIGHT = 2_000;
+
+/**
+ * Evidence writes at a fixed arrival rate (open loop): request i is due at t0 + i / rate and is
+ * sent then, whether or not earlier ones were answered, so a slow server meets a growing queue
+ * rather than clients that politely wait (closed loop). Latency runs from the due time, so a
+ * request delayed by the client's own event loop still counts in full.
+ */
+export async function runOpenLoopWrites(base: string, fixture: LoadFixture, options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const url = `${base}/api/workspaces/${fixture.slug}/excerpts`;
+  const interval = 1000 / options.ratePerSecond;
+  const began = performance.now();
+  const t0 = began + options.warmupMs;
+  const t1 = t0 + options.durationMs;
+  const total = Math.floor((options.warmupMs + options.durationMs) / interval);
+  const latencies: number[] = [];
+  const answers: Record<string, number> = {};
+  const examples: string[] = [];
+  let created = 0;
+  let scheduled = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
+  let cpuStart: ReturnType<CpuMeter["sample"]> | undefined;
+  let cpuEnd: ReturnType<CpuMeter["sample"]> | undefined;
+  const cpuTimers = options.cpu
+    ? [setTimeout(() => (cpuStart = options.cpu!.sample()), options.warmupMs), setTimeout(() => (cpuEnd = options.cpu!.sample()), options.warmupMs + options.durationMs)]
+    : [];
+  const pending: Promise<void>[] = [];
+
+  const send = async (i: number, due: number) => {
+    const timed = due >= t0 && due < t1;
+    if (timed) scheduled++;
+    if (inFlight >= OPEN_LOOP_MAX_IN_FLIGHT) {
+      if (timed) answers["not sent (queue full)"] = (answers["not sent (queue full)"] ?? 0) + 1;
+      return;
+    }
+    const writer = fixture.writers[i % fixture.writers.length];
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    let answer: string;
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${writer.token}`, "content-type": "application/json" },
+        body: JSON.stringify(randomExcerpt(fixture)),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      answer = String(res.status);
+      if (res.status !== 201 && examples.length < 5) examples.push(`HTTP ${res.status}: ${text.slice(0, 240)}`);
+    } catch (error) {
+      answer = `error: ${(error as Error).name}`;
+      if (examples.length < 5) examples.push(`${(error as Error).name}: ${(error as Error).message}`);
+    } finally {
+      inFlight--;
+    }
+    if (!timed) return;
+    answers[answer] = (answers[answer] ?? 0) + 1;
+    latencies.push(performance.now() - due);
+    if (answer === "201") created++;
+  };
+
+  try {
+    for (let i = 0; i < total; i++) {
+      const due = began + i * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(send(i, due));
+    }
+    await Promise.all(pending);
+  } finally {
+    for (const timer of cpuTimers) clearTimeout(timer);
+  }
+  latencies.sort((a, b) => a - b);
+  // Requests never sent or never answered count as infinitely late.
+  const unanswered = scheduled - latencies.length;
+  const all = [...latencies, ...Array.from({ length: unanswered }, () => Infinity)];
+  return {
+    ratePerSecond: options.ratePerSecond,
+    durationMs: options.durationMs,
+    scheduled,
+    created,
+    answers,
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    p99: percentile(all, 99),
+    max: all.at(-1) ?? NaN,
+    peakInFlight,
+    examples,
+    cpu: cpuStart && cpuEnd ? CpuMeter.share(cpuStart, cpuEnd) : undefined,
+  };
+}
+
 // ---------------------------------------------------------------- realtime fan-out
 
 export interface Subscriber {

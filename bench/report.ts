@@ -3,7 +3,7 @@ import os from "node:os";
 import { anchoringSection, type TAnchoringResult } from "./anchoring-phase";
 import type { PaintResult } from "./browser-paint";
 import { exportsSection, type TExportMeasurement } from "./export-load";
-import type { FanoutResult, WriteLoadResult } from "./http-load";
+import type { FanoutResult, OpenLoopResult, WriteLoadResult } from "./http-load";
 import { followSection, type FollowPhase } from "./follow-phase";
 import type { GenerateLargeResult } from "./generate-large";
 import { breakdownSection, measuredSection, SEARCH_QUERIES, type Measurement } from "./page-requests";
@@ -23,6 +23,7 @@ export function report(input: {
   totalS: number;
   load: { before: number[]; after: number[] };
   writes: WriteLoadResult | Failed;
+  open: OpenLoopResult | Failed;
   fanout: FanoutResult | Failed;
   loads: Loads;
   follow: FollowPhase;

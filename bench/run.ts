@@ -49,10 +49,11 @@ import { TARGETS, measure, queryBreakdown, verdict, type Measurement } from "./p
 import { measureFirstPaint } from "./paint-phase";
 import { CpuMeter, postmasterPid } from "./proc-cpu";
 import { report } from "./report";
-import { DATA_DIR, GROUPS, HOST, LARGE_SLUG, ONLY, PREFERRED_PORT, RESULTS, ROOT, SSE_SUBSCRIBERS, TOTAL_TIMEOUT_MS, log, needsApp, runs } from "./settings";
+import { DATA_DIR, GROUPS, HOST, LARGE_SLUG, ONLY, PREFERRED_PORT, PROFILE_DIR, RESULTS, ROOT, SSE_SUBSCRIBERS, TOTAL_TIMEOUT_MS, log, needsApp, runs } from "./settings";
 import { ms, type Failed } from "./stats";
 import { measureWrites } from "./write-phase";
 import type { PaintResult } from "./browser-paint";
+import { summariseProfile, type TProfile } from "./profile-summary";
 
 async function main() {
   const started = new Date();
@@ -110,6 +111,17 @@ async function main() {
     const port = await freePort(PREFERRED_PORT);
     if (port !== PREFERRED_PORT) log(`[bench] port ${PREFERRED_PORT} is taken; using ${port}`);
     log(`[bench] starting the app on http://${HOST}:${port}`);
+    const profileDir = PROFILE_DIR;
+    if (profileDir) {
+      fs.rmSync(profileDir, { recursive: true, force: true });
+      // Runs after the app has stopped (cleanups run in reverse), when its processes wrote their profiles.
+      cleanups.push(async () => {
+        for (const file of fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile")) : []) {
+          const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")) as TProfile;
+          log(`[bench] app CPU profile ${path.relative(ROOT, path.join(profileDir, file))}\n${summariseProfile(profile, ROOT)}`);
+        }
+      });
+    }
     const app = startApp(database.url, port);
     cleanups.push(async () => {
       log("[bench] stopping the app (SIGTERM)");
@@ -147,7 +159,7 @@ async function main() {
     // 7. Concurrent writes, then realtime fan-out (both on the demo workspace).
     const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
 
-    if (ONLY.size > 0 || !realtime || !follow || !paint || !anchoring) {
+    if (ONLY.size > 0 || PROFILE_DIR || !realtime || !follow || !paint || !anchoring) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
       return;
     }
@@ -176,10 +188,12 @@ async function main() {
   }
 }
 
-const USAGE = `npm run bench [-- --only=<group>[,<group>…]]
+const USAGE = `npm run bench [-- --only=<group>[,<group>…]] [--profile]
 
 Measures the budgets of DESIGN.md against a production build on a fresh database and writes
 bench/RESULTS.md (a run with --only prints its measurements and leaves the file as it is).
+--profile runs the app under V8's CPU profiler and prints where its time went (self time by
+function and by file) after it stops; the file is left as it is.
 Groups: ${GROUPS.join(", ")}.
 Settings (environment): BENCH_PORT, BENCH_SAMPLES, BENCH_TIMEOUT_S, BENCH_WRITE_CLIENTS,
 BENCH_WRITE_SECONDS, BENCH_SSE_SUBSCRIBERS, BENCH_SSE_EDITS, BENCH_FOLLOWERS, BENCH_PAINT_LOADS.`;

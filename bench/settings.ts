@@ -25,6 +25,9 @@ export const SSE_EDITS = Number(process.env.BENCH_SSE_EDITS ?? 20);
 export const SSE_SPACING_MS = 250;
 /** Budgets of DESIGN.md for the two concurrent measurements. */
 export const WRITE_BUDGET = { perSecond: 400, p99: 50 };
+/** The open-loop write phase: evidence offered at this fixed rate; its p99 is held to WRITE_BUDGET.p99. */
+export const OPEN_LOOP_RATE = Number(process.env.BENCH_OPEN_LOOP_RATE ?? 200);
+export const OPEN_LOOP_SECONDS = Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 10);
 export const SSE_BUDGET_P95 = 200;
 /** Seminar rooms measured (followers per round) and how the facilitator steers in each. */
 export const FOLLOWERS = (process.env.BENCH_FOLLOWERS ?? "5,40").split(",").map(Number).filter((n) => n > 0);
@@ -41,6 +44,12 @@ export const ONLY = new Set(
     .flatMap((arg) => arg.slice("--only=".length).split(","))
     .filter(Boolean),
 );
+/**
+ * `--profile`: the app runs with V8's CPU profiler (`--cpu-prof`, one profile per process, written
+ * here when it stops) and the run ends with each profile summarised. Profiling slows the app, so
+ * such a run leaves bench/RESULTS.md as it is.
+ */
+export const PROFILE_DIR = process.argv.includes("--profile") ? path.join(DATA_DIR, "profile") : null;
 /** The measurement groups, in the order a run measures them. */
 export const GROUPS = ["matrix", "search", "exports", "follow", "paint", "writes", "anchoring"] as const;
 export const runs = (group: (typeof GROUPS)[number]) => ONLY.size === 0 || ONLY.has(group);

@@ -24,8 +24,6 @@ export type TPlacement =
  */
 const SLICE_MS = 30;
 const MAX_BATCH = 8;
-/** Excerpts placed near where they were between two ticks: each costs about its quote's length. */
-const NEARBY_BATCH = 50;
 
 /** What an orphan is told: the library says only that no single clear place was found. */
 const ORPHAN_REASON = "the new text does not hold the quote in one clear place";
@@ -47,16 +45,14 @@ export async function placeExcerpts(
   { tick, deadlineMs, what }: { tick: () => Promise<void>; deadlineMs: number; what: string },
 ): Promise<TPlacement[]> {
   if (excerpts.length === 0) return [];
-  await tick();
   const carry = mapOffsetsThroughEdit(oldText, newText);
   const placements: TPlacement[] = [];
   const rest: TExcerptAnchor[] = [];
-  for (let i = 0; i < excerpts.length; i += NEARBY_BATCH) {
-    await tick();
-    const nearby = placeNearby(newText, excerpts.slice(i, i + NEARBY_BATCH), carry);
+  await inSlices(excerpts, tick, (some) => {
+    const nearby = placeNearby(newText, some, carry);
     placements.push(...nearby.placed.map(placementOf));
     rest.push(...nearby.rest);
-  }
+  });
   if (rest.length === 0) return placements;
 
   if (Math.max(oldText.length, newText.length) >= OFF_THREAD_TEXT_LENGTH) {
@@ -70,17 +66,26 @@ export async function placeExcerpts(
     });
     return [...placements, ...searched.placements.map(placementOf)];
   }
+  await inSlices(rest, tick, (some) => placements.push(...reanchorExcerpts(oldText, newText, some).placements.map(placementOf)));
+  return placements;
+}
+
+/**
+ * Runs `work` over `items` a few at a time, awaiting `tick` before each batch. The next item may
+ * cost far more than the last, so the batch follows the time the last one took per item, grows
+ * at most twofold, and stays small.
+ */
+async function inSlices<T>(items: readonly T[], tick: () => Promise<void>, work: (batch: T[]) => void): Promise<void> {
   let batch = 1;
-  for (let i = 0; i < rest.length; ) {
+  for (let i = 0; i < items.length; ) {
     await tick();
     const started = performance.now();
-    const placed = reanchorExcerpts(oldText, newText, rest.slice(i, i + batch)).placements;
-    i += placed.length;
-    const perExcerpt = (performance.now() - started) / placed.length;
-    batch = Math.max(1, Math.min(MAX_BATCH, batch * 2, Math.floor(SLICE_MS / Math.max(perExcerpt, 0.01))));
-    placements.push(...placed.map(placementOf));
+    const some = items.slice(i, i + batch);
+    work(some);
+    i += some.length;
+    const perItem = (performance.now() - started) / some.length;
+    batch = Math.max(1, Math.min(MAX_BATCH, batch * 2, Math.floor(SLICE_MS / Math.max(perItem, 0.01))));
   }
-  return placements;
 }
 
 function placementOf(one: TReanchorResult["placements"][number]): TPlacement {

@@ -3,6 +3,7 @@ import os from "node:os";
 import { anchoringSection, type TAnchoringResult } from "./anchoring-phase";
 import type { PaintResult } from "./browser-paint";
 import { exportsSection, type TExportMeasurement } from "./export-load";
+import { scalingSection, type TScalingResult } from "./scaling-phase";
 import type { FanoutResult, OpenLoopResult, WriteLoadResult } from "./http-load";
 import { followSection, type FollowPhase } from "./follow-phase";
 import type { GenerateLargeResult } from "./generate-large";
@@ -31,6 +32,7 @@ export function report(input: {
   fileLimit: number;
   exports: TExportMeasurement[];
   anchoring: TAnchoringResult;
+  scaling: TScalingResult;
 }): string {
   const cpus = os.cpus();
   const lines: string[] = [];
@@ -59,6 +61,7 @@ export function report(input: {
 
   lines.push(...measuredSection(input.measurements));
   lines.push(...exportsSection(input.exports, LARGE_SLUG));
+  lines.push(...scalingSection(input.scaling));
   lines.push(...anchoringSection(input.anchoring));
   lines.push(...writesSection(input));
   lines.push(...breakdownSection(input.breakdown));

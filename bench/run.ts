@@ -22,13 +22,14 @@
  * 7. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
- * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=writes`,
+ * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=scaling`, `--only=writes`,
  * `--only=follow`, `--only=paint`, `--only=anchoring`, comma-separated) runs just those
  * measurements and prints them (anchoring alone needs no build and no app); a partial run
  * leaves bench/RESULTS.md as it is.
  *
  * The measurement groups live beside this file, each with its verdicts and its part of the report:
- * page-requests.ts (matrix, search), export-load.ts (exports), follow-phase.ts (follow),
+ * page-requests.ts (matrix, search), export-load.ts (exports), scaling-phase.ts (scaling: the
+ * same reads and exports at 250, 500 and 1,000 claims), follow-phase.ts (follow),
  * paint-phase.ts (paint), write-phase.ts (writes), anchoring-phase.ts (anchoring: the pure
  * anchoring functions over the large workspace's texts, in this process); report.ts writes RESULTS.md, settings.ts holds
  * the budgets and BENCH_* settings, environment.ts and app-process.ts prepare the machine and
@@ -52,6 +53,7 @@ import { report } from "./report";
 import { DATA_DIR, GROUPS, HOST, LARGE_SLUG, ONLY, PREFERRED_PORT, PROFILE_DIR, RESULTS, ROOT, SSE_SUBSCRIBERS, TOTAL_TIMEOUT_MS, log, needsApp, runs } from "./settings";
 import { ms, type Failed } from "./stats";
 import { measureWrites } from "./write-phase";
+import { measureScaling } from "./scaling-phase";
 import type { PaintResult } from "./browser-paint";
 import { summariseProfile, type TProfile } from "./profile-summary";
 
@@ -147,6 +149,7 @@ async function main() {
     const loadAfter = os.loadavg();
     const breakdown = runs("matrix") ? await queryBreakdown(database.url, LARGE_SLUG) : [];
     const exports = runs("exports") ? await measureExports(base, LARGE_SLUG, app.child.pid!, log) : [];
+    const scaling = runs("scaling") ? await measureScaling(base, database.url, app.child.pid!) : undefined;
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
     // 6. Seminar rooms following the spotlight, and the matrix painted in a real browser — both on
     //    the demo as seeded, before the write load adds a thousand quotes to its claims.
@@ -159,7 +162,7 @@ async function main() {
     // 7. Concurrent writes, then realtime fan-out (both on the demo workspace).
     const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
 
-    if (ONLY.size > 0 || PROFILE_DIR || !realtime || !follow || !paint || !anchoring) {
+    if (ONLY.size > 0 || PROFILE_DIR || !realtime || !follow || !paint || !anchoring || !scaling) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
       return;
     }
@@ -179,6 +182,7 @@ async function main() {
       fileLimit,
       exports,
       anchoring,
+      scaling,
     });
     fs.writeFileSync(RESULTS, text);
     log(`[bench] wrote ${path.relative(ROOT, RESULTS)}`);

@@ -5,12 +5,11 @@
  * quote in several places that nothing tells apart.
  */
 import search from "approx-string-match";
-import type { TSelector } from "../domain/types";
+import type { TAnchorMethod, TSelector } from "../domain/types";
 import { normaliseQuote, normaliseText, toOriginalSpan, type TNormalisedText } from "./normalise";
 import { describeRange, findOccurrences, MAX_CHECKED_OCCURRENCES, MAX_LISTED_CANDIDATES } from "./text-quote";
 
-/** How a quote was placed: verbatim, verbatim once normalised, or approximately. */
-export type TAnchorMethod = "exact" | "normalised" | "fuzzy";
+export type { TAnchorMethod };
 
 /** How a quote was placed and how closely it matched (0–1; 1 for exact and normalised). */
 export interface TAnchoring {

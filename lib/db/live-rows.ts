@@ -3,7 +3,8 @@
  * and a row counts only while everything it hangs on counts too:
  * - a workspace, a claim, a source, a comment: not deleted itself;
  * - an excerpt: not deleted, not orphaned (a revision of its source's text no longer holds its
- *   quote: it waits to be re-attached, and counts nowhere meanwhile), and its source live;
+ *   quote: it waits to be re-attached, and counts nowhere meanwhile), and its source live — an
+ *   orphan is still kept, and the native document (complete) carries it with its evidence;
  * - an evidence link: not deleted, its claim live and its excerpt live (so its source too);
  * - a link between claims: not deleted, and both claims live;
  * - a position set by hand: not deleted, and its claim live.
@@ -26,6 +27,8 @@ const placed = (alias: string) => `${alias}."orphanedAt" is null`;
 
 /** Live excerpts `x` with their live source `s`. */
 const LIVE_EXCERPTS = `("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and ${placed("x")} and ${liveRow.source("s")})`;
+/** Excerpts `x` not deleted, placed or orphaned, with their live source `s`. */
+const KEPT_EXCERPTS = `("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and ${liveRow.source("s")})`;
 /** Evidence links `e` not deleted, with their live claim `c`. */
 const EVIDENCE_ON_LIVE_CLAIMS = `("Evidence" e join "Claim" c on c.id = e."claimId" and ${notDeleted("e")} and ${liveRow.claim("c")})`;
 /** Evidence links `e` not deleted, with their live excerpt `x` and its live source `s`. */
@@ -54,6 +57,18 @@ export const liveSql = {
   excerpts: Prisma.raw(LIVE_EXCERPTS),
   /** FROM item: excerpts `x` not deleted but orphaned by a revision, each with its live source `s` (the gaps list them). */
   orphanedExcerpts: Prisma.raw(`("Excerpt" x join "Source" s on s.id = x."sourceId" and ${notDeleted("x")} and not ${placed("x")} and ${liveRow.source("s")})`),
+  /**
+   * FROM item: excerpts `x` kept in the map, placed or orphaned (live ones and `orphanedExcerpts`),
+   * each with its live source `s`. Only the native document reads them: it is complete, so it
+   * carries orphans to be placed again later; every view and every other export leaves them out.
+   */
+  keptExcerpts: Prisma.raw(KEPT_EXCERPTS),
+  /**
+   * FROM item: evidence links `e` not deleted, each with its live claim `c`, citing a kept excerpt
+   * `x` (placed or orphaned) of a live source `s`: live evidence and an orphan's evidence, for the
+   * native document as `keptExcerpts`.
+   */
+  keptEvidence: Prisma.raw(`(${EVIDENCE_ON_LIVE_CLAIMS} join ${KEPT_EXCERPTS} on x.id = e."excerptId")`),
   /** FROM item: live evidence links `e`, each with its live claim `c`, its live excerpt `x` and that excerpt's live source `s`. */
   evidence: Prisma.raw(`(${EVIDENCE_ON_LIVE_CLAIMS} join ${LIVE_EXCERPTS} on x.id = e."excerptId")`),
   /**
@@ -87,6 +102,8 @@ const excerptOfLiveSource = { ...excerptKeptOfLiveSource, orphanedAt: null } sat
 const excerpt = { ...excerptOfLiveSource, source } satisfies Prisma.ExcerptWhereInput;
 const evidenceOnLiveClaims = { deletedAt: null, claim } satisfies Prisma.EvidenceWhereInput;
 const evidence = { ...evidenceOnLiveClaims, excerpt } satisfies Prisma.EvidenceWhereInput;
+const excerptKept = { ...excerptKeptOfLiveSource, source } satisfies Prisma.ExcerptWhereInput;
+const evidenceKept = { ...evidenceOnLiveClaims, excerpt: excerptKept } satisfies Prisma.EvidenceWhereInput;
 const claimLink = { deletedAt: null, fromClaim: claim, toClaim: claim } satisfies Prisma.ClaimLinkWhereInput;
 const position = { deletedAt: null, claim } satisfies Prisma.PositionWhereInput;
 
@@ -95,6 +112,7 @@ const position = { deletedAt: null, claim } satisfies Prisma.PositionWhereInput;
  * rows read under a parent already known to be live, where asking about the parent again would
  * cost a join per row (a source page's evidence took three times as long): `excerptOfLiveSource`
  * (a live source's excerpts) and `evidenceOnLiveClaims` (a live excerpt's evidence).
- * `excerptKeptOfLiveSource` adds a live source's orphaned excerpts (its page lists them apart).
+ * `excerptKeptOfLiveSource` adds a live source's orphaned excerpts (its page lists them apart);
+ * `excerptKept` and `evidenceKept` are `liveSql.keptExcerpts` and `liveSql.keptEvidence`.
  */
-export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, excerptKeptOfLiveSource, evidence, evidenceOnLiveClaims, claimLink, position } as const;
+export const liveWhere = { workspace, claim, source, comment, excerpt, excerptOfLiveSource, excerptKeptOfLiveSource, excerptKept, evidence, evidenceOnLiveClaims, evidenceKept, claimLink, position } as const;

@@ -24,6 +24,17 @@ export type TVoteChoice = (typeof VOTE_CHOICES)[number];
 export const LINK_RELATIONS = ["SUPPORTS", "OPPOSES"] as const;
 export type TLinkRelation = (typeof LINK_RELATIONS)[number];
 
+/** What a source's text is written in: plain text, or Markdown (drawn rendered, offsets into the Markdown). */
+export const SOURCE_FORMATS = ["text", "markdown"] as const;
+export type TSourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** How a quote was placed in its source's text: verbatim, verbatim once normalised, or approximately. */
+export const ANCHOR_METHODS = ["exact", "normalised", "fuzzy"] as const;
+export type TAnchorMethod = (typeof ANCHOR_METHODS)[number];
+
+/** Why an excerpt is orphaned, when a revision recorded no reason of its own. */
+export const DEFAULT_ORPHAN_REASON = "the quote is no longer in the text";
+
 /** W3C TextPositionSelector + TextQuoteSelector of one passage (UTF-16 offsets, end exclusive). */
 export interface TSelector {
   start: number;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parsePublished } from "../domain/dates";
 import { MAX_CLAIM_LENGTH } from "./fields";
 import { MAX_SOURCE_PAGES } from "./sources";
-import { LINK_RELATIONS, POSITION_STANCES, STANCES, VISIBILITIES, VOICES } from "../domain/types";
+import { ANCHOR_METHODS, LINK_RELATIONS, POSITION_STANCES, SOURCE_FORMATS, STANCES, VISIBILITIES, VOICES } from "../domain/types";
 import { COMMENT_TARGET_TYPES, MAX_COMMENT_LENGTH } from "../domain/comments";
 
 /**
@@ -15,6 +15,11 @@ import { COMMENT_TARGET_TYPES, MAX_COMMENT_LENGTH } from "../domain/comments";
  * for claims (the map's order). Positions are only those set by hand: the others follow from the
  * evidence and are derived again on import. Comments are optional (`?comments=1` on export): their
  * authors are names, not accounts; an import attributes them to the importer and keeps the names.
+ *
+ * Fields added to version 1 later are optional and mean, when absent, what documents without them
+ * meant: a source's `format` (absent: plain text), an excerpt's `anchoring` (absent: placed
+ * verbatim) and `orphaned` (absent: placed in its source's text). So every older document still
+ * imports, and exporting it again adds nothing.
  */
 export const NATIVE_SCHEMA_VERSION = 1;
 export const NATIVE_SCHEMA_ID = "https://stancemap.org/schema/stancemap-v1.json";
@@ -56,6 +61,10 @@ export const ZNativeSourceSchema = z.strictObject({
     .max(MAX_SOURCE_PAGES)
     .optional()
     .describe("Where each printed page starts in the text (UTF-16 offsets, ascending, the first 0), for a text read from a PDF; absent when the text has no pages."),
+  format: z
+    .enum(SOURCE_FORMATS, { error: 'format must be "text" or "markdown"' })
+    .optional()
+    .describe('What the text is written in: "markdown" (shown rendered; excerpt offsets are still into the Markdown as written) or "text"; absent means "text".'),
 });
 
 export const ZNativeClaimSchema = z.strictObject({
@@ -71,14 +80,33 @@ export const ZNativeClaimLinkSchema = z.strictObject({
   relation: z.enum(LINK_RELATIONS),
 });
 
+export const ZNativeAnchoringSchema = z
+  .strictObject({
+    method: z.enum(ANCHOR_METHODS, { error: 'anchoring.method must be "exact", "normalised" or "fuzzy"' }),
+    score: z.number({ error: "anchoring.score must be a number from 0 to 1" }).min(0, "anchoring.score must be from 0 to 1").max(1, "anchoring.score must be from 0 to 1"),
+  })
+  .describe(
+    'How the quote was placed in the text: verbatim ("exact"), verbatim once whitespace, quotation marks, dashes and hyphenation are normalised ("normalised"), or approximately ("fuzzy"), with how closely it matched (0–1; 1 unless approximate). Absent means exact with score 1. An import keeps it for an excerpt found at its offsets, and says anew how it placed one it had to find by its quote.',
+  );
+
+export const ZNativeOrphanSchema = z
+  .strictObject({
+    reason: z.string({ error: "orphaned.reason must be a text" }).min(1, "orphaned.reason must not be empty").max(500),
+  })
+  .describe(
+    "Set on an excerpt that a revision of its source's text no longer holds (an orphan): it keeps its quote, prefix, suffix and evidence, is shown nowhere in the text and counts in no position until it is re-attached to a passage. Its start and end are offsets into the earlier text it was made on, which the document does not carry: they are kept as they were and not checked against the source's text.",
+  );
+
 export const ZNativeExcerptSchema = z.strictObject({
   id: ZLocalId,
   sourceId: ZLocalId,
-  start: z.int().min(0).describe("TextPositionSelector start (UTF-16 code units)."),
-  end: z.int().min(1).describe("TextPositionSelector end, exclusive."),
-  exact: z.string().min(1).describe("TextQuoteSelector exact: must equal the source text from start to end."),
+  start: z.int().min(0).describe("TextPositionSelector start (UTF-16 code units); for an orphan, into an earlier text of the source."),
+  end: z.int().min(1).describe("TextPositionSelector end, exclusive; for an orphan, into an earlier text of the source."),
+  exact: z.string().min(1).describe("TextQuoteSelector exact: must equal the source text from start to end (an orphan's is the quote as it was)."),
   prefix: z.string().max(200),
   suffix: z.string().max(200),
+  anchoring: ZNativeAnchoringSchema.optional(),
+  orphaned: ZNativeOrphanSchema.optional(),
 });
 
 export const ZNativeEvidenceSchema = z.strictObject({

@@ -100,6 +100,42 @@ describe("Hypothesis import", () => {
     expect(history.status).toBe(200);
   });
 
+  it("lists a row once per claim it speaks to, naming the claim, so no entry repeats another", async () => {
+    // A sentence the first export did not annotate (it used the first 16).
+    const sentence = text
+      .split(/(?<=[.!?])\s+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 60 && s.length < 300 && text.indexOf(s) === text.lastIndexOf(s))[20];
+    const deleted = (await call(createClaim, { method: "POST", params: { slug: SLUG }, headers: owner.headers, body: { text: "A claim withdrawn before the import." } })).body.id;
+    await db().claim.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
+    const rows = [row(30, sentence, ["supports:isolated", "opposes:bloc"]), row(31, sentence, ["withdrawn", "also-withdrawn"])];
+    const mapping = [
+      { tag: "supports:isolated", claimId: isolated, stance: "SUPPORTS" },
+      { tag: "opposes:bloc", claimId: noBloc, stance: "OPPOSES" },
+      { tag: "withdrawn", claimId: deleted, stance: "SUPPORTS" },
+      { tag: "also-withdrawn", claimId: deleted, stance: "OPPOSES" },
+    ];
+    const send = () => call(importAnnotations, { method: "POST", path: `/api/workspaces/${SLUG}/sources/${sourceId}/annotations?format=hypothesis`, params: { slug: SLUG, id: sourceId }, headers: owner.headers, body: { rows, mapping } });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body.anchored.map((a: { index: number; claimId: string | null; evidenceId: string | null }) => [a.index, a.claimId, a.evidenceId !== null])).toEqual([
+      [0, isolated, true],
+      [0, noBloc, true],
+      [1, deleted, false],
+    ]);
+    // The same export again: nothing new, and still each (row, claim) once, saying why no evidence was made.
+    const again = await send();
+    expect(again.status).toBe(201);
+    const entries = again.body.anchored as { index: number; claimId: string | null; evidenceId: string | null; note?: string }[];
+    expect(entries.map((a) => [a.index, a.claimId, a.evidenceId, a.note])).toEqual([
+      [0, isolated, null, "already evidence for that claim"],
+      [0, noBloc, null, "already evidence for that claim"],
+      [1, deleted, null, "its claim is not in this workspace: kept as a passage without evidence"],
+    ]);
+    expect(new Set(entries.map((a) => JSON.stringify(a))).size).toBe(entries.length);
+    expect(again.body.unanchored).toEqual([]);
+  });
+
   it("writes nothing for an export it cannot read, a bad mapping, or a source of another workspace", async () => {
     const path = `/api/workspaces/${SLUG}/sources/${sourceId}/annotations?format=hypothesis`;
     const send = (body: unknown, id = sourceId) => call(importAnnotations, { method: "POST", path, params: { slug: SLUG, id }, headers: owner.headers, body });

@@ -140,7 +140,7 @@ describe("POST /api/workspaces/:slug/sources/:id/annotations", () => {
     const before = await countRows();
     const again = await call(importAnnotations, { method: "POST", params: { slug, id: sourceId }, headers: user.headers, body: [mine] });
     expect(again.status).toBe(201);
-    expect(again.body.anchored).toEqual([{ index: 0, excerptId: linked.excerptId, start: linked.start, end: linked.end, anchoring: { method: "exact", score: 1 }, evidenceId: null, note: "already evidence for that claim" }]);
+    expect(again.body.anchored).toEqual([{ index: 0, excerptId: linked.excerptId, start: linked.start, end: linked.end, anchoring: { method: "exact", score: 1 }, claimId, evidenceId: null, note: "already evidence for that claim" }]);
     expect((await countRows()).excerpt).toBe(before.excerpt);
     expect((await countRows()).evidence).toBe(before.evidence);
 

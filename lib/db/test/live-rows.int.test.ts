@@ -1,8 +1,8 @@
 /**
  * What "live" means (lib/db/live-rows.ts), held to one rule in both of its forms: on a map with
  * deleted rows in every table, each SQL piece selects exactly the rows of its Prisma `where`
- * object, and neither selects a deleted row or a row under a deleted parent. A rule changed in one
- * form only fails here.
+ * object, and neither selects a deleted row or a row under a deleted parent (the kept excerpts and
+ * their evidence add only those orphaned by a revision). A rule changed in one form only fails here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateMapWithDeletions, type TMapWithDeletions } from "@/lib/testing/map-with-deletions";
@@ -77,6 +77,31 @@ describe("the live-row rules", () => {
     );
     expect(evidence.length).toBeGreaterThan(350);
     for (const id of [map.deleted.evidence, map.orphaned.evidenceOfSource, map.orphaned.evidenceOfClaim, map.orphaned.evidenceOfExcerpt]) expect(evidence).not.toContain(id);
+  });
+
+  it("select the same kept excerpts and their evidence: the live ones and those orphaned by a revision, nothing deleted", async () => {
+    const w = map.workspaceId;
+    const live = await idsBySql(Prisma.sql`select x.id::text from ${liveSql.excerpts} where x."workspaceId" = ${w}::uuid`);
+    const liveEvidence = await idsBySql(Prisma.sql`select e.id::text from ${liveSql.evidence} where e."workspaceId" = ${w}::uuid`);
+    const cited = await db().excerpt.findFirstOrThrow({ where: { workspaceId: w, ...liveWhere.excerpt, evidence: { some: liveWhere.evidenceOnLiveClaims } }, orderBy: { id: "asc" }, select: { id: true } });
+    const citing = sorted(await db().evidence.findMany({ where: { excerptId: cited.id, ...liveWhere.evidenceOnLiveClaims }, select: { id: true } }));
+    await db().excerpt.update({ where: { id: cited.id }, data: { orphanedAt: new Date(), orphanReason: "the quote is no longer in the text" } });
+    try {
+      const kept = await idsBySql(Prisma.sql`select x.id::text from ${liveSql.keptExcerpts} where x."workspaceId" = ${w}::uuid`);
+      expect(kept).toEqual(sorted(await db().excerpt.findMany({ where: { workspaceId: w, ...liveWhere.excerptKept }, select: { id: true } })));
+      expect(kept).toEqual(live);
+      expect(await idsBySql(Prisma.sql`select x.id::text from ${liveSql.excerpts} where x."workspaceId" = ${w}::uuid`)).toEqual(live.filter((id) => id !== cited.id));
+      for (const id of [map.deleted.excerpt, map.orphaned.excerptOfSource]) expect(kept).not.toContain(id);
+
+      const keptEvidence = await idsBySql(Prisma.sql`select e.id::text from ${liveSql.keptEvidence} where e."workspaceId" = ${w}::uuid`);
+      expect(keptEvidence).toEqual(sorted(await db().evidence.findMany({ where: { workspaceId: w, ...liveWhere.evidenceKept }, select: { id: true } })));
+      expect(keptEvidence).toEqual(liveEvidence);
+      expect(citing.length).toBeGreaterThan(0);
+      expect(await idsBySql(Prisma.sql`select e.id::text from ${liveSql.evidence} where e."workspaceId" = ${w}::uuid`)).toEqual(liveEvidence.filter((id) => !citing.includes(id)));
+      for (const id of [map.deleted.evidence, map.orphaned.evidenceOfSource, map.orphaned.evidenceOfClaim, map.orphaned.evidenceOfExcerpt]) expect(keptEvidence).not.toContain(id);
+    } finally {
+      await db().excerpt.update({ where: { id: cited.id }, data: { orphanedAt: null, orphanReason: null } });
+    }
   });
 
   it("select the same links between claims and the same hand-set positions: not deleted, on live claims", async () => {

@@ -10,7 +10,8 @@ const MAX_ISSUES = 50;
 /**
  * What a schema cannot say about a native document: ids unique in each list, every reference
  * resolving within the document, each excerpt's selectors matching its source text (the quote at
- * its offsets, prefix and suffix beside it), one hand-set position per claim and author, author
+ * its offsets, prefix and suffix beside it; an orphan's offsets are into an earlier text and only
+ * need to be a range), one hand-set position per claim and author, author
  * names unique; comments on a claim, excerpt or evidence link of the document, replies one level
  * deep on their thread's target, only a thread's first comment resolved or kept deleted (and then
  * only with replies). Returns the problems with their paths (`excerpts.3.exact`); none means
@@ -55,6 +56,8 @@ export function checkNativeDocument(doc: TNativeDocument): TErrorIssue[] {
   doc.excerpts.forEach((x, i) => {
     const source = sources.get(x.sourceId);
     if (!source) return add(`excerpts.${i}.sourceId`, `no source has the id '${x.sourceId}'`);
+    // An orphan's offsets and quote are into an earlier text of the source, which the document does not hold.
+    if (x.orphaned) return x.end <= x.start ? add(`excerpts.${i}.end`, `the range ${x.start}–${x.end} is empty`) : undefined;
     if (x.end <= x.start || x.end > source.text.length) {
       return add(`excerpts.${i}.end`, `the range ${x.start}–${x.end} is not inside the source text (length ${source.text.length})`);
     }

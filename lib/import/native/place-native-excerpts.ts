@@ -13,8 +13,9 @@ export const MAX_SEARCHED_CHARS = 8 * 1024 * 1024;
  * its offsets placed again by its quote: verbatim elsewhere, after normalising, or approximately
  * (`anchorQuote`, its old start as the hint), and then holding the source's own text at the span
  * found. An excerpt that cannot be placed is left as it was, for `checkNativeDocument` to report.
- * At most `MAX_SEARCHED_CHARS` of text are searched. `anchoring` says how each moved excerpt was placed (by its id in the document); the others
- * were placed verbatim at their offsets.
+ * At most `MAX_SEARCHED_CHARS` of text are searched. `anchoring` says how each moved excerpt was
+ * placed (by its id in the document); the others were found verbatim at their offsets. Orphans
+ * are left as they are.
  */
 export function placeNativeExcerpts(doc: TNativeDocument): { doc: TNativeDocument; anchoring: Map<string, TAnchoring> } {
   const anchoring = new Map<string, TAnchoring>();
@@ -24,7 +25,8 @@ export function placeNativeExcerpts(doc: TNativeDocument): { doc: TNativeDocumen
   let searched = 0;
   const excerpts = doc.excerpts.map((x) => {
     const text = texts.get(x.sourceId);
-    if (text === undefined || (x.end > x.start && text.slice(x.start, x.end) === x.exact)) return x;
+    // An orphan's offsets are into an earlier text: it stays an orphan, to be re-attached by a person.
+    if (x.orphaned || text === undefined || (x.end > x.start && text.slice(x.start, x.end) === x.exact)) return x;
     searched += text.length;
     if (searched > MAX_SEARCHED_CHARS) return x;
     let source = prepared.get(x.sourceId);

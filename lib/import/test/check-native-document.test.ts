@@ -39,6 +39,19 @@ describe("checkNativeDocument", () => {
     expect(checkNativeDocument(d).map((i) => i.path)).toEqual(["excerpts.1.end", "excerpts.2.prefix"]);
   });
 
+  it("does not hold an orphan's quote and offsets to the text (they are into an earlier one), but still wants a range and its source", () => {
+    const d = doc();
+    const orphaned = { reason: "the new text does not hold the quote in one clear place" };
+    d.excerpts.push({ id: "o", sourceId: "s", start: 300, end: 340, exact: "A paragraph since removed.", prefix: "before ", suffix: " after", orphaned });
+    expect(checkNativeDocument(d)).toEqual([]);
+    d.excerpts.push({ id: "p", sourceId: "s", start: 12, end: 12, exact: "Gone.", prefix: "", suffix: "", orphaned });
+    d.excerpts.push({ id: "q", sourceId: "nowhere", start: 0, end: 5, exact: "Gone.", prefix: "", suffix: "", orphaned });
+    expect(checkNativeDocument(d)).toEqual([
+      { path: "excerpts.2.end", message: "the range 12–12 is empty" },
+      { path: "excerpts.3.sourceId", message: "no source has the id 'nowhere'" },
+    ]);
+  });
+
   it("names every reference that does not resolve", () => {
     const d = doc();
     d.sources[0].authorId = "ghost";

@@ -38,6 +38,14 @@ describe("placeNativeExcerpts", () => {
     expect(checkNativeDocument(placed)).toEqual([]);
   });
 
+  it("leaves an orphan as it is, even when its quote could be found in the text", () => {
+    const quote = "critics call it a talk shop";
+    const given = doc([{ id: "o", sourceId: "s", start: 200, end: 227, exact: quote, prefix: "", suffix: "", orphaned: { reason: "the quote is no longer in the text" } }]);
+    const { doc: placed, anchoring } = placeNativeExcerpts(given);
+    expect(placed).toBe(given);
+    expect(anchoring.size).toBe(0);
+  });
+
   it("places a quote with a typo approximately, and leaves one that is not there for the check to report", () => {
     const given = doc([
       { id: "x", sourceId: "s", start: 3, end: 40, exact: "critics call it a tolk shop", prefix: "", suffix: "" },

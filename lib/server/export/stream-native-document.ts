@@ -3,12 +3,13 @@ import { Prisma } from "../../db/client";
 import { liveSql } from "../../db/live-rows";
 import { readSnapshot, type TSnapshot } from "../../db/snapshot";
 import { formatPublished } from "../../domain/dates";
-import type { TDatePrecision } from "../../domain/types";
+import { DEFAULT_ORPHAN_REASON, type TAnchorMethod, type TDatePrecision, type TSourceFormat } from "../../domain/types";
 import { streamJsonWithLists, type TJsonListPages } from "../../export/json/serialise-native-document";
 import { NATIVE_SCHEMA_ID, NATIVE_SCHEMA_VERSION, type TNativeDocument } from "../../schemas/native-document";
 import { notFound } from "../../errors/app-error";
 
-type TSourceRow = Omit<TNativeDocument["sources"][number], "published" | "pages"> & { publishedOn: string; precision: TDatePrecision; pageStarts: number[] };
+type TSourceRow = Omit<TNativeDocument["sources"][number], "published" | "pages" | "format"> & { publishedOn: string; precision: TDatePrecision; pageStarts: number[]; format: TSourceFormat };
+type TExcerptRow = Omit<TNativeDocument["excerpts"][number], "anchoring" | "orphaned"> & { anchorMethod: TAnchorMethod; anchorScore: number; orphanReason: string | null };
 
 /** Source rows per page: their texts are the bulk (≈25 KB each in the large benchmark map). */
 const SOURCES_PER_PAGE = 40;
@@ -21,7 +22,9 @@ const JSON_CHUNK = 256 * 1024;
  * made meanwhile cannot leave an excerpt pointing at a source the document lacks), the long lists
  * page by page through cursors and written out as they arrive. Only live rows: an excerpt of a
  * deleted source, evidence of a deleted claim, a link to a deleted claim are left out, as every
- * view leaves them out.
+ * view leaves them out. Orphans are the exception: an excerpt that a revision of its source's text
+ * no longer holds is kept in the map, waiting to be re-attached, so the document carries it
+ * (`orphaned`) with its evidence and comments, though no view and no other export shows it.
  *
  * Rows are ordered by what they are, never by id, so exporting an imported copy gives the same
  * document again (apart from ids).
@@ -32,7 +35,8 @@ export function streamNativeDocument(workspaceId: string, options: { comments?: 
 
 /**
  * The queries of the document's lists, each ordered by what the rows are. Only live rows
- * (lib/db/live-rows.ts), and so only rows whose references are live too.
+ * (lib/db/live-rows.ts), and so only rows whose references are live too — and orphaned excerpts
+ * with their evidence (`keptExcerpts`, `keptEvidence`), each source's after its placed ones.
  */
 export function nativeListsSql(workspaceId: string) {
   const w = Prisma.sql`${workspaceId}::uuid`;
@@ -40,7 +44,7 @@ export function nativeListsSql(workspaceId: string) {
     authors: Prisma.sql`select a.id::text, a.name, a."shortName", a.affiliation from "Author" a where a."workspaceId" = ${w} order by a.name, a.id`,
     sources: Prisma.sql`
       select s.id::text, s."authorId"::text, s.title, s.publication, s."publishedOn"::text as "publishedOn", s."publishedPrecision"::text as precision,
-             s."publishedNote", s.url, s.text, s."pageStarts"
+             s."publishedNote", s.url, s.text, s."pageStarts", s.format::text as format
       from "Source" s where s."workspaceId" = ${w} and ${liveSql.source("s")}
       order by s."publishedOn", s.title, s.id`,
     claims: Prisma.sql`select c.id::text, c.text, c.tags from "Claim" c where c."workspaceId" = ${w} and ${liveSql.claim("c")} order by c.rank, c.id`,
@@ -50,15 +54,16 @@ export function nativeListsSql(workspaceId: string) {
       where l."workspaceId" = ${w}
       order by f.rank, t.rank, l.relation`,
     excerpts: Prisma.sql`
-      select x.id::text, x."sourceId"::text, x.start, x."end", x.exact, x.prefix, x.suffix
-      from ${liveSql.excerpts}
+      select x.id::text, x."sourceId"::text, x.start, x."end", x.exact, x.prefix, x.suffix, x."anchorMethod"::text as "anchorMethod", x."anchorScore",
+             case when x."orphanedAt" is not null then coalesce(nullif(x."orphanReason", ''), ${DEFAULT_ORPHAN_REASON}) end as "orphanReason"
+      from ${liveSql.keptExcerpts}
       where x."workspaceId" = ${w}
-      order by s."publishedOn", s.title, s.id, x.start, x."end", x.id`,
+      order by s."publishedOn", s.title, s.id, x."orphanedAt" is not null, x.start, x."end", x.id`,
     evidence: Prisma.sql`
       select e.id::text, e."excerptId"::text, e."claimId"::text, e.stance::text, e.voice::text, e.note
-      from ${liveSql.evidence}
+      from ${liveSql.keptEvidence}
       where e."workspaceId" = ${w}
-      order by c.rank, s."publishedOn", s.title, s.id, x.start, x."end", e.stance, e.voice, e.id`,
+      order by c.rank, s."publishedOn", s.title, s.id, x."orphanedAt" is not null, x.start, x."end", e.stance, e.voice, e.id`,
     positions: Prisma.sql`
       select p."claimId"::text, p."authorId"::text, p.stance::text, p.note
       from ${liveSql.positions}
@@ -69,8 +74,8 @@ export function nativeListsSql(workspaceId: string) {
 }
 
 /**
- * With `?comments=1`: every live comment on a target the document holds (a live claim, excerpt or
- * evidence link), and a deleted thread start that still has live replies (without its text or
+ * With `?comments=1`: every live comment on a target the document holds (a live claim, a live or
+ * orphaned excerpt, or an evidence link of one), and a deleted thread start that still has live replies (without its text or
  * author, as its thread shows it); oldest first. Imported comments keep their original authors'
  * and resolvers' names.
  */
@@ -85,8 +90,8 @@ export function nativeCommentsSql(workspaceId: string): Prisma.Sql {
     join "User" u on u.id = m."authorId"
     left join "User" r on r.id = m."resolvedById"
     left join (select c.id from "Claim" c where ${liveSql.claim("c")}) k on k.id = m."claimId"
-    left join (select x.id from ${liveSql.excerpts}) lx on lx.id = m."excerptId"
-    left join (select e.id from ${liveSql.evidence}) le on le.id = m."evidenceId"
+    left join (select x.id from ${liveSql.keptExcerpts}) lx on lx.id = m."excerptId"
+    left join (select e.id from ${liveSql.keptEvidence}) le on le.id = m."evidenceId"
     where m."workspaceId" = ${workspaceId}::uuid
       and (m."claimId" is null or k.id is not null)
       and (m."excerptId" is null or lx.id is not null)
@@ -121,7 +126,7 @@ async function* nativeDocument(snapshot: TSnapshot, workspaceId: string, options
     sources: sources(snapshot.pages<TSourceRow>(sql.sources, SOURCES_PER_PAGE)),
     claims: snapshot.pages(sql.claims),
     claimLinks: snapshot.pages(sql.claimLinks),
-    excerpts: snapshot.pages(sql.excerpts),
+    excerpts: excerpts(snapshot.pages<TExcerptRow>(sql.excerpts)),
     evidence: snapshot.pages(sql.evidence),
     positions: snapshot.pages(sql.positions),
     ...(options.comments ? { comments: comments(snapshot.pages<TCommentRow>(nativeCommentsSql(workspaceId))) } : {}),
@@ -143,6 +148,22 @@ async function* sources(pages: AsyncIterable<TSourceRow[]>): AsyncGenerator<TNat
       text: s.text,
       // Only a source read from a PDF has pages; others leave the field out, as documents before it did.
       ...(s.pageStarts.length > 0 ? { pages: s.pageStarts } : {}),
+      // Plain text is what a document without the field means.
+      ...(s.format !== "text" ? { format: s.format } : {}),
+    }));
+  }
+}
+
+/**
+ * Excerpts in the document's shape: how one was placed only when not verbatim, and an orphan
+ * marked with its reason (its offsets are into the text it was made on).
+ */
+async function* excerpts(pages: AsyncIterable<TExcerptRow[]>): AsyncGenerator<TNativeDocument["excerpts"]> {
+  for await (const page of pages) {
+    yield page.map(({ anchorMethod, anchorScore, orphanReason, ...x }) => ({
+      ...x,
+      ...(anchorMethod !== "exact" || anchorScore !== 1 ? { anchoring: { method: anchorMethod, score: anchorScore } } : {}),
+      ...(orphanReason !== null ? { orphaned: { reason: orphanReason } } : {}),
     }));
   }
 }

@@ -27,6 +27,9 @@ const IMPORT_TIMEOUT_MS = 180_000;
  * path of every problem, nothing written), then written in one transaction with fresh ids, so it
  * lands whole or not at all. One `workspace.imported` event records it. Comments are the
  * importer's, with the names of who wrote and resolved them kept; their times are kept too.
+ * An excerpt keeps how it was placed (`anchoring`) unless it had to be placed again by its quote;
+ * an orphan is stored orphaned again, from now, with its reason (its earlier text is not in the
+ * document, so it belongs to no revision) and, like any orphan, counts in no position.
  */
 export async function importNativeDocument(viewer: TViewer, given: TNativeDocument, idempotency: Parameters<typeof transact>[0]["idempotency"], format: "json" | "aif" | "kialo" = "json") {
   // A quote from another rendering of the text (another tool, an edited copy) is placed by its words.
@@ -37,6 +40,7 @@ export async function importNativeDocument(viewer: TViewer, given: TNativeDocume
   }
   // A 40 MB document is hundreds of thousands of rows: more than a change's 20 s.
   return transact({ viewer, idempotency, timeoutMs: IMPORT_TIMEOUT_MS }, async (tx, record) => {
+    const imported = new Date();
     const workspace = await createWorkspace(tx, viewer, { title: doc.workspace.title, slug: doc.workspace.slug, visibility: doc.workspace.visibility, description: doc.workspace.description }, record);
     const workspaceId = workspace.id;
     const newId = new Map<string, string>();
@@ -67,6 +71,7 @@ export async function importNativeDocument(viewer: TViewer, given: TNativeDocume
           url: s.url,
           text: s.text,
           pageStarts: tidyPageStarts(s.pages, s.text.length, MAX_SOURCE_PAGES),
+          format: s.format ?? "text",
         },
         select: { id: true },
       });
@@ -82,7 +87,24 @@ export async function importNativeDocument(viewer: TViewer, given: TNativeDocume
     );
     await inBatches(doc.excerpts, (rows) =>
       tx.excerpt.createMany({
-        data: rows.map((x) => ({ id: map("excerpt", x.id), workspaceId, sourceId: map("source", x.sourceId), start: x.start, end: x.end, exact: x.exact, prefix: x.prefix, suffix: x.suffix, anchorMethod: anchoring.get(x.id)?.method, anchorScore: anchoring.get(x.id)?.score, createdById: viewer.userId })),
+        data: rows.map((x) => {
+          const placed = anchoring.get(x.id) ?? x.anchoring ?? { method: "exact", score: 1 };
+          return {
+            id: map("excerpt", x.id),
+            workspaceId,
+            sourceId: map("source", x.sourceId),
+            start: x.start,
+            end: x.end,
+            exact: x.exact,
+            prefix: x.prefix,
+            suffix: x.suffix,
+            anchorMethod: placed.method,
+            anchorScore: placed.score,
+            orphanedAt: x.orphaned ? imported : null,
+            orphanReason: x.orphaned?.reason ?? null,
+            createdById: viewer.userId,
+          };
+        }),
       }),
     );
     await inBatches(doc.evidence, (rows) =>
@@ -97,7 +119,6 @@ export async function importNativeDocument(viewer: TViewer, given: TNativeDocume
     );
     // Thread starts before replies, so every reply's thread exists when it is written.
     const comments = [...(doc.comments ?? [])].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
-    const imported = new Date();
     await inBatches(comments, (rows) =>
       tx.comment.createMany({
         data: rows.map((c) => ({

@@ -3,7 +3,7 @@ import { db } from "../../db/client";
 import { liveWhere } from "../../db/live-rows";
 import { formatPublished } from "../../domain/dates";
 import { pageAt } from "../../domain/pages";
-import type { TDatePrecision, TSelector, TStance, TVoice } from "../../domain/types";
+import { DEFAULT_ORPHAN_REASON, type TDatePrecision, type TSelector, type TStance, type TVoice } from "../../domain/types";
 import { notFound } from "../../errors/app-error";
 import type { TAnchoring } from "../../anchoring/anchor-quote";
 import type { TAuthorRef } from "../claims/get-claim";
@@ -97,7 +97,7 @@ export async function getSource(workspaceId: string, sourceId: string): Promise<
     excerpts: excerpts.map(({ evidence: links, orphanedAt, orphanReason, revisionId, anchorMethod, anchorScore, ...selector }) => {
       const evidence = links.map(({ claim, ...e }) => ({ ...e, claimId: claim.id, claimText: claim.text }));
       return orphanedAt
-        ? { id: selector.id, version: selector.version, orphaned: true as const, exact: selector.exact, reason: orphanReason ?? "the quote is no longer in the text", orphanedAt: orphanedAt.toISOString(), revisionId, evidence }
+        ? { id: selector.id, version: selector.version, orphaned: true as const, exact: selector.exact, reason: orphanReason ?? DEFAULT_ORPHAN_REASON, orphanedAt: orphanedAt.toISOString(), revisionId, evidence }
         : { ...selector, page: pageAt(pageStarts, selector.start), orphaned: false as const, anchoring: { method: anchorMethod, score: anchorScore }, evidence };
     }),
   };

@@ -32,8 +32,12 @@ async function anchorAll(text: string, requests: TAnnotationRequest[]): Promise<
 }
 
 export interface TAnnotationImport {
-  /** Annotations anchored in the text: each an excerpt (reused when the same passage exists). */
-  anchored: { index: number; excerptId: string; start: number; end: number; anchoring: TAnchoring; evidenceId: string | null; note?: string }[];
+  /**
+   * Annotations anchored in the text: each an excerpt (reused when the same passage exists), with
+   * the claim its body links to (null when none) and the evidence made for it, or a note saying
+   * why none was.
+   */
+  anchored: { index: number; excerptId: string; start: number; end: number; anchoring: TAnchoring; claimId: string | null; evidenceId: string | null; note?: string }[];
   /** Annotations that did not anchor, with the reason; nothing was made for them. */
   unanchored: { index: number; exact: string | null; reason: string }[];
 }
@@ -91,7 +95,7 @@ export async function importAnnotations({ tx, workspace, viewer, record }: TMuta
         }
       }
     }
-    report.anchored.push({ index: result.index, excerptId: excerpt.id, start: selector.start, end: selector.end, anchoring, evidenceId, ...(note ? { note } : {}) });
+    report.anchored.push({ index: result.index, excerptId: excerpt.id, start: selector.start, end: selector.end, anchoring, claimId: request.claimId, evidenceId, ...(note ? { note } : {}) });
   }
   return report;
 }

@@ -5,8 +5,12 @@ import type { TMutationContext } from "../mutation";
 import { importAnnotations } from "./import-annotations";
 
 export interface THypothesisImport {
-  /** Rows placed in the text (one entry per claim a row's tags link it to): `index` is the row's place in `rows`. */
-  anchored: { index: number; id: string | null; user: string | null; excerptId: string; start: number; end: number; evidenceId: string | null; note?: string }[];
+  /**
+   * Rows placed in the text, one entry per claim a row's mapped tags link it to (`claimId`; one
+   * entry with null for a row with none), so a row speaking to two claims is listed twice, each
+   * with its claim: `index` is the row's place in `rows`.
+   */
+  anchored: { index: number; id: string | null; user: string | null; excerptId: string; start: number; end: number; claimId: string | null; evidenceId: string | null; note?: string }[];
   /** Rows not placed, with the reason; nothing was made for them. */
   unanchored: { index: number; id: string | null; user: string | null; exact: string | null; reason: string }[];
 }

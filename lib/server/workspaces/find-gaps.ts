@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { liveSql } from "../../db/live-rows";
 import { silentGaps, type TSilentGap } from "../../domain/gaps";
 import type { TMatrix } from "../../domain/matrix";
+import { DEFAULT_ORPHAN_REASON } from "../../domain/types";
 
 /** How many items each list of the gaps panel carries (totals are always exact). */
 const LIST_LIMIT = 100;
@@ -81,7 +82,7 @@ export async function findGaps(workspaceId: string, matrix: TMatrix): Promise<TG
     // Orphans are not live excerpts (they count nowhere), so they are found apart.
     prisma.$queryRaw<(TOrphanedExcerptGap & { total: number })[]>`
       select x.id as "excerptId", s.id as "sourceId", s.title as "sourceTitle", a."shortName" as "authorShortName", x.exact,
-             coalesce(x."orphanReason", 'the quote is no longer in the text') as reason,
+             coalesce(x."orphanReason", ${DEFAULT_ORPHAN_REASON}) as reason,
              (select count(*)::int from ${liveSql.evidenceOnLiveClaims} where e."excerptId" = x.id) as "evidenceCount",
              count(*) over ()::int as total
       from ${liveSql.orphanedExcerpts}

@@ -171,6 +171,42 @@ describe("revising a source's text", () => {
     }
   });
 
+  it("places an orphan again when a later revision puts its quote back, and undo orphans it again", async () => {
+    const before = await readSource();
+    const deletedQuote = before.excerpts.find((x) => x.exact.startsWith("Finally, Uzbekistan had relatively poor relations"))!;
+    const changedQuote = before.excerpts.find((x) => x.exact.startsWith("At the July 2005 SCO summit"))!;
+    const stability = await claimIdOf("The SCO has made a real contribution to stability and security in Central Asia.");
+    const { newText } = revise(oldText, changedQuote.exact, deletedQuote.exact);
+    const first = await patch({ version: before.version, text: newText });
+    expect(first.status).toBe(200);
+    const firstEvent = await latestEvent("source.updated", katzId);
+    expect(first.body.reanchored.orphaned.map((o: { excerptId: string }) => o.excerptId)).toEqual([deletedQuote.id]);
+    expect(await position(katzAuthorId, stability)).toBe("SILENT");
+
+    // The paragraph comes back (under a new first line): the orphan is found and counts again.
+    const restoredText = `Corrected again.\n\n${oldText}`;
+    const second = await patch({ version: before.version + 1, text: restoredText });
+    expect(second.status).toBe(200);
+    const secondEvent = await latestEvent("source.updated", katzId);
+    expect(second.body.reanchored.orphaned).toEqual([]);
+    const placed = (await readSource()).excerpts.find((x) => x.id === deletedQuote.id)!;
+    expect(placed).toMatchObject({ orphaned: false, exact: deletedQuote.exact, start: deletedQuote.start! + "Corrected again.\n\n".length });
+    expect(await position(katzAuthorId, stability)).toBe("OPPOSES");
+    expect((await call(gaps, { params, headers: owner.headers })).body.orphanedExcerpts.total).toBe(0);
+
+    // Undoing the second revision orphans it again; the original text, sent again, places everything.
+    expect((await undoEvent(secondEvent)).status).toBe(200);
+    const undone = await readSource();
+    expect(undone.excerpts.find((x) => x.id === deletedQuote.id)).toMatchObject({ orphaned: true });
+    expect(await position(katzAuthorId, stability)).toBe("SILENT");
+    expect((await undoEvent(firstEvent)).status).toBe(409);
+    expect((await patch({ version: undone.version, text: oldText })).status).toBe(200);
+    const back = await readSource();
+    expect(back.text).toBe(oldText);
+    expect(back.excerpts.find((x) => x.id === deletedQuote.id)).toMatchObject({ orphaned: false, start: deletedQuote.start, exact: deletedQuote.exact });
+    expect(await position(katzAuthorId, stability)).toBe("OPPOSES");
+  });
+
   it("re-attaches an orphan to a passage of the new text, or deletes it", async () => {
     const before = await readSource();
     const deletedQuote = before.excerpts.find((x) => x.exact.startsWith("Finally, Uzbekistan had relatively poor relations"))!;

@@ -60,9 +60,10 @@ export function checkSourceTextSize(text: string): void {
  * `oldText` as a SourceRevision at `oldVersion`, and places every excerpt of the source in the
  * new text — where it still is, where its quote moved, or nowhere (orphaned: it keeps its
  * selectors into the revision and counts nowhere until re-attached). Deleted excerpts are placed
- * too, so undoing their delete brings them back at the right words. `restore` (for an undo) gives
- * excerpts a placement to go back to, used when the excerpt is still at the version named;
- * excerpts orphaned earlier stay as they are unless restored. Passages for search are rebuilt by
+ * too, so undoing their delete brings them back at the right words. Excerpts orphaned by an
+ * earlier revision are looked for again and placed when the new text holds their quote (counted
+ * as moved or fuzzy); else they stay as they were. `restore` (for an undo) gives excerpts a
+ * placement to go back to, used when the excerpt is still at the version named. Passages for search are rebuilt by
  * the database's trigger on the text.
  */
 export async function replaceSourceText(
@@ -81,7 +82,8 @@ export async function replaceSourceText(
   for (const excerpt of excerpts) {
     const back = restore.get(excerpt.id);
     if (back && back.version === excerpt.version) targets.set(excerpt.id, { placement: back.placement, outcome: "restored" });
-    else if (!excerpt.orphanedAt) toPlace.push(excerpt);
+    // Orphans are tried again: the new text may hold their quote once more (a paragraph put back).
+    else toPlace.push(excerpt);
   }
   const what = "placing the passages in the new text";
   const slicer = createTimeSlicer({ deadlineMs: REANCHOR_DEADLINE_MS, what });
@@ -89,6 +91,8 @@ export async function replaceSourceText(
   for (const placed of await placeExcerpts(source.oldText, source.newText, toPlace, { tick: () => slicer.tick(), deadlineMs: REANCHOR_DEADLINE_MS, what })) {
     if (placed.outcome === "orphaned") {
       const excerpt = byId.get(placed.id)!;
+      // Still nowhere: it stays the orphan of the revision that lost it.
+      if (excerpt.orphanedAt) continue;
       targets.set(placed.id, {
         outcome: "orphaned",
         placement: { ...selectorOf(excerpt), anchorMethod: excerpt.anchorMethod, anchorScore: excerpt.anchorScore, orphanedAt: now, orphanReason: placed.reason, revisionId: revision.id },
@@ -111,8 +115,9 @@ export async function replaceSourceText(
     const changed = JSON.stringify(before) !== JSON.stringify(target.placement);
     if (changed) moves.push({ id: excerpt.id, version: excerpt.version + 1, before, after: target.placement });
     if (excerpt.deletedAt) continue;
-    if (target.outcome === "unchanged") reanchored.unchanged++;
-    else if (target.outcome === "moved" || target.outcome === "restored") reanchored.moved++;
+    // An orphan placed again was not where it was, whatever its offsets say.
+    if (target.outcome === "unchanged" && !excerpt.orphanedAt) reanchored.unchanged++;
+    else if (target.outcome === "unchanged" || target.outcome === "moved" || target.outcome === "restored") reanchored.moved++;
     else if (target.outcome === "fuzzy") reanchored.fuzzy.push({ excerptId: excerpt.id, score: target.score ?? 0 });
     else reanchored.orphaned.push({ excerptId: excerpt.id, exact: excerpt.exact });
   }

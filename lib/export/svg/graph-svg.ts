@@ -217,6 +217,22 @@ function legendRows(detail: TArgumentGraph["detail"]): { stance: TPositionStance
 
 /** The picture: title and caption, the drawing, the legend. */
 export function graphToSvg(picture: TGraphPicture): string {
+  const drawing = drawGraphSvg(picture);
+  for (;;) {
+    const step = drawing.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Cards or edges drawn between two pauses of `drawGraphSvg`. */
+const BATCH = 250;
+
+/**
+ * `graphToSvg` as steps: it pauses (yields) after every `BATCH` edges or cards, so a caller on a
+ * thread that answers other requests can let them in between (6,000 cards take a few hundred
+ * milliseconds); the picture is the generator's return value.
+ */
+export function* drawGraphSvg(picture: TGraphPicture): Generator<void, string, void> {
   const { view, layout, scope } = picture;
   const accents = new Map(picture.authors.map((a, i) => [a.id, accentAt(i)]));
   const authors = new Map(picture.authors.map((a) => [a.id, a]));
@@ -289,7 +305,9 @@ export function graphToSvg(picture: TGraphPicture): string {
     }
     const edges: string[] = [];
     const labels: string[] = [];
+    let drawn = 0;
     for (const edge of view.edges) {
+      if (++drawn % BATCH === 0) yield;
       const from = box(edge.source);
       const to = box(edge.target);
       if (!from || !to) continue;
@@ -310,6 +328,7 @@ export function graphToSvg(picture: TGraphPicture): string {
     const members: string[] = [];
     const claims: string[] = [];
     for (const node of view.nodes) {
+      if (++drawn % BATCH === 0) yield;
       const at = box(node.id);
       if (!at) continue;
       const translate = `transform="translate(${n1(at.x)},${n1(at.y)})"`;

@@ -231,5 +231,5 @@ describe("graphToSvg of a large map, every passage beside its claim", () => {
     expect(lines).toContain("How to read the graph");
     const image = new Resvg(lines, { fitTo: { mode: "zoom", value: 0.1 }, font: { loadSystemFonts: false } }).render();
     expect(image.width).toBe(Math.round(Number(elements(lines, "svg")[0].width) * 0.1));
-  });
+  }, 30_000);
 });

@@ -1,12 +1,13 @@
 import "server-only";
 import { GRAPH_NODE_LIMIT, GRAPH_PICTURE_NODE_LIMIT, type TGraphSelection } from "../../domain/argument-graph";
-import { graphToSvg } from "../../export/svg/graph-svg";
+import { drawGraphSvg } from "../../export/svg/graph-svg";
 import { layoutBesideClaims } from "../../graph/cluster-layout";
 import { computeLayout } from "../../graph/layout";
 import { layoutInputOf, WIDE_ASPECT } from "../../graph/layout-input";
 import { countDrawn, type TDrawnCount } from "../../graph/text";
 import { AppError } from "../../errors/app-error";
 import type { TWorkspaceRef } from "../authorize";
+import { createTimeSlicer } from "../workers/time-slicer";
 import { workerElk } from "./layout-worker";
 import { getArgumentGraph } from "../workspaces/get-argument-graph";
 
@@ -18,6 +19,9 @@ import { getArgumentGraph } from "../workspaces/get-argument-graph";
  * every word.
  */
 export const RASTER_WORDS_LIMIT = 400;
+
+/** 6,000 cards are drawn in well under a second; a drawing still going after this is stopped (422). */
+const DRAWING_DEADLINE_MS = 30_000;
 
 export interface TGraphPictureFile {
   svg: string;
@@ -42,5 +46,12 @@ export async function drawGraphPicture(workspace: TWorkspaceRef, selection: TGra
   const asOnThePage = view.groups.length > 0 && view.nodes.length <= GRAPH_NODE_LIMIT;
   const layout = asOnThePage ? await computeLayout(workerElk, input) : layoutBesideClaims(input);
   const wordsAsLines = options.forRaster === true && view.nodes.length > RASTER_WORDS_LIMIT;
-  return { svg: graphToSvg({ title: graph.workspace.title, view, scope, layout, authors: graph.authors, generatedOn: options.generatedOn, wordsAsLines }), drawn: countDrawn(view) };
+  // Drawn in steps, giving the thread back to other requests every 20 ms.
+  const slicer = createTimeSlicer({ deadlineMs: DRAWING_DEADLINE_MS, what: "drawing the graph" });
+  const drawing = drawGraphSvg({ title: graph.workspace.title, view, scope, layout, authors: graph.authors, generatedOn: options.generatedOn, wordsAsLines });
+  for (;;) {
+    const step = drawing.next();
+    if (step.done) return { svg: step.value, drawn: countDrawn(view) };
+    await slicer.tick();
+  }
 }

@@ -27,6 +27,8 @@ export interface TGraphPictureFile {
   svg: string;
   /** What the picture holds (also said in its caption). */
   drawn: TDrawnCount;
+  /** Whether the cards' words are drawn as lines (a raster overview of a large map). */
+  wordsAsLines: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function drawGraphPicture(workspace: TWorkspaceRef, selection: TGra
   const drawing = drawGraphSvg({ title: graph.workspace.title, view, scope, layout, authors: graph.authors, generatedOn: options.generatedOn, wordsAsLines });
   for (;;) {
     const step = drawing.next();
-    if (step.done) return { svg: step.value, drawn: countDrawn(view) };
+    if (step.done) return { svg: step.value, drawn: countDrawn(view), wordsAsLines };
     await slicer.tick();
   }
 }

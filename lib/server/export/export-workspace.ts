@@ -9,7 +9,7 @@ import { releasingWhenDone, takeHeavySlot } from "../heavy-reads";
 import { getMapGraph } from "../workspaces/get-map-graph";
 import { drawGraphPicture } from "./draw-graph-picture";
 import { renderHandoutPdf } from "./render-pdf";
-import { svgToPng } from "./render-png";
+import { PNG_MAX_SIDE, PNG_OVERVIEW_MAX_SIDE, svgToPng } from "./render-png";
 import { isStreamedFormat, streamExport } from "./stream-export";
 
 export interface TExportFile {
@@ -53,10 +53,10 @@ async function makeExport(workspace: TWorkspaceRef, query: TExportQuery, baseUrl
   const today = new Date().toISOString().slice(0, 10);
   if (isStreamedFormat(format)) return { ...file, chunks: streamExport(workspace.id, { ...query, format }) };
   if ((format === "svg" || format === "png") && query.view === "graph") {
-    const { svg, drawn } = await drawGraphPicture(workspace, { claimId: query.claim, tag: query.tag }, { generatedOn: today, forRaster: format === "png" });
+    const { svg, drawn, wordsAsLines } = await drawGraphPicture(workspace, { claimId: query.claim, tag: query.tag }, { generatedOn: today, forRaster: format === "png" });
     const parts = [`${drawn.claims} claims`, ...(drawn.passages > 0 ? [`${drawn.passages} passages`] : []), ...(drawn.authorCounts > 0 ? [`${drawn.authorCounts} author counts`] : [])];
     const headers = { "x-stancemap-drawn": `${drawn.nodes} nodes (${parts.join(", ")})`, "x-stancemap-detail": drawn.detail };
-    return { ...file, chunks: [format === "svg" ? svg : await svgToPng(svg)], headers };
+    return { ...file, chunks: [format === "svg" ? svg : await svgToPng(svg, 2, wordsAsLines ? PNG_OVERVIEW_MAX_SIDE : PNG_MAX_SIDE)], headers };
   }
   const graph = await getMapGraph(workspace.id);
   switch (format) {

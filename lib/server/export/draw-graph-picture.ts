@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as yieldToOthers } from "node:timers/promises";
 import { GRAPH_NODE_LIMIT, GRAPH_PICTURE_NODE_LIMIT, type TGraphSelection } from "../../domain/argument-graph";
 import { drawGraphSvg } from "../../export/svg/graph-svg";
 import { layoutBesideClaims } from "../../graph/cluster-layout";
@@ -44,9 +45,12 @@ export async function drawGraphPicture(workspace: TWorkspaceRef, selection: TGra
   const { scope, graph, view } = await getArgumentGraph(workspace.id, selection, GRAPH_PICTURE_NODE_LIMIT);
   if (scope.focus.kind === "claim" && scope.focus.text === null) throw new AppError("NOT_FOUND", "No claim with that id is in this workspace (it may have been deleted).");
   if (scope.focus.kind === "tag" && scope.claimIds.length === 0) throw new AppError("NOT_FOUND", `No claim in this workspace is tagged #${scope.focus.tag}.`);
+  // Each step of a large picture takes tens of milliseconds: other requests go in between.
+  await yieldToOthers();
   const input = layoutInputOf(view, WIDE_ASPECT);
   const asOnThePage = view.groups.length > 0 && view.nodes.length <= GRAPH_NODE_LIMIT;
   const layout = asOnThePage ? await computeLayout(workerElk, input) : layoutBesideClaims(input);
+  await yieldToOthers();
   const wordsAsLines = options.forRaster === true && view.nodes.length > RASTER_WORDS_LIMIT;
   // Drawn in steps, giving the thread back to other requests every 20 ms.
   const slicer = createTimeSlicer({ deadlineMs: DRAWING_DEADLINE_MS, what: "drawing the graph" });

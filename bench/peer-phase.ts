@@ -95,8 +95,13 @@ async function argdownSvg(text: string): Promise<{ svg: string; nodes: number }>
 }
 
 async function stancemapSvg(base: string, slug: string): Promise<{ ms: number; bytes: number; drawn: string; detail: string }> {
+  const url = `${base}/api/workspaces/${slug}/export?format=svg&view=graph`;
+  // Argdown's run on the large map outlasts the app's keep-alive (5 s): reusing the idle connection
+  // the app has just closed fails the fetch. A health check first meets that failure (ignored),
+  // so the timed request goes out on a live connection.
+  await fetch(`${base}/api/health`).then((r) => r.arrayBuffer(), () => undefined);
   const started = performance.now();
-  const response = await fetch(`${base}/api/workspaces/${slug}/export?format=svg&view=graph`);
+  const response = await fetch(url);
   const body = await response.arrayBuffer();
   const ms = performance.now() - started;
   if (response.status !== 200) throw new Error(`The graph SVG of ${slug} answered HTTP ${response.status}`);

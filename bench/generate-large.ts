@@ -21,6 +21,12 @@ export interface GenerateLargeOptions {
   seed?: number;
   /** Other sizes than the budgets' (tests use a smaller map of the same kind). */
   shape?: Partial<TLargeShape>;
+  /**
+   * Evidence given to the claims in turn (the i-th link to claim i mod claims) instead of to
+   * random claims, so that with as many links as excerpts every claim has exactly
+   * evidence / claims passages (the side-by-side maps: 200 claims × 4 quotes).
+   */
+  evenEvidence?: boolean;
   log?: (message: string) => void;
 }
 
@@ -158,7 +164,7 @@ interface Plan {
   }[];
 }
 
-function plan(seed: number, shape: TLargeShape): Plan {
+function plan(seed: number, shape: TLargeShape, evenEvidence = false): Plan {
   const rng = prng(seed);
 
   const authors: Plan["authors"] = [];
@@ -243,7 +249,7 @@ function plan(seed: number, shape: TLargeShape): Plan {
     const excerpt = i < excerpts.length ? excerpts[i] : excerpts[rng.int(0, excerpts.length - 1)];
     const r = rng.next();
     const stance = r < 0.45 ? "SUPPORTS" : r < 0.8 ? "OPPOSES" : "QUALIFIES";
-    evidence.push({ id: randomUUID(), excerptId: excerpt.id, claimId: claims[rng.int(0, claims.length - 1)].id, stance, voice: rng.next() < 0.85 ? "AUTHOR" : "REPORTED" });
+    evidence.push({ id: randomUUID(), excerptId: excerpt.id, claimId: claims[evenEvidence ? i % claims.length : rng.int(0, claims.length - 1)].id, stance, voice: rng.next() < 0.85 ? "AUTHOR" : "REPORTED" });
   }
 
   // Comments: 70 % start threads — half on claims, a third on evidence links, the rest on
@@ -309,7 +315,7 @@ export async function generateLargeWorkspace(databaseUrl: string, options: Gener
         return { created: false, workspaceId: existing.rows[0].id, ms: performance.now() - started, counts: empty };
       }
 
-      const data = plan(options.seed ?? 20261125, { ...LARGE_SHAPE, ...options.shape });
+      const data = plan(options.seed ?? 20261125, { ...LARGE_SHAPE, ...options.shape }, options.evenEvidence);
       const textBytes = data.sources.reduce((sum, s) => sum + Buffer.byteLength(s.text, "utf8"), 0);
       log(`[bench] planned '${slug}' in ${Math.round(performance.now() - started)} ms (${(textBytes / 1e6).toFixed(2)} MB of source text)`);
 

@@ -9,6 +9,7 @@ import { followSection, type FollowPhase } from "./follow-phase";
 import type { GenerateLargeResult } from "./generate-large";
 import { breakdownSection, measuredSection, SEARCH_QUERIES, type Measurement } from "./page-requests";
 import { paintSection } from "./paint-phase";
+import { peerSection, type TPeerMeasurement } from "./peer-phase";
 import { HOST, LARGE_SLUG, SAMPLES, WARMUP } from "./settings";
 import { fmtLoad, type Failed } from "./stats";
 import { writesSection, type Loads } from "./write-phase";
@@ -31,6 +32,7 @@ export function report(input: {
   paint: PaintResult[] | Failed;
   fileLimit: number;
   exports: TExportMeasurement[];
+  peer: TPeerMeasurement[];
   anchoring: TAnchoringResult;
   scaling: TScalingResult;
 }): string {
@@ -62,6 +64,7 @@ export function report(input: {
   lines.push(...measuredSection(input.measurements));
   lines.push(...exportsSection(input.exports, LARGE_SLUG));
   lines.push(...scalingSection(input.scaling));
+  lines.push(...peerSection(input.peer));
   lines.push(...anchoringSection(input.anchoring));
   lines.push(...writesSection(input));
   lines.push(...breakdownSection(input.breakdown));

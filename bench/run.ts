@@ -22,14 +22,17 @@
  * 7. writes bench/RESULTS.md and stops the app (SIGTERM) and the database — also on error,
  *    on Ctrl-C, and when the whole run exceeds its time limit (BENCH_TIMEOUT_S, default 900).
  *
- * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=scaling`, `--only=writes`,
+ * 4b. side by side with Argdown: the graph SVG of the demo, 200 × 4 and 1,000 × 5 maps from the
+ *    app and from `@argdown/node` in this process, in the same run (bench/peer-phase.ts);
+ *
+ * `npm run bench -- --only=search` (or `--only=matrix`, `--only=exports`, `--only=scaling`, `--only=peer`, `--only=writes`,
  * `--only=follow`, `--only=paint`, `--only=anchoring`, comma-separated) runs just those
  * measurements and prints them (anchoring alone needs no build and no app); a partial run
  * leaves bench/RESULTS.md as it is.
  *
  * The measurement groups live beside this file, each with its verdicts and its part of the report:
  * page-requests.ts (matrix, search), export-load.ts (exports), scaling-phase.ts (scaling: the
- * same reads and exports at 250, 500 and 1,000 claims), follow-phase.ts (follow),
+ * same reads and exports at 250, 500 and 1,000 claims), peer-phase.ts (peer), follow-phase.ts (follow),
  * paint-phase.ts (paint), write-phase.ts (writes), anchoring-phase.ts (anchoring: the pure
  * anchoring functions over the large workspace's texts, in this process); report.ts writes RESULTS.md, settings.ts holds
  * the budgets and BENCH_* settings, environment.ts and app-process.ts prepare the machine and
@@ -45,6 +48,7 @@ import { startApp, waitForHealth } from "./app-process";
 import { ensureOpenFileLimit, freePort, postgresVersion, wipeDataDir } from "./environment";
 import { measureExports } from "./export-load";
 import { measureFollow } from "./follow-phase";
+import { measurePeer } from "./peer-phase";
 import { generateLargeWorkspace } from "./generate-large";
 import { TARGETS, measure, queryBreakdown, verdict, type Measurement } from "./page-requests";
 import { measureFirstPaint } from "./paint-phase";
@@ -151,6 +155,7 @@ async function main() {
     const exports = runs("exports") ? await measureExports(base, LARGE_SLUG, app.child.pid!, log) : [];
     const scaling = runs("scaling") ? await measureScaling(base, database.url, app.child.pid!) : undefined;
     for (const q of breakdown) log(`[bench]   sql: ${q.label}: ${ms(q.median)} ms, ${q.rows} rows`);
+    const peer = runs("peer") ? await measurePeer(base, database.url, () => os.loadavg()[0]) : undefined;
     // 6. Seminar rooms following the spotlight, and the matrix painted in a real browser — both on
     //    the demo as seeded, before the write load adds a thousand quotes to its claims.
     const follow = runs("follow") ? await measureFollow(base, database.url, cpu) : undefined;
@@ -162,7 +167,7 @@ async function main() {
     // 7. Concurrent writes, then realtime fan-out (both on the demo workspace).
     const realtime = runs("writes") ? await measureWrites(base, database.url, cpu) : undefined;
 
-    if (ONLY.size > 0 || PROFILE_DIR || !realtime || !follow || !paint || !anchoring || !scaling) {
+    if (ONLY.size > 0 || PROFILE_DIR || !realtime || !follow || !paint || !anchoring || !scaling || !peer) {
       log(`[bench] partial run (--only=${[...ONLY].join(",")}): ${path.relative(ROOT, RESULTS)} left as it is`);
       return;
     }
@@ -181,6 +186,7 @@ async function main() {
       paint,
       fileLimit,
       exports,
+      peer,
       anchoring,
       scaling,
     });

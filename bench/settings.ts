@@ -51,7 +51,7 @@ export const ONLY = new Set(
  */
 export const PROFILE_DIR = process.argv.includes("--profile") ? path.join(DATA_DIR, "profile") : null;
 /** The measurement groups, in the order a run measures them. */
-export const GROUPS = ["matrix", "search", "exports", "scaling", "follow", "paint", "writes", "anchoring"] as const;
+export const GROUPS = ["matrix", "search", "exports", "scaling", "peer", "follow", "paint", "writes", "anchoring"] as const;
 export const runs = (group: (typeof GROUPS)[number]) => ONLY.size === 0 || ONLY.has(group);
 /** Whether any selected group talks to the app (the anchoring group runs in the bench process). */
 export const needsApp = () => GROUPS.some((group) => group !== "anchoring" && runs(group));

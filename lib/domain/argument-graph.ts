@@ -16,6 +16,13 @@ import { POSITION_STANCES, type TLinkRelation, type TPositionStance, type TStanc
 export const GRAPH_NODE_LIMIT = 1000;
 
 /**
+ * The most nodes the graph picture (the SVG and PNG export) draws: every claim and every passage
+ * up to this many, laid out without ELK (lib/graph/cluster-layout.ts) beyond the page's limit;
+ * past it the picture folds as the page does, and says so.
+ */
+export const GRAPH_PICTURE_NODE_LIMIT = 6000;
+
+/**
  * How much the graph shows for each claim: every excerpt as its own node; one node per author
  * with a count (when excerpts would be too many); or the claims and their links only.
  */

@@ -1,19 +1,20 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 
 /**
- * The graph's layout, computed with ELK's layered algorithm (in a Web Worker in the browser for the
- * graph page, in plain Node for the graph picture the export draws and in tests). Plain data in,
- * plain data out, so it can cross a postMessage; the caller brings the ELK instance.
+ * The graph's layout, a layered drawing (in a Web Worker in the browser for the graph page, in
+ * plain Node for the graph picture the export draws and in tests). Plain data in, plain data out,
+ * so it can cross a postMessage; the caller brings the ELK instance, used for claims alone.
  *
  * Evidence is grouped by author: each author's nodes sit in one labelled box, packed in a grid
  * whose width is chosen so that the whole drawing comes close to the canvas's shape. The boxes
  * form the first column, in the authors' date order, then come the claims, then the claims those
- * support or oppose — ELK's layering decides which column each claim stands in. Laying out a
- * handful of boxes instead of every excerpt keeps the drawing compact (a single column of 60
+ * support or oppose — longest-path layering decides which column each claim stands in. Laying out
+ * a handful of boxes instead of every excerpt keeps the drawing compact (a single column of 60
  * passages could not be read at any zoom that shows it whole) and keeps an author's passages
  * together. The order within each column is chosen here (claims by the boxes their evidence
  * comes from) and every column is stacked tightly; inside a box, passages are ordered by the
- * height of the claims they back, so that their edges run roughly level.
+ * height of the claims they back, so that their edges run roughly level. Claims alone (the
+ * lightest detail) are laid out by ELK's layered algorithm, which packs unconnected parts.
  */
 
 export interface TLayoutNode {
@@ -51,6 +52,11 @@ export interface TLayoutResult {
   groupSizes: Record<string, { width: number; height: number }>;
   width: number;
   height: number;
+  /**
+   * How grouped nodes are placed: in their author's box (positions relative to the box; the
+   * default) or beside the claim they back (absolute positions, no boxes; `cluster-layout.ts`).
+   */
+  arrangement?: "beside-claims";
 }
 
 export const LAYOUT_SPACING = {
@@ -120,8 +126,8 @@ export async function computeLayout(elk: TLayoutElk, input: TLayoutInput): Promi
   };
   const ordered = loose.map((n, i) => ({ n, i, key: barycentre(n.id) })).sort((a, b) => a.key - b.key || a.i - b.i);
 
-  // ELK is told only the edges that decide the columns: those between loose nodes (claim links)
-  // and one from the box a node draws most evidence from. A node with no edge in at all gets one
+  // Only the edges that decide the columns matter: those between loose nodes (claim links) and
+  // one from the box a node draws most evidence from. A node with no edge in at all gets one
   // from the first box, so that it stands with the claims rather than among the boxes.
   const looseIds = new Set(loose.map((n) => n.id));
   const edges: ElkExtendedEdge[] = [];
@@ -138,39 +144,14 @@ export async function computeLayout(elk: TLayoutElk, input: TLayoutInput): Promi
   for (const [target, byGroup] of pulls) addEdge([...byGroup].sort((a, b) => b[1] - a[1])[0][0], target);
   if (groups.length > 0) for (const n of loose) if (!hasIncoming.has(n.id)) addEdge(groups[0].id, n.id);
 
-  const root: ElkNode = {
-    id: "root",
-    layoutOptions: {
-      "elk.algorithm": "layered",
-      "elk.direction": "RIGHT",
-      "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYOUT_SPACING.betweenLayers),
-      "elk.spacing.nodeNode": String(LAYOUT_SPACING.nodeNode),
-      "elk.spacing.componentComponent": String(LAYOUT_SPACING.betweenLayers / 2),
-      "elk.aspectRatio": String(input.aspect),
-      // Each node in the first column it can stand in: a claim right after the boxes unless a
-      // claim that supports or opposes it must come first.
-      "elk.layered.layering.strategy": "LONGEST_PATH_SOURCE",
-      // With boxes, one drawing: every node is tied to a box, and a box that happened to feed only
-      // claims no other box feeds must not be packed off to the side as a graph of its own.
-      ...(groups.length > 0 ? { "elk.layered.crossingMinimization.strategy": "NONE", "elk.separateConnectedComponents": "false" } : {}),
-      // The canvas draws its own curves; ELK need not reserve room for routing between columns.
-      "elk.edgeRouting": "POLYLINE",
-    },
-    children: [
-      ...groups.map((g) => ({ id: g.id, ...groupSize(g), layoutOptions: { "elk.layered.layering.layerConstraint": "FIRST" } })),
-      ...ordered.map(({ n }) => ({ id: n.id, width: n.width, height: n.height })),
-    ],
-    edges,
-  };
-  const laidOut = await elk.layout(root);
-
-  const positions: TLayoutResult["positions"] = {};
+  const positions: TLayoutResult["positions"] =
+    groups.length > 0
+      ? placeInLayers([...groups.map((g) => ({ id: g.id, ...groupSize(g) })), ...ordered.map(({ n }) => n)], edges)
+      : await placeWithElk(elk, input.aspect, ordered.map(({ n }) => n), edges);
   const groupSizes: TLayoutResult["groupSizes"] = {};
-  for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
-  // ELK spreads each column to line nodes up with the ones they connect to; with edges fanning
-  // out of a few boxes that only leaves gaps. So each column is stacked tightly in the order
-  // chosen above, centred on one line: a shorter drawing fits the canvas at a larger zoom.
-  // (Without boxes the drawing may be several graphs packed side by side: left as ELK put them.)
+  // Each column is stacked tightly in the order chosen above, centred on one line: a shorter
+  // drawing fits the canvas at a larger zoom. (Without boxes the drawing may be several graphs
+  // that ELK packed side by side: left as ELK put them.)
   if (groups.length > 0) {
     const items = [...groups.map((g) => ({ id: g.id, ...groupSize(g) })), ...loose].filter((n) => positions[n.id]);
     items.sort((a, b) => positions[a.id].x - positions[b.id].x);
@@ -230,6 +211,103 @@ export async function computeLayout(elk: TLayoutElk, input: TLayoutInput): Promi
     });
   }
   return { positions, groupSizes, width, height };
+}
+
+/**
+ * The columns of a layered drawing with the author boxes first, in plain code: a node stands one
+ * column right of the furthest node with an edge into it (longest-path layering from the boxes,
+ * as ELK's LONGEST_PATH_SOURCE does; an edge closing a cycle is ignored), each column as wide as
+ * its widest node, nodes centred in it. Which column each node stands in is all that is kept:
+ * the order and heights within a column are set afterwards. ELK did this in seconds for a large
+ * map (most of it spent on crossing minimisation and node placement that were then replaced);
+ * this takes milliseconds.
+ */
+function placeInLayers(items: { id: string; width: number; height: number }[], edges: ElkExtendedEdge[]): TLayoutResult["positions"] {
+  const layer = longestPathLayers(
+    items.map((item) => item.id),
+    edges.map((e) => ({ source: e.sources[0], target: e.targets[0] })),
+  );
+  const widths: number[] = [];
+  for (const item of items) widths[layer.get(item.id)!] = Math.max(widths[layer.get(item.id)!] ?? 0, item.width);
+  const left: number[] = [];
+  let x = 0;
+  for (let i = 0; i < widths.length; i++) {
+    left[i] = x;
+    x += (widths[i] ?? 0) + LAYOUT_SPACING.betweenLayers;
+  }
+  const positions: TLayoutResult["positions"] = {};
+  for (const item of items) {
+    const at = layer.get(item.id)!;
+    positions[item.id] = { x: left[at] + ((widths[at] ?? 0) - item.width) / 2, y: 0 };
+  }
+  return positions;
+}
+
+/**
+ * Each node's layer: one after the furthest node with an edge into it (0 for a node with none).
+ * An edge closing a cycle is ignored; edges from or to unknown ids too. Iterative, so a chain of
+ * a thousand links does not overflow the stack.
+ */
+export function longestPathLayers(ids: readonly string[], edges: readonly { source: string; target: string }[]): Map<string, number> {
+  const known = new Set(ids);
+  const before = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!known.has(e.source) || !known.has(e.target) || e.source === e.target) continue;
+    const list = before.get(e.target);
+    if (list) list.push(e.source);
+    else before.set(e.target, [e.source]);
+  }
+  const layer = new Map<string, number>();
+  const visiting = new Set<string>();
+  for (const start of ids) {
+    if (layer.has(start)) continue;
+    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    visiting.add(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const from = before.get(top.id) ?? [];
+      if (top.next < from.length) {
+        const id = from[top.next++];
+        if (!layer.has(id) && !visiting.has(id)) {
+          visiting.add(id);
+          stack.push({ id, next: 0 });
+        }
+        continue;
+      }
+      let deepest = -1;
+      for (const id of from) deepest = Math.max(deepest, layer.get(id) ?? -1);
+      layer.set(top.id, deepest + 1);
+      visiting.delete(top.id);
+      stack.pop();
+    }
+  }
+  return layer;
+}
+
+/** Claims alone (no author boxes): ELK's layered layout, its connected parts packed to the canvas's shape. */
+async function placeWithElk(elk: TLayoutElk, aspect: number, nodes: TLayoutNode[], edges: ElkExtendedEdge[]): Promise<TLayoutResult["positions"]> {
+  const root: ElkNode = {
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYOUT_SPACING.betweenLayers),
+      "elk.spacing.nodeNode": String(LAYOUT_SPACING.nodeNode),
+      "elk.spacing.componentComponent": String(LAYOUT_SPACING.betweenLayers / 2),
+      "elk.aspectRatio": String(aspect),
+      // Each node in the first column it can stand in: a claim first unless a claim that supports
+      // or opposes it must come before it.
+      "elk.layered.layering.strategy": "LONGEST_PATH_SOURCE",
+      // The canvas draws its own curves; ELK need not reserve room for routing between columns.
+      "elk.edgeRouting": "POLYLINE",
+    },
+    children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    edges,
+  };
+  const laidOut = await elk.layout(root);
+  const positions: TLayoutResult["positions"] = {};
+  for (const child of laidOut.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
+  return positions;
 }
 
 /**

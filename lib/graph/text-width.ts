@@ -17,58 +17,104 @@ export const INTER_FILES = { 400: "400Regular/Inter_400Regular.ttf", 600: "600Se
 
 export type TFontWeight = keyof typeof INTER_FILES;
 
-const INDEX = new Map([...INTER_CHARACTERS].map((ch, i) => [ch, i]));
 const UNKNOWN = 600;
+
+/**
+ * Advance widths (per 1000 em) by UTF-16 code unit, one table per weight, for the characters of
+ * the table; every other character counts `UNKNOWN`. A typed array read per character is what
+ * keeps wrapping thousands of cards (a large graph picture) in milliseconds.
+ */
+const TABLE_SIZE = Math.max(...[...INTER_CHARACTERS].map((ch) => ch.charCodeAt(0))) + 1;
+const BY_CODE = Object.fromEntries(
+  (Object.keys(INTER_FILES) as unknown as TFontWeight[]).map((weight) => {
+    const table = new Float64Array(TABLE_SIZE).fill(UNKNOWN);
+    [...INTER_CHARACTERS].forEach((ch, i) => {
+      table[ch.charCodeAt(0)] = INTER_WIDTHS[weight][i] || UNKNOWN;
+    });
+    return [weight, table];
+  }),
+) as Record<TFontWeight, Float64Array>;
+
+/** One UTF-16 code unit's advance (a surrogate pair counts as two unknown halves, half each). */
+function advance(table: Float64Array, code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return UNKNOWN / 2;
+  return code < TABLE_SIZE ? table[code] : UNKNOWN;
+}
 
 /** The width of `text` in pixels at `size`, in Inter of `weight`. */
 export function textWidth(text: string, size: number, weight: TFontWeight = 400): number {
-  const widths = INTER_WIDTHS[weight];
+  const table = BY_CODE[weight];
   let total = 0;
-  for (const ch of text) {
-    const i = INDEX.get(ch);
-    total += (i === undefined ? 0 : widths[i]) || UNKNOWN;
-  }
+  for (let i = 0; i < text.length; i++) total += advance(table, text.charCodeAt(i));
   return (total * size) / 1000;
 }
 
 /** `text` on one line of at most `width` pixels, cut at a character and ended with "…" when too long. */
 export function fitLine(text: string, width: number, size: number, weight: TFontWeight = 400): string {
   if (textWidth(text, size, weight) <= width) return text;
-  let kept = "";
+  const table = BY_CODE[weight];
+  const limit = (width * 1000) / size - advance(table, 0x2026);
+  let used = 0;
+  let end = 0;
   for (const ch of text) {
-    if (textWidth(`${kept}${ch}…`, size, weight) > width) break;
-    kept += ch;
+    let w = 0;
+    for (let i = 0; i < ch.length; i++) w += advance(table, ch.charCodeAt(i));
+    if (used + w > limit) break;
+    used += w;
+    end += ch.length;
   }
-  return `${kept.trimEnd()}…`;
+  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /**
  * Breaks text (white space collapsed) into lines of at most `width` pixels, at spaces; a word
  * longer than a line is cut. At most `maxLines`: the last one ends in "…" when text was left out.
+ * Widths are summed as the line grows (never re-measured), and wrapping stops once a line past
+ * `maxLines` has begun.
  */
 export function wrapLines(text: string, width: number, size: number, weight: TFontWeight = 400, maxLines = Infinity): string[] {
-  const fits = (line: string) => textWidth(line, size, weight) <= width;
+  const limit = (width * 1000) / size;
+  const table = BY_CODE[weight];
+  const measure = (s: string) => {
+    let total = 0;
+    for (let i = 0; i < s.length; i++) total += advance(table, s.charCodeAt(i));
+    return total;
+  };
+  const space = advance(table, 0x20);
   const lines: string[] = [];
   let line = "";
+  let used = 0;
   for (const word of text.replace(/\s+/g, " ").trim().split(" ")) {
+    if (lines.length > maxLines) break;
     if (!word) continue;
-    const joined = line ? `${line} ${word}` : word;
-    if (fits(joined)) {
-      line = joined;
+    const w = measure(word);
+    if (line && used + space + w <= limit) {
+      line = `${line} ${word}`;
+      used += space + w;
+      continue;
+    }
+    if (!line && w <= limit) {
+      line = word;
+      used = w;
       continue;
     }
     if (line) lines.push(line);
     line = word;
+    used = w;
     // A word wider than a line: cut it into pieces that fit.
-    while (!fits(line)) {
+    while (used > limit) {
       let piece = "";
+      let pieceWidth = 0;
       for (const ch of line) {
-        if (!fits(piece + ch)) break;
+        const c = measure(ch);
+        if (pieceWidth + c > limit) break;
         piece += ch;
+        pieceWidth += c;
       }
       if (!piece) piece = [...line][0];
       lines.push(piece);
       line = line.slice(piece.length);
+      used = measure(line);
     }
   }
   if (line) lines.push(line);

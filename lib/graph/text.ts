@@ -1,4 +1,4 @@
-import type { TGraphScope } from "../domain/argument-graph";
+import type { TArgumentGraph, TGraphDetail, TGraphScope } from "../domain/argument-graph";
 import type { TPositionStance } from "../domain/types";
 
 /** Wording shared by the graph canvas (client) and its text alternative (server). */
@@ -67,4 +67,29 @@ export function describeGraphCap(scope: TGraphScope): string | null {
         ? `Only the first ${scope.claimIds.length.toLocaleString("en")} claims and their links are drawn.`
         : "Only the claims and their links are drawn.";
   return `${scope.focusClaims.toLocaleString("en")} claims with ${scope.focusEvidence.toLocaleString("en")} evidence links are more than the graph can draw one passage at a time (it draws up to ${scope.limit.toLocaleString("en")} nodes). ${drawn}`;
+}
+
+/** What a drawing holds, node by node: the graph picture says it in its caption and in a header. */
+export interface TDrawnCount {
+  nodes: number;
+  claims: number;
+  passages: number;
+  /** Nodes that each count an author's passages on a claim ("authors" detail). */
+  authorCounts: number;
+  /** How much is drawn per claim; less than every passage ("authors", "claims") is folded. */
+  detail: TGraphDetail;
+}
+
+/** Counts the nodes of a drawing by kind. */
+export function countDrawn(view: TArgumentGraph): TDrawnCount {
+  const of = (kind: TArgumentGraph["nodes"][number]["kind"]) => view.nodes.filter((n) => n.kind === kind).length;
+  return { nodes: view.nodes.length, claims: of("claim"), passages: of("excerpt"), authorCounts: of("position"), detail: view.detail };
+}
+
+/** "6,000 nodes drawn: 1,000 claims and 5,000 passages." */
+export function describeDrawn(drawn: TDrawnCount): string {
+  const parts = [count(drawn.claims, "claim")];
+  if (drawn.passages > 0) parts.push(count(drawn.passages, "passage"));
+  if (drawn.authorCounts > 0) parts.push(count(drawn.authorCounts, "author count"));
+  return `${count(drawn.nodes, "node")} drawn: ${parts.join(" and ")}${drawn.detail === "excerpts" ? "" : " (passages folded)"}.`;
 }

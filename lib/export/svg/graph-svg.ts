@@ -7,7 +7,7 @@ import { edgeCurve } from "../../graph/edge-path";
 import { EDGE_LOOK, EDGE_WIDTH, evidenceWidth } from "../../graph/edge-style";
 import type { TLayoutResult } from "../../graph/layout";
 import { NODE_SIZE } from "../../graph/layout-input";
-import { describeGraphCap, describeGraphScope, trim } from "../../graph/text";
+import { countDrawn, describeDrawn, describeGraphCap, describeGraphScope, trim } from "../../graph/text";
 import { fitLine, textWidth, wrapLines, type TFontWeight } from "../../graph/text-width";
 import { INK, MUTED, STANCE_MARK, accentAt } from "./palette";
 import { xml } from "./svg-text";
@@ -30,6 +30,12 @@ export interface TGraphPicture {
   /** Every author of the map in date order: each one's accent is the one of their place, as in the app. */
   authors: readonly TMapAuthor[];
   generatedOn?: string;
+  /**
+   * Draw the words on the cards as bars of their length (titles, captions and the legend keep
+   * their words): for a raster of a large map, where the words would be too small to read and
+   * turning thousands of lines into glyphs would take the renderer seconds. The SVG keeps them.
+   */
+  wordsAsLines?: boolean;
 }
 
 const FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
@@ -53,32 +59,44 @@ function text(x: number, y: number, content: string, attrs: { size: number; weig
   } fill="${attrs.fill}"${attrs.extra ?? ""}>${xml(content)}</text>`;
 }
 
+type TTextFn = typeof text;
+
+/**
+ * A line of text drawn as a bar of its width, for a picture whose words could not be read or
+ * would cost too much to draw (see `wordsAsLines`): the card keeps its shape and colours.
+ */
+function textAsLine(x: number, y: number, content: string, attrs: Parameters<TTextFn>[3]): string {
+  const width = textWidth(content, attrs.size, attrs.weight ?? 400);
+  const left = attrs.anchor === "middle" ? x - width / 2 : attrs.anchor === "end" ? x - width : x;
+  return `<rect x="${n1(left)}" y="${n1(y - attrs.size * 0.62)}" width="${n1(width)}" height="${n1(attrs.size * 0.56)}" rx="1" fill="${attrs.fill}" fill-opacity="0.45"/>`;
+}
+
 /** A stance chip as the canvas draws it: a pill in the stance's colour with its mark (and word). */
-function chip(x: number, y: number, label: string, stance: TPositionStance, padding: number): { svg: string; width: number } {
+function chip(x: number, y: number, label: string, stance: TPositionStance, padding: number, t: TTextFn = text): { svg: string; width: number } {
   const width = textWidth(label, 11, 600) + 2 * padding + 2;
   const fill = stance === "MIXED" ? "url(#mixed)" : stance === "SILENT" ? "none" : EDGE_LOOK[stance].colour;
   const border = stance === "SILENT" ? ` stroke="${SLATE[500]}" stroke-dasharray="3 2"` : "";
   return {
-    svg: `<rect x="${n1(x)}" y="${y}" width="${n1(width)}" height="16" rx="8" fill="${fill}"${border}/>${text(x + width / 2, y + 12, label, { size: 11, weight: 600, fill: stance === "SILENT" ? SLATE[500] : SLATE[950], anchor: "middle" })}`,
+    svg: `<rect x="${n1(x)}" y="${y}" width="${n1(width)}" height="16" rx="8" fill="${fill}"${border}/>${t(x + width / 2, y + 12, label, { size: 11, weight: 600, fill: stance === "SILENT" ? SLATE[500] : SLATE[950], anchor: "middle" })}`,
     width,
   };
 }
 
-function claimCard(node: TClaimNode): string {
+function claimCard(node: TClaimNode, t: TTextFn = text): string {
   const { width, height } = NODE_SIZE.claim;
   const parts = [`<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="${SLATE[300]}"/>`];
   // line-clamp-3 at 16 px semibold, 20 px lines, inside 1 px border and 10 px padding.
-  wrapLines(node.text, width - 22, 16, 600, 3).forEach((line, i) => parts.push(text(11, 23 + i * 20, line, { size: 16, weight: 600, fill: INK })));
+  wrapLines(node.text, width - 22, 16, 600, 3).forEach((line, i) => parts.push(t(11, 23 + i * 20, line, { size: 16, weight: 600, fill: INK })));
   const row = height - 23;
   let x = 11;
   for (const stance of CHIP_STANCES) {
     if (node.stances[stance] === 0) continue;
-    const c = chip(x, row, `${STANCE_MARK[stance]} ${node.stances[stance]}`, stance, 4);
+    const c = chip(x, row, `${STANCE_MARK[stance]} ${node.stances[stance]}`, stance, 4, t);
     parts.push(c.svg);
     x += c.width + 4;
   }
-  if (node.stances.SILENT > 0) parts.push(text(x, row + 12, `${node.stances.SILENT} silent`, { size: 11, fill: SLATE[500] }));
-  if (node.controversy.split) parts.push(text(width - 11, row + 12, "SPLIT", { size: 11, weight: 600, fill: SLATE[600], anchor: "end", extra: ' letter-spacing="0.3"' }));
+  if (node.stances.SILENT > 0) parts.push(t(x, row + 12, `${node.stances.SILENT} silent`, { size: 11, fill: SLATE[500] }));
+  if (node.controversy.split) parts.push(t(width - 11, row + 12, "SPLIT", { size: 11, weight: 600, fill: SLATE[600], anchor: "end", extra: ' letter-spacing="0.3"' }));
   return parts.join("");
 }
 
@@ -95,12 +113,12 @@ function accentCard(kind: "excerpt" | "position", accent: string): string {
   return `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="${SLATE[200]}"/><path d="${border}" fill="${accent}"/>`;
 }
 
-function authorLine(y: number, author: TMapAuthor, accent: string, rightEdge: number): string {
+function authorLine(y: number, author: TMapAuthor, accent: string, rightEdge: number, t: TTextFn = text): string {
   const name = fitLine(author.shortName, rightEdge - 28 - 6, 12, 600);
-  return `<circle cx="17" cy="${y}" r="5" fill="${accent}"/>${text(28, y + 4, name, { size: 12, weight: 600, fill: SLATE[700] })}`;
+  return `<circle cx="17" cy="${y}" r="5" fill="${accent}"/>${t(28, y + 4, name, { size: 12, weight: 600, fill: SLATE[700] })}`;
 }
 
-function excerptCard(node: TExcerptNode, author: TMapAuthor, accent: string): string {
+function excerptCard(node: TExcerptNode, author: TMapAuthor, accent: string, t: TTextFn = text): string {
   const { width } = NODE_SIZE.excerpt;
   const parts = [accentCard("excerpt", accent)];
   // What the passage does for each claim it backs: a mark per link, right-aligned; a reported view dashed.
@@ -111,24 +129,24 @@ function excerptCard(node: TExcerptNode, author: TMapAuthor, accent: string): st
     const colour = EDGE_LOOK[link.stance].colour;
     parts.push(
       `<circle cx="${x + 8}" cy="15" r="7.5" fill="${reported ? "#ffffff" : colour}" stroke="${reported ? SLATE[500] : colour}"${reported ? ' stroke-dasharray="2 1.5"' : ""} data-stance="${link.stance}" data-voice="${link.voice}"/>`,
-      text(x + 8, 18.5, STANCE_MARK[link.stance], { size: 10, weight: 700, fill: reported ? SLATE[700] : SLATE[950], anchor: "middle" }),
+      t(x + 8, 18.5, STANCE_MARK[link.stance], { size: 10, weight: 700, fill: reported ? SLATE[700] : SLATE[950], anchor: "middle" }),
     );
     x += 18;
   }
-  parts.push(authorLine(15, author, accent, marksLeft));
+  parts.push(authorLine(15, author, accent, marksLeft, t));
   // line-clamp-2 at 12 px, 15.2 px lines (a long quote is cut first: two lines hold far less).
-  wrapLines(`“${trim(node.exact, 240)}”`, width - 22, 12, 400, 2).forEach((line, i) => parts.push(text(13, 36 + i * 15.2, line, { size: 12, fill: SLATE[800], family: SERIF })));
+  wrapLines(`“${trim(node.exact, 240)}”`, width - 22, 12, 400, 2).forEach((line, i) => parts.push(t(13, 36 + i * 15.2, line, { size: 12, fill: SLATE[800], family: SERIF })));
   return parts.join("");
 }
 
-function positionCard(node: TPositionNode, author: TMapAuthor, accent: string): string {
+function positionCard(node: TPositionNode, author: TMapAuthor, accent: string, t: TTextFn = text): string {
   const { width } = NODE_SIZE.position;
   const parts = [accentCard("position", accent)];
   const label = `${STANCE_MARK[node.stance]} ${STANCE_LABEL[node.stance]}`;
   const chipWidth = textWidth(label, 11, 600) + 14;
-  const c = chip(width - 11 - chipWidth, 10, label, node.stance, 6);
-  parts.push(c.svg, authorLine(18, author, accent, width - 11 - chipWidth));
-  parts.push(text(15, 42, `${node.evidenceCount} ${node.evidenceCount === 1 ? "passage" : "passages"}`, { size: 12, fill: SLATE[600] }));
+  const c = chip(width - 11 - chipWidth, 10, label, node.stance, 6, t);
+  parts.push(c.svg, authorLine(18, author, accent, width - 11 - chipWidth, t));
+  parts.push(t(15, 42, `${node.evidenceCount} ${node.evidenceCount === 1 ? "passage" : "passages"}`, { size: 12, fill: SLATE[600] }));
   return parts.join("");
 }
 
@@ -199,10 +217,28 @@ function legendRows(detail: TArgumentGraph["detail"]): { stance: TPositionStance
 
 /** The picture: title and caption, the drawing, the legend. */
 export function graphToSvg(picture: TGraphPicture): string {
+  const drawing = drawGraphSvg(picture);
+  for (;;) {
+    const step = drawing.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Cards or edges drawn between two pauses of `drawGraphSvg`. */
+const BATCH = 250;
+
+/**
+ * `graphToSvg` as steps: it pauses (yields) after every `BATCH` edges or cards, so a caller on a
+ * thread that answers other requests can let them in between (6,000 cards take a few hundred
+ * milliseconds); the picture is the generator's return value.
+ */
+export function* drawGraphSvg(picture: TGraphPicture): Generator<void, string, void> {
   const { view, layout, scope } = picture;
   const accents = new Map(picture.authors.map((a, i) => [a.id, accentAt(i)]));
   const authors = new Map(picture.authors.map((a) => [a.id, a]));
   const empty = view.nodes.length === 0;
+  const besideClaims = layout.arrangement === "beside-claims";
+  const cardText: TTextFn = picture.wordsAsLines ? textAsLine : text;
   const drawing = empty ? { width: 0, height: 40 } : { width: layout.width, height: layout.height };
   const width = Math.ceil(Math.max(MIN_WIDTH, drawing.width + 2 * MARGIN + 2 * PAD));
   const inner = width - 2 * PAD;
@@ -218,6 +254,11 @@ export function graphToSvg(picture: TGraphPicture): string {
   const caption = `Argument graph · ${describeGraphScope(scope, counts)}${picture.generatedOn ? ` · ${picture.generatedOn}` : ""}`;
   for (const line of wrapLines(caption, inner, 13, 400, 3)) {
     parts.push(text(PAD, y, line, { size: 13, fill: MUTED }));
+    y += 18;
+  }
+  const drawn = `${describeDrawn(countDrawn(view))}${picture.wordsAsLines ? " At this size the cards’ words are drawn as lines; the SVG export has them." : ""}`;
+  for (const line of wrapLines(drawn, inner, 13, 600, 2)) {
+    parts.push(text(PAD, y, line, { size: 13, weight: 600, fill: SLATE[700], extra: ' class="drawn"' }));
     y += 18;
   }
   const cap = describeGraphCap(scope);
@@ -241,7 +282,7 @@ export function graphToSvg(picture: TGraphPicture): string {
       const at = layout.positions[id];
       const kind = kindOf.get(id);
       if (!at || !kind) return null;
-      const group = groupOf.get(id);
+      const group = besideClaims ? undefined : groupOf.get(id);
       const base = group ? layout.positions[group] : { x: 0, y: 0 };
       if (!base) return null;
       return { x: ox + base.x + at.x, y: oy + base.y + at.y, ...NODE_SIZE[kind] };
@@ -251,7 +292,7 @@ export function graphToSvg(picture: TGraphPicture): string {
     // canvas stacks them.
     const boxes: string[] = [];
     const headings: string[] = [];
-    for (const group of view.groups) {
+    for (const group of besideClaims ? [] : view.groups) {
       const at = layout.positions[group.id];
       const size = layout.groupSizes[group.id];
       const author = authors.get(group.authorId);
@@ -264,7 +305,9 @@ export function graphToSvg(picture: TGraphPicture): string {
     }
     const edges: string[] = [];
     const labels: string[] = [];
+    let drawn = 0;
     for (const edge of view.edges) {
+      if (++drawn % BATCH === 0) yield;
       const from = box(edge.source);
       const to = box(edge.target);
       if (!from || !to) continue;
@@ -279,17 +322,18 @@ export function graphToSvg(picture: TGraphPicture): string {
       if (edge.kind === "link") {
         const word = edge.relation === "SUPPORTS" ? "supports" : "opposes";
         const w = textWidth(word, 12, 600) + 8;
-        labels.push(`<rect x="${n1(curve.label.x - w / 2)}" y="${n1(curve.label.y - 9)}" width="${n1(w)}" height="18" rx="2" fill="#ffffff"/>${text(curve.label.x, curve.label.y + 4, word, { size: 12, weight: 600, fill: look.colour, anchor: "middle" })}`);
+        labels.push(`<rect x="${n1(curve.label.x - w / 2)}" y="${n1(curve.label.y - 9)}" width="${n1(w)}" height="18" rx="2" fill="#ffffff"/>${cardText(curve.label.x, curve.label.y + 4, word, { size: 12, weight: 600, fill: look.colour, anchor: "middle" })}`);
       }
     }
     const members: string[] = [];
     const claims: string[] = [];
     for (const node of view.nodes) {
+      if (++drawn % BATCH === 0) yield;
       const at = box(node.id);
       if (!at) continue;
       const translate = `transform="translate(${n1(at.x)},${n1(at.y)})"`;
       if (node.kind === "claim") {
-        claims.push(`<g class="claim" data-claim-id="${xml(node.claimId)}" ${translate}>${claimCard(node)}</g>`);
+        claims.push(`<g class="claim" data-claim-id="${xml(node.claimId)}" ${translate}>${claimCard(node, cardText)}</g>`);
         continue;
       }
       const author = authors.get(node.authorId);
@@ -297,8 +341,8 @@ export function graphToSvg(picture: TGraphPicture): string {
       const accent = accents.get(author.id)!;
       members.push(
         node.kind === "excerpt"
-          ? `<g class="excerpt" data-excerpt-id="${xml(node.excerptId)}" ${translate}>${excerptCard(node, author, accent)}</g>`
-          : `<g class="position" data-claim-id="${xml(node.claimId)}" ${translate}>${positionCard(node, author, accent)}</g>`,
+          ? `<g class="excerpt" data-excerpt-id="${xml(node.excerptId)}" ${translate}>${excerptCard(node, author, accent, cardText)}</g>`
+          : `<g class="position" data-claim-id="${xml(node.claimId)}" ${translate}>${positionCard(node, author, accent, cardText)}</g>`,
       );
     }
     parts.push(`<g class="boxes">${boxes.join("\n")}</g>`, `<g class="edges">${edges.join("\n")}</g>`, `<g class="edge-labels">${labels.join("\n")}</g>`, `<g class="nodes">${[...headings, ...members].join("\n")}</g>`, `<g class="claims">${claims.join("\n")}</g>`);
@@ -325,7 +369,9 @@ export function graphToSvg(picture: TGraphPicture): string {
   const boxesText =
     view.detail === "claims"
       ? ""
-      : view.detail === "authors"
+      : besideClaims
+        ? ` ${view.detail === "authors" ? "Each author’s count" : "Each passage"} stands beside the claim ${view.detail === "authors" ? "it counts" : "it backs (the first, when it backs several)"}, marked with the author’s colour and short name${view.detail === "authors" ? "" : "; its marks say what it does for each claim it backs (✓ supports, × opposes, ~ qualifies; a dashed mark is a reported view)"}.`
+        : view.detail === "authors"
         ? " Counts sit in a framed box per author, marked with the author’s colour and short name, oldest author first."
         : " Passages sit in a framed box per author, marked with the author’s colour and short name, oldest author first; each passage’s marks say what it does for each claim it backs (✓ supports, × opposes, ~ qualifies; a dashed mark is a reported view).";
   for (const line of wrapLines(`Claims (bold) show how many authors support (✓), oppose (×), are mixed on (±) or qualify (~) them; “Split” marks a claim the authors disagree on.${boxesText}`, inner, 13, 400)) {

@@ -6,7 +6,9 @@ import type { TMapGraph } from "../../domain/map-graph";
 import { EDGE_LOOK, EDGE_WIDTH } from "../../graph/edge-style";
 import { computeLayout } from "../../graph/layout";
 import { layoutInputOf, NODE_SIZE, WIDE_ASPECT } from "../../graph/layout-input";
+import { layoutBesideClaims } from "../../graph/cluster-layout";
 import { demoMapGraph } from "../../graph/test/demo-map";
+import { regularMapGraph } from "../../graph/test/regular-map";
 import { graphToSvg } from "../svg/graph-svg";
 import { accentAt } from "../svg/palette";
 import { xml } from "../svg/svg-text";
@@ -195,4 +197,39 @@ describe("graphToSvg of a map without claims", () => {
     expect(svg).toContain("No claims yet");
     expect(count(svg, /<g class="claim"/g)).toBe(0);
   });
+});
+
+describe("graphToSvg of a large map, every passage beside its claim", () => {
+  const graph = regularMapGraph({ claims: 1000, quotes: 5, authors: 20, links: 200 });
+  const scope = scopeArgumentGraph(outlineOf(graph), {}, 6000);
+  const view = buildArgumentGraph(graph, { detail: scope.detail });
+  const layout = layoutBesideClaims(layoutInputOf(view, WIDE_ASPECT));
+  const svg = graphToSvg({ title: graph.workspace.title, view, scope, layout, authors: graph.authors });
+
+  it("draws a card for every claim and passage, an edge for every link, no author boxes, and says what it drew", () => {
+    expect(scope.detail).toBe("excerpts");
+    expect(count(svg, /<g class="claim"/g)).toBe(1000);
+    expect(count(svg, /<g class="excerpt"/g)).toBe(5000);
+    expect(count(svg, /<path class="edge"/g)).toBe(5200);
+    expect(count(svg, /<g class="author"/g)).toBe(0);
+    expect(svg).toContain("6,000 nodes drawn: 1,000 claims and 5,000 passages.");
+    expect(svg).toContain("Each passage stands beside the claim it backs");
+    const size = elements(svg, "svg")[0];
+    for (const card of elements(svg, "g").filter((g) => g.class === "excerpt" || g.class === "claim")) {
+      const [x, y] = /translate\(([\d.]+),([\d.]+)\)/.exec(card.transform)!.slice(1).map(Number);
+      expect(x + NODE_SIZE.claim.width).toBeLessThanOrEqual(Number(size.width) + NODE_SIZE.claim.width);
+      expect(y).toBeLessThanOrEqual(Number(size.height));
+    }
+  });
+
+  it("draws the cards' words as lines when asked (for a raster), keeping titles and legend as text, and renders", () => {
+    const lines = graphToSvg({ title: graph.workspace.title, view, scope, layout, authors: graph.authors, wordsAsLines: true });
+    expect(count(lines, /<g class="excerpt"/g)).toBe(5000);
+    expect(lines).not.toContain("Passage 1:");
+    expect(svg).toContain("Passage 1:");
+    expect(lines).toContain("the SVG export has them");
+    expect(lines).toContain("How to read the graph");
+    const image = new Resvg(lines, { fitTo: { mode: "zoom", value: 0.1 }, font: { loadSystemFonts: false } }).render();
+    expect(image.width).toBe(Math.round(Number(elements(lines, "svg")[0].width) * 0.1));
+  }, 30_000);
 });

@@ -26,15 +26,22 @@ export function interFontFiles(): string[] {
 export const PNG_MAX_SIDE = 8000;
 
 /**
+ * The longest side of a PNG overview: a large graph whose cards' words are drawn as lines. Its
+ * structure reads at this size, and the bitmap is a quarter of `PNG_MAX_SIDE`'s (drawing and
+ * compressing 8,000 × 4,000 pixels took resvg seconds and the process 350 MB).
+ */
+export const PNG_OVERVIEW_MAX_SIDE = 4000;
+
+/**
  * Renders an SVG to PNG with resvg (a maintained, dependency-free SVG renderer), at `scale`×
- * for sharp slides — less when that would make the longer side exceed `PNG_MAX_SIDE` — using the
+ * for sharp slides — less when that would make the longer side exceed `maxSide` — using the
  * bundled Inter font only (no dependence on the machine's fonts; the serif and sans-serif
  * families named in pictures are Inter too). Parsing and drawing run on libuv's thread pool, not
  * in the thread that answers requests: a large map's graph takes seconds to draw.
  */
-export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
+export async function svgToPng(svg: string, scale = 2, maxSide = PNG_MAX_SIDE): Promise<Buffer> {
   const image = await renderAsync(svg, {
-    fitTo: { mode: "zoom", value: Math.min(scale, PNG_MAX_SIDE / Math.max(1, ...svgSize(svg))) },
+    fitTo: { mode: "zoom", value: Math.min(scale, maxSide / Math.max(1, ...svgSize(svg))) },
     background: "#ffffff",
     font: { loadSystemFonts: false, fontFiles: interFontFiles(), defaultFontFamily: "Inter", sansSerifFamily: "Inter", serifFamily: "Inter" },
   });

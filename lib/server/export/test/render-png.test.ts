@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PNG_MAX_SIDE, svgToPng } from "../render-png";
+import { PNG_MAX_SIDE, PNG_OVERVIEW_MAX_SIDE, svgToPng } from "../render-png";
 
 /** A PNG's width and height, from its IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
@@ -16,5 +16,10 @@ describe("svgToPng", () => {
     expect(PNG_MAX_SIDE).toBe(8000);
     expect(pngSize(await svgToPng(picture(20000, 5000)))).toEqual({ width: 8000, height: 2000 });
     expect(pngSize(await svgToPng(picture(3000, 6000)))).toEqual({ width: 4000, height: 8000 });
+  });
+
+  it("caps an overview (a large graph with its words as lines) at PNG_OVERVIEW_MAX_SIDE pixels", async () => {
+    expect(PNG_OVERVIEW_MAX_SIDE).toBe(4000);
+    expect(pngSize(await svgToPng(picture(20000, 5000), 2, PNG_OVERVIEW_MAX_SIDE))).toEqual({ width: 4000, height: 1000 });
   });
 });

@@ -15,6 +15,6 @@ export const dynamic = "force-dynamic";
 export const GET = readRoute({ params: ZWorkspaceParamsSchema, query: ZExportQuerySchema }, async ({ viewer, workspace }, { query, request }) => {
   const file = await exportWorkspace(workspace, query, new URL(request.url).origin, callerKey(viewer, request));
   return new Response(await streamBody(file.chunks), {
-    headers: { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store, no-transform" },
+    headers: { ...file.headers, "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store, no-transform" },
   });
 });

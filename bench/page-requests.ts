@@ -16,6 +16,8 @@ export interface Target {
   budgetP50: number | null;
   /** Budget for p95 in ms, where DESIGN.md sets one. */
   budgetP95?: number;
+  /** Largest answer allowed (bytes), where a budget sets one. */
+  maxBytes?: number;
   budgetText: string;
   /** Which `--only` group runs it. */
   group: "matrix" | "search";
@@ -44,7 +46,7 @@ const searchPath = (slug: string, q: string) => `/api/workspaces/${slug}/search?
 
 export const TARGETS: Target[] = [
   { label: "matrix page, server render — demo (sco-debate)", path: `/w/${DEMO_SLUG}/matrix`, budgetP50: 30, budgetText: "p50 ≤ 30 ms", group: "matrix" },
-  { label: "matrix page, server render — large (bench-large)", path: `/w/${LARGE_SLUG}/matrix`, budgetP50: 150, budgetText: "p50 ≤ 150 ms", group: "matrix" },
+  { label: "matrix page, server render — large (bench-large)", path: `/w/${LARGE_SLUG}/matrix`, budgetP50: 150, maxBytes: 1024 * 1024, budgetText: "p50 ≤ 150 ms, HTML < 1 MB", group: "matrix" },
   { label: "matrix JSON API — demo (sco-debate)", path: `/api/workspaces/${DEMO_SLUG}/matrix`, budgetP50: null, budgetText: "none (reference)", group: "matrix" },
   { label: "matrix JSON API, first page — large (bench-large)", path: `/api/workspaces/${LARGE_SLUG}/matrix`, budgetP50: 100, budgetText: "≤ 100 ms", group: "matrix" },
   { label: "matrix JSON API, limit=all — large (bench-large)", path: `/api/workspaces/${LARGE_SLUG}/matrix?limit=all`, budgetP50: null, budgetText: "none (reference)", group: "matrix" },
@@ -113,6 +115,7 @@ export function verdict(m: Measurement): string {
     const got = Object.entries(m.statuses).map(([status, n]) => `HTTP ${status} ×${n}`).join(", ");
     return `NOT MEASURED (${m.error ? `error: ${m.error}` : `got ${got || "no answer"}`})`;
   }
+  if (m.maxBytes !== undefined && m.bytes >= m.maxBytes) return `FAIL (${(m.bytes / 1024).toFixed(0)} KiB)`;
   if (m.budgetP95 !== undefined) return m.p95 <= m.budgetP95 ? "PASS" : "FAIL";
   if (m.budgetP50 === null) return "—";
   return m.p50 <= m.budgetP50 ? "PASS" : "FAIL";

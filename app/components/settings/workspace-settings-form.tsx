@@ -17,6 +17,12 @@ export interface TWorkspaceSettingsView {
   version: number;
 }
 
+/**
+ * The settings this tab saved last. The page keys the form by version, so the refresh after a save
+ * mounts it anew (fresh from the server); this carries "Saved." across that, for the version saved.
+ */
+let lastSaved: { slug: string; version: number } | null = null;
+
 /** An owner's form for the title, description, visibility and address; it names the version it was based on. */
 export function WorkspaceSettingsForm({ settings }: { settings: TWorkspaceSettingsView }) {
   const router = useRouter();
@@ -24,7 +30,7 @@ export function WorkspaceSettingsForm({ settings }: { settings: TWorkspaceSettin
   const [description, setDescription] = useState(settings.description);
   const [visibility, setVisibility] = useState<TVisibility>(settings.visibility);
   const [slug, setSlug] = useState(settings.slug);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(() => lastSaved?.slug === settings.slug && lastSaved.version === settings.version);
   const mutation = useMutation();
   const errors = fieldErrors(mutation.failure);
 
@@ -37,8 +43,9 @@ export function WorkspaceSettingsForm({ settings }: { settings: TWorkspaceSettin
     if (visibility !== settings.visibility) body.visibility = visibility;
     if (slug !== settings.slug) body.slug = slug;
     if (Object.keys(body).length === 1) return setSaved(true);
-    const result = await mutation.run<{ slug: string }>(`/api/workspaces/${settings.slug}`, { method: "PATCH", body });
+    const result = await mutation.run<{ slug: string; version: number }>(`/api/workspaces/${settings.slug}`, { method: "PATCH", body });
     if (!result?.ok) return;
+    lastSaved = { slug: result.data.slug, version: result.data.version };
     setSaved(true);
     if (result.data.slug !== settings.slug) router.replace(`/w/${result.data.slug}/settings`);
     else router.refresh();

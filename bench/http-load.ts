@@ -116,6 +116,33 @@ export interface WriteLoadResult {
   cpu?: CpuShare;
 }
 
+/**
+ * CPU use over the timed window of a phase that starts now: sampled when the warm-up ends and
+ * when the window closes (undefined without a meter, or when stopped before the window closed).
+ */
+function timedCpu(cpu: CpuMeter | undefined, warmupMs: number, durationMs: number) {
+  let start: ReturnType<CpuMeter["sample"]> | undefined;
+  let end: ReturnType<CpuMeter["sample"]> | undefined;
+  const timers = cpu ? [setTimeout(() => (start = cpu.sample()), warmupMs), setTimeout(() => (end = cpu.sample()), warmupMs + durationMs)] : [];
+  return {
+    stop: () => timers.forEach(clearTimeout),
+    share: (): CpuShare | undefined => (start && end ? CpuMeter.share(start, end) : undefined),
+  };
+}
+
+/** One evidence write; the answer's status ("201", "409", …, or "error: <name>"), keeping the first few failures as examples. */
+async function postExcerpt(url: string, headers: Record<string, string>, body: string, examples: string[]): Promise<string> {
+  try {
+    const res = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const text = await res.text();
+    if (res.status !== 201 && examples.length < 5) examples.push(`HTTP ${res.status}: ${text.slice(0, 240)}`);
+    return String(res.status);
+  } catch (error) {
+    if (examples.length < 5) examples.push(`${(error as Error).name}: ${(error as Error).message}`);
+    return `error: ${(error as Error).name}`;
+  }
+}
+
 /** A random passage (40–200 characters) of a random source, as evidence for a random claim. */
 function randomExcerpt(fixture: LoadFixture) {
   const source = pick(fixture.sources);
@@ -144,27 +171,14 @@ export async function runWriteLoad(base: string, fixture: LoadFixture, options: 
   const examples: string[] = [];
   let created = 0;
   let warmupRequests = 0;
-  let cpuStart: ReturnType<CpuMeter["sample"]> | undefined;
-  let cpuEnd: ReturnType<CpuMeter["sample"]> | undefined;
-  const cpuTimers = options.cpu
-    ? [setTimeout(() => (cpuStart = options.cpu!.sample()), options.warmupMs), setTimeout(() => (cpuEnd = options.cpu!.sample()), options.warmupMs + options.durationMs)]
-    : [];
+  const cpuWindow = timedCpu(options.cpu, options.warmupMs, options.durationMs);
 
   const client = async (writer: Writer) => {
     const headers = { authorization: `Bearer ${writer.token}`, "content-type": "application/json" };
     while (performance.now() < t1) {
       const body = JSON.stringify(randomExcerpt(fixture));
       const started = performance.now();
-      let answer: string;
-      try {
-        const res = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-        const text = await res.text();
-        answer = String(res.status);
-        if (res.status !== 201 && examples.length < 5) examples.push(`HTTP ${res.status}: ${text.slice(0, 240)}`);
-      } catch (error) {
-        answer = `error: ${(error as Error).name}`;
-        if (examples.length < 5) examples.push(`${(error as Error).name}: ${(error as Error).message}`);
-      }
+      const answer = await postExcerpt(url, headers, body, examples);
       const ended = performance.now();
       if (answer === "201" && ended >= t0 && ended <= t1) created++;
       if (started < t0) {
@@ -182,7 +196,7 @@ export async function runWriteLoad(base: string, fixture: LoadFixture, options: 
     await Promise.all(fixture.writers.slice(0, options.clients).map(client));
   } finally {
     if (progress) clearInterval(progress);
-    for (const timer of cpuTimers) clearTimeout(timer);
+    cpuWindow.stop();
   }
   latencies.sort((a, b) => a - b);
   createdLatencies.sort((a, b) => a - b);
@@ -200,7 +214,7 @@ export async function runWriteLoad(base: string, fixture: LoadFixture, options: 
     max: latencies.at(-1) ?? NaN,
     createdP99: percentile(createdLatencies, 99),
     examples,
-    cpu: cpuStart && cpuEnd ? CpuMeter.share(cpuStart, cpuEnd) : undefined,
+    cpu: cpuWindow.share(),
   };
 }
 
@@ -253,11 +267,7 @@ export async function runOpenLoopWrites(base: string, fixture: LoadFixture, opti
   let scheduled = 0;
   let inFlight = 0;
   let peakInFlight = 0;
-  let cpuStart: ReturnType<CpuMeter["sample"]> | undefined;
-  let cpuEnd: ReturnType<CpuMeter["sample"]> | undefined;
-  const cpuTimers = options.cpu
-    ? [setTimeout(() => (cpuStart = options.cpu!.sample()), options.warmupMs), setTimeout(() => (cpuEnd = options.cpu!.sample()), options.warmupMs + options.durationMs)]
-    : [];
+  const cpuWindow = timedCpu(options.cpu, options.warmupMs, options.durationMs);
   const pending: Promise<void>[] = [];
 
   const send = async (i: number, due: number) => {
@@ -270,23 +280,8 @@ export async function runOpenLoopWrites(base: string, fixture: LoadFixture, opti
     const writer = fixture.writers[i % fixture.writers.length];
     inFlight++;
     peakInFlight = Math.max(peakInFlight, inFlight);
-    let answer: string;
-    try {
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { authorization: `Bearer ${writer.token}`, "content-type": "application/json" },
-        body: JSON.stringify(randomExcerpt(fixture)),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      const text = await res.text();
-      answer = String(res.status);
-      if (res.status !== 201 && examples.length < 5) examples.push(`HTTP ${res.status}: ${text.slice(0, 240)}`);
-    } catch (error) {
-      answer = `error: ${(error as Error).name}`;
-      if (examples.length < 5) examples.push(`${(error as Error).name}: ${(error as Error).message}`);
-    } finally {
-      inFlight--;
-    }
+    const headers = { authorization: `Bearer ${writer.token}`, "content-type": "application/json" };
+    const answer = await postExcerpt(url, headers, JSON.stringify(randomExcerpt(fixture)), examples).finally(() => inFlight--);
     if (!timed) return;
     answers[answer] = (answers[answer] ?? 0) + 1;
     latencies.push(performance.now() - due);
@@ -302,7 +297,7 @@ export async function runOpenLoopWrites(base: string, fixture: LoadFixture, opti
     }
     await Promise.all(pending);
   } finally {
-    for (const timer of cpuTimers) clearTimeout(timer);
+    cpuWindow.stop();
   }
   latencies.sort((a, b) => a - b);
   // Requests never sent or never answered count as infinitely late.
@@ -320,7 +315,7 @@ export async function runOpenLoopWrites(base: string, fixture: LoadFixture, opti
     max: all.at(-1) ?? NaN,
     peakInFlight,
     examples,
-    cpu: cpuStart && cpuEnd ? CpuMeter.share(cpuStart, cpuEnd) : undefined,
+    cpu: cpuWindow.share(),
   };
 }
 

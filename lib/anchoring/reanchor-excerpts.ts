@@ -4,7 +4,7 @@
  * (verbatim, normalised or approximately), or is orphaned — never drawn at a wrong place.
  */
 import type { TSelector } from "../domain/types";
-import { anchorQuote, prepareText, type TAnchoring, type TQuoteAnchor } from "./anchor-quote";
+import { anchorQuote, prepareText, type TAnchoring, type TPreparedText, type TQuoteAnchor } from "./anchor-quote";
 import { describeRange } from "./text-quote";
 
 /** An excerpt as stored against the old text. */
@@ -59,9 +59,15 @@ export function mapOffsetsThroughEdit(oldText: string, newText: string): (offset
  * suffix and the offset carried through the edit deciding between repeats; else orphaned.
  * Pure: the caller writes the new offsets.
  */
-export function reanchorExcerpts(oldText: string, newText: string, excerpts: TExcerptToReanchor[]): { placements: TExcerptPlacement[]; report: TReanchorReport } {
-  const carry = mapOffsetsThroughEdit(oldText, newText);
-  let prepared: ReturnType<typeof prepareText> | null = null;
+export function reanchorExcerpts(
+  oldText: string,
+  newText: string,
+  excerpts: TExcerptToReanchor[],
+  /** For a caller placing the excerpts a few at a time: the edit's carry and the new text prepared once. */
+  shared: { carry?: (offset: number) => number; prepared?: TPreparedText } = {},
+): { placements: TExcerptPlacement[]; report: TReanchorReport } {
+  const carry = shared.carry ?? mapOffsetsThroughEdit(oldText, newText);
+  let prepared = shared.prepared ?? null;
   const report: TReanchorReport = { unchanged: 0, moved: 0, fuzzy: [], orphaned: [] };
   const placements = excerpts.map((excerpt): TExcerptPlacement => {
     const hint = carry(excerpt.start);

@@ -346,30 +346,13 @@ function chooseColumns(input: TLayoutInput, groups: TLayoutGroup[], members: Map
  * estimate). Edges closing a cycle are ignored.
  */
 function layerCounts(nodes: TLayoutNode[], edges: TLayoutEdge[]): number[] {
-  const ids = new Set(nodes.map((n) => n.id));
-  const before = new Map<string, string[]>();
-  for (const e of edges) {
-    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
-    const list = before.get(e.target);
-    if (list) list.push(e.source);
-    else before.set(e.target, [e.source]);
-  }
-  const layer = new Map<string, number>();
-  const visiting = new Set<string>();
-  const walk = (id: string): number => {
-    const known = layer.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return -1;
-    visiting.add(id);
-    let deepest = -1;
-    for (const from of before.get(id) ?? []) deepest = Math.max(deepest, walk(from));
-    visiting.delete(id);
-    layer.set(id, deepest + 1);
-    return deepest + 1;
-  };
+  const layer = longestPathLayers(
+    nodes.map((n) => n.id),
+    edges,
+  );
   const counts: number[] = [];
   for (const node of nodes) {
-    const at = walk(node.id);
+    const at = layer.get(node.id) ?? 0;
     counts[at] = (counts[at] ?? 0) + 1;
   }
   return Array.from(counts, (c) => c ?? 0);

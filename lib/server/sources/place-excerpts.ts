@@ -1,5 +1,5 @@
 import "server-only";
-import type { TAnchoring } from "../../anchoring/anchor-quote";
+import { prepareText, type TAnchoring } from "../../anchoring/anchor-quote";
 import { mapOffsetsThroughEdit, placeNearby, reanchorExcerpts } from "../../anchoring/reanchor-excerpts";
 import type { TSelector } from "../../domain/types";
 import { OFF_THREAD_TEXT_LENGTH, runModuleOffThread } from "../workers/run-off-thread";
@@ -17,10 +17,10 @@ export type TPlacement =
   | { id: string; outcome: "orphaned"; reason: string };
 
 /**
- * How long one call may hold the thread. Placing one excerpt costs from well under a millisecond
- * (it is where the edit carried it) to tens of milliseconds (a quote with thousands of look-alikes
- * in 2 MB), and the next excerpt may cost far more than the last: the number placed per call
- * follows the time the last call took per excerpt, grows at most twofold, and stays small.
+ * How long one batch may hold the thread. Placing one excerpt costs from well under a millisecond
+ * (it is where the edit carried it) to tens of milliseconds (a quote with hundreds of look-alikes
+ * nearby, or an approximate search of a text under 256 KB), and the next may cost far more than
+ * the last: see `inSlices`.
  */
 const SLICE_MS = 30;
 const MAX_BATCH = 8;
@@ -66,7 +66,9 @@ export async function placeExcerpts(
     });
     return [...placements, ...searched.placements.map(placementOf)];
   }
-  await inSlices(rest, tick, (some) => placements.push(...reanchorExcerpts(oldText, newText, some).placements.map(placementOf)));
+  // The new text's normal form is made once (when first needed), not once per batch.
+  const prepared = prepareText(newText);
+  await inSlices(rest, tick, (some) => placements.push(...reanchorExcerpts(oldText, newText, some, { carry, prepared }).placements.map(placementOf)));
   return placements;
 }
 

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { AppError, notFound } from "../errors/app-error";
 import type { TRole, TVisibility } from "../domain/types";
-import { db } from "../db/client";
+import { hotRows, Prisma } from "../db/client";
 import { liveSql } from "../db/live-rows";
 import { isLockedOut, LOCKED_MESSAGE } from "../domain/seminar";
 
@@ -47,20 +47,24 @@ export interface TSeminarLock {
   facilitatorId: string;
 }
 
+/** What `authorize` decides on: the workspace (null when there is no live one) and the viewer's place in it. */
+export type TAccessRow = TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null; blindRoundId: string | null };
+
+/** What `authorize` answers. */
+export interface TAccess {
+  workspace: TWorkspaceRef;
+  role: TRole | null;
+  seminar: TSeminarLock | null;
+  blindRoundId: string | null;
+}
+
 /**
- * Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role.
- * An "edit" while a live session is locked by someone else is refused with 423. `blindRoundId` is
- * the open coding round the viewer takes part in and has not finished (see `isRoundParticipant`):
- * until they finish it, the map's reads are closed to them (`readRoute`, the pages' `loadAccess`).
+ * The one statement `authorize` decides on: the workspace, the membership of the user `userId`
+ * names (a parameter, or a column of a statement this is part of), the live session's lock and an
+ * open round the viewer has yet to finish. One round trip: this runs on every request.
  */
-export async function authorize(
-  viewer: TViewer | null,
-  slug: string,
-  action: TAction,
-): Promise<{ workspace: TWorkspaceRef; role: TRole | null; seminar: TSeminarLock | null; blindRoundId: string | null }> {
-  // One round trip for the workspace, the viewer's membership, the live session's lock and an open
-  // round the viewer has yet to finish: this runs on every request.
-  const rows = await db().$queryRaw<(TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null; blindRoundId: string | null })[]>`
+export function accessSql(userId: Prisma.Sql, slug: string): Prisma.Sql {
+  return Prisma.sql`
     select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role,
       s.locked, s."facilitatorId"::text as "facilitatorId",
       case when m.role in ('COMMENTER', 'EDITOR') then (
@@ -70,11 +74,26 @@ export async function authorize(
             < (select count(*) from "RoundItem" i where i."roundId" = r.id)
         order by r."createdAt", r.id limit 1) end as "blindRoundId"
     from "Workspace" w
-    left join "Member" m on m."workspaceId" = w.id and m."userId" = ${viewer?.userId ?? null}::uuid
+    left join "Member" m on m."workspaceId" = w.id and m."userId" = ${userId}
     left join "Seminar" s on s."workspaceId" = w.id and s."endedAt" is null
     where w.slug = ${slug} and ${liveSql.workspace("w")}`;
-  if (rows.length === 0) throw notFound("Workspace");
-  const { role, locked, facilitatorId, blindRoundId, ...workspace } = rows[0];
+}
+
+/**
+ * Loads the workspace by slug and checks `action` for `viewer`; returns it with the viewer's role.
+ * An "edit" while a live session is locked by someone else is refused with 423. `blindRoundId` is
+ * the open coding round the viewer takes part in and has not finished (see `isRoundParticipant`):
+ * until they finish it, the map's reads are closed to them (`readRoute`, the pages' `loadAccess`).
+ */
+export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<TAccess> {
+  const rows = await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug));
+  return decideAccess(rows[0] ?? null, viewer, action);
+}
+
+/** `authorize`'s decision on its row (null: no such live workspace), for a caller that read the row in a statement of its own. */
+export function decideAccess(row: TAccessRow | null, viewer: TViewer | null, action: TAction): TAccess {
+  if (!row) throw notFound("Workspace");
+  const { role, locked, facilitatorId, blindRoundId, ...workspace } = row;
   const seminar = facilitatorId ? { locked: locked === true, facilitatorId } : null;
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {

@@ -2,10 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, parseOrThrow, toErrorResponse } from "../errors/app-error";
 import type { TRole } from "../domain/types";
-import { authorize, blindMessage, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
+import { blindMessage, decideAccess, type TAction, type TViewer, type TWorkspaceRef } from "./authorize";
 import { mutate, type TMutationContext, type TMutationResult } from "./mutation";
 import { readJson } from "./request";
-import { getViewer, requireWriter } from "./viewer";
+import { checkWriter, viewerWithAccess } from "./viewer";
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
@@ -57,8 +57,8 @@ export function readRoute<P extends z.ZodType<{ slug: string }>, Q extends z.Zod
   handler: (ctx: TReadContext, input: { params: z.output<P>; query: Q extends z.ZodType ? z.output<Q> : undefined; request: Request }) => Promise<Response>,
 ) {
   return route(options.params, async (request, params) => {
-    const viewer = await getViewer(request);
-    const { workspace, role, blindRoundId } = await authorize(viewer, params.slug, "read");
+    const { viewer, accessRow } = await viewerWithAccess(request, params.slug);
+    const { workspace, role, blindRoundId } = decideAccess(await accessRow(), viewer, "read");
     if (blindRoundId && (options.scope ?? "map") === "map") throw new AppError("LOCKED", blindMessage(workspace.slug, blindRoundId), { current: { roundId: blindRoundId } });
     const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
     return handler({ viewer, workspace, role }, { params, query: query as Q extends z.ZodType ? z.output<Q> : undefined, request });
@@ -67,19 +67,40 @@ export function readRoute<P extends z.ZodType<{ slug: string }>, Q extends z.Zod
 
 const ZIdempotencyKey = /^[\x21-\x7e]{1,200}$/;
 
+/** What a change may skip the general path with: the caller, authorized; see `mutationRoute`'s `atOnce`. */
+export interface TAtOnceContext {
+  viewer: TViewer;
+  workspace: TWorkspaceRef;
+  role: TRole;
+}
+
 /**
  * Wraps a route handler that changes something: path params and JSON body parsed by zod, the
  * caller must be signed in (cookie from this site, or an API token), and the change runs through
- * `mutate` with the request's Idempotency-Key.
+ * `mutate` with the request's Idempotency-Key. `atOnce`, when given, is tried first for a request
+ * without an Idempotency-Key: a change made in one statement, events included, with no explicit
+ * transaction; it answers null when the general path must decide (it then wrote nothing).
  */
 export function mutationRoute<P extends z.ZodType<{ slug: string }>, B extends z.ZodType>(
-  options: { params: P; body: B; action: TAction; maxBytes?: number },
+  options: {
+    params: P;
+    body: B;
+    action: TAction;
+    maxBytes?: number;
+    atOnce?: (ctx: TAtOnceContext, input: { params: z.output<P>; body: z.output<B> }) => Promise<TMutationResult<unknown> | null>;
+  },
   handler: (ctx: TMutationContext, input: { params: z.output<P>; body: z.output<B> }) => Promise<TMutationResult<unknown>>,
 ) {
   return route(options.params, async (request, params) => {
-    const viewer = await requireWriter(request);
+    const found = await viewerWithAccess(request, params.slug);
+    const viewer = await checkWriter(request, found.viewer);
     const body = await readJson(request, options.body, options.maxBytes);
-    const result = await mutate({ viewer, slug: params.slug, action: options.action, idempotency: idempotencyOf(request, body) }, (ctx) => handler(ctx, { params, body }));
+    const idempotency = idempotencyOf(request, body);
+    const { workspace, role } = decideAccess(await found.accessRow(), viewer, options.action);
+    if (!role) throw new AppError("FORBIDDEN", "Only members of this workspace can make changes.");
+    const result =
+      (!idempotency && options.atOnce ? await options.atOnce({ viewer, workspace, role }, { params, body }) : null) ??
+      (await mutate({ viewer, slug: params.slug, action: options.action, idempotency, access: { workspace, role } }, (ctx) => handler(ctx, { params, body })));
     // A change's answer is small (mostly what was sent, plus ids and versions): gzipping it saves a
     // few hundred bytes and cost about 5 % of the app's CPU per write, so Next.js is told not to.
     return json(result.body, { status: result.status, headers: { "cache-control": "no-store, no-transform" } });

@@ -47,6 +47,8 @@ export interface TMutationInput {
   action: TAction;
   /** The Idempotency-Key header, and what identifies the request it was sent with. */
   idempotency?: { key: string; method: string; path: string; body: unknown } | null;
+  /** `authorize`'s answer for this viewer, slug and action, when the caller has it already. */
+  access?: { workspace: TWorkspaceRef; role: TRole | null };
 }
 
 class Replay extends Error {
@@ -67,7 +69,7 @@ function jsonSafe(_key: string, value: unknown): unknown {
 
 /** Authorizes `action` in the workspace, then runs `fn` as one recorded, idempotent transaction. */
 export async function mutate<T>(input: TMutationInput, fn: (ctx: TMutationContext) => Promise<TMutationResult<T>>): Promise<TMutationResult<T>> {
-  const { workspace, role } = await authorize(input.viewer, input.slug, input.action);
+  const { workspace, role } = input.access ?? (await authorize(input.viewer, input.slug, input.action));
   if (!role) throw new AppError("FORBIDDEN", "Only members of this workspace can make changes.");
   return transact(input, (tx, record) => fn({ tx, workspace, role, viewer: input.viewer, record: (event) => record({ ...event, workspaceId: workspace.id }) }));
 }
@@ -171,6 +173,27 @@ async function writeEvents(tx: TTx, actorId: string, events: (TEventInput & { wo
       returning id, "workspaceId")
     select pg_notify(${EVENTS_CHANNEL}, json_build_object('w', "workspaceId", 'e', max(id)::text)::text)
     from created group by "workspaceId"`;
+}
+
+/**
+ * Records events in the statement that makes their rows, for a change made in one statement with
+ * no explicit transaction (see `mutationRoute`'s `atOnce`): CTEs to append to that statement's
+ * WITH list. `rows` yields (ord, type, "entityType", "entityId", after) from the data-modifying
+ * CTEs before it; they are numbered in `ord` order under the workspace's ordering lock (held to
+ * the statement's commit, as `writeEvents` holds it) and the last id is NOTIFYed. The statement
+ * must select `(select count(*) from notified)`: a plain SELECT in WITH runs only when read.
+ */
+export function recordEventsSql(workspaceId: string, actorId: string, rows: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`, recorded as (
+      insert into "Event" ("workspaceId", "actorId", type, "entityType", "entityId", after, "createdAt")
+      select ${workspaceId}::uuid, ${actorId}::uuid, e.type, e."entityType", e."entityId", e.after, ${new Date()}::timestamp(3)
+      from (${rows}) as e
+      cross join lateral (select pg_advisory_xact_lock(hashtext(${eventOrderLockKey(workspaceId)}))) as ordering
+      order by e.ord
+      returning id
+    ), notified as (
+      select pg_notify(${EVENTS_CHANNEL}, json_build_object('w', ${workspaceId}::text, 'e', max(id)::text)::text) from recorded having count(*) > 0
+    )`;
 }
 
 function fingerprintOf(request: { method: string; path: string; body: unknown }): string {

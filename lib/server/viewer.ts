@@ -6,12 +6,12 @@ import "server-only";
  */
 import { headers as nextHeaders } from "next/headers";
 import { cache } from "react";
-import { db } from "../db/client";
+import { db, hotRows, Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { getAuth } from "./auth/auth";
 import { limitWrites } from "./rate-limit";
-import { findTokenUser } from "./auth/api-tokens";
-import type { TViewer } from "./authorize";
+import { findTokenUser, liveTokenSql, scopeOf, TOKEN_PREFIX } from "./auth/api-tokens";
+import { accessSql, type TAccessRow, type TViewer } from "./authorize";
 
 export async function getViewer(request?: Request): Promise<TViewer | null> {
   return request ? viewerFromHeaders(request.headers) : viewerOfPage();
@@ -32,16 +32,45 @@ export const viewerOfPage = cache(async (): Promise<TViewer | null> => {
   return session ? { userId: session.user.id, via: "session" } : null;
 });
 
-async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
+const INVALID_TOKEN = "The API token is not valid (it may have been revoked or have expired). Create a new one on your account page or with `npm run token -- <email>`.";
+
+/** The bearer token of an Authorization header; undefined when there is no such header. */
+function bearerOf(headers: Headers): string | null | undefined {
   const authorization = headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const found = match ? await findTokenUser(db(), match[1]) : null;
-    if (!found) throw new AppError("UNAUTHORIZED", "The API token is not valid (it may have been revoked or have expired). Create a new one on your account page or with `npm run token -- <email>`.");
+  if (!authorization) return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? null;
+}
+
+async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
+  const token = bearerOf(headers);
+  if (token !== undefined) {
+    const found = token ? await findTokenUser(db(), token) : null;
+    if (!found) throw new AppError("UNAUTHORIZED", INVALID_TOKEN);
     return { userId: found.userId, via: "token", scope: found.scope };
   }
   const session = await getAuth().api.getSession({ headers });
   return session ? { userId: session.user.id, via: "session" } : null;
+}
+
+/**
+ * The viewer of a request to the workspace `slug`, and what `authorize` decides on (`accessRow`).
+ * With an API token both come from one statement — a script's every request needs both, and a
+ * round trip costs the app more than the lookups cost the database; otherwise the row is read
+ * when asked for.
+ */
+export async function viewerWithAccess(request: Request, slug: string): Promise<{ viewer: TViewer | null; accessRow: () => Promise<TAccessRow | null> }> {
+  const token = bearerOf(request.headers);
+  if (!token || !token.startsWith(TOKEN_PREFIX)) {
+    const viewer = await viewerFromHeaders(request.headers);
+    return { viewer, accessRow: async () => (await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug)))[0] ?? null };
+  }
+  const rows = await hotRows<TAccessRow & { tokenUserId: string; tokenScope: string }>(Prisma.sql`${liveTokenSql(token)}
+    select live."userId"::text as "tokenUserId", live.scope::text as "tokenScope", a.*
+    from live left join lateral (${accessSql(Prisma.sql`live."userId"`, slug)}) a on true`);
+  if (!rows[0]) throw new AppError("UNAUTHORIZED", INVALID_TOKEN);
+  const { tokenUserId, tokenScope, ...access } = rows[0];
+  const row = access.id === null ? null : access;
+  return { viewer: { userId: tokenUserId, via: "token", scope: scopeOf(tokenScope) }, accessRow: async () => row };
 }
 
 /**
@@ -50,7 +79,11 @@ async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
  * acting with the cookie).
  */
 export async function requireWriter(request: Request): Promise<TViewer> {
-  const viewer = await getViewer(request);
+  return checkWriter(request, await getViewer(request));
+}
+
+/** `requireWriter`'s checks, on a viewer already looked up. */
+export async function checkWriter(request: Request, viewer: TViewer | null): Promise<TViewer> {
   if (!viewer) throw new AppError("UNAUTHORIZED", "Sign in to make changes.");
   if (viewer.via === "session" && !isSameOrigin(request)) {
     throw new AppError("FORBIDDEN", "This request came from another site and was refused.");

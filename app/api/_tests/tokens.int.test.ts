@@ -7,6 +7,8 @@ import { hashToken } from "@/lib/server/auth/api-tokens";
 import { createActor } from "@/lib/testing/actors";
 import { call } from "@/lib/testing/call";
 import { GET as list, POST as create } from "../tokens/route";
+import { GET as matrix } from "../workspaces/[slug]/matrix/route";
+import { POST as createClaim } from "../workspaces/[slug]/claims/route";
 import { DELETE as revoke } from "../tokens/[id]/route";
 import { POST as authPost } from "../auth/[...all]/route";
 
@@ -63,6 +65,29 @@ describe("API tokens", () => {
     await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: twoMinutesAgo, revokedAt: new Date() } });
     expect((await call(list, { headers: actor.headers })).status).toBe(401);
     expect(await lastUsed()).toEqual(twoMinutesAgo);
+  });
+
+  it("on a workspace's routes (the token and the access looked up in one statement): records the use, answers by role, refuses an expired token", async () => {
+    const editor = await createActor("sco-debate", "EDITOR", "Workspace script");
+    const outsider = await createActor(null, null, "Outside script");
+    const token = await db().apiToken.findFirstOrThrow({ where: { userId: editor.userId } });
+    const params = { slug: "sco-debate" };
+    expect((await call(matrix, { params, headers: editor.headers })).status).toBe(200);
+    const used = (await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt;
+    expect(Math.abs(used!.getTime() - Date.now())).toBeLessThan(60_000);
+
+    const claim = await call(createClaim, { method: "POST", params, body: { text: "Written with a token." }, headers: editor.headers });
+    expect(claim.status).toBe(201);
+    const byOutsider = await call(createClaim, { method: "POST", params, body: { text: "Not a member." }, headers: outsider.headers });
+    expect(byOutsider.status).toBe(403);
+    expect(byOutsider.body.error.message).toMatch(/not a member/);
+    expect((await call(matrix, { params: { slug: "no-such-workspace" }, headers: editor.headers })).status).toBe(404);
+
+    await db().apiToken.update({ where: { id: token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    for (const answer of [await call(matrix, { params, headers: editor.headers }), await call(createClaim, { method: "POST", params, body: { text: "Expired." }, headers: editor.headers })]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body.error.message).toMatch(/expired/);
+    }
   });
 
   it("does not let anyone revoke another person's token", async () => {

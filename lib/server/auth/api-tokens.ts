@@ -3,7 +3,7 @@
  * only its SHA-256 is stored, which is enough for a secret of that entropy (no slow hash needed).
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "../../db/client";
+import { hotRows, Prisma, type PrismaClient } from "../../db/client";
 import { DEFAULT_TOKEN_DAYS, type TTokenScope } from "../../schemas/tokens";
 
 export const TOKEN_PREFIX = "smk_";
@@ -33,14 +33,13 @@ export async function createApiToken(
 const LAST_USED_RESOLUTION = "1 minute";
 
 /**
- * The user a live token (not revoked, not expired) belongs to and what it may do, or null. One
- * statement, since every API request asks: it finds the live token and, when its lastUsedAt is
- * older than a minute, records the use (an UPDATE that matches no row writes nothing).
+ * The live token (not revoked, not expired) with `token`'s hash, as the CTE `live` ("userId",
+ * scope), and — when its lastUsedAt is older than a minute — the record of this use (an UPDATE
+ * that matches no row writes nothing). For a statement that goes on to select from `live`.
  */
-export async function findTokenUser(prisma: PrismaClient, token: string): Promise<{ userId: string; scope: TTokenScope } | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
+export function liveTokenSql(token: string): Prisma.Sql {
   const now = new Date();
-  const rows = await prisma.$queryRaw<{ userId: string; scope: TTokenScope }[]>`
+  return Prisma.sql`
     with live as (
       select id, "userId", scope from "ApiToken"
       where "tokenHash" = ${hashToken(token)} and "revokedAt" is null and ("expiresAt" is null or "expiresAt" > ${now}::timestamp(3))
@@ -49,9 +48,22 @@ export async function findTokenUser(prisma: PrismaClient, token: string): Promis
       from live
       where t.id = live.id and (t."lastUsedAt" is null or t."lastUsedAt" < ${now}::timestamp(3) - ${LAST_USED_RESOLUTION}::interval)
       returning t.id
-    )
-    select "userId"::text as "userId", scope from live`;
-  return rows[0] ? { userId: rows[0].userId, scope: rows[0].scope === "read" ? "read" : "write" } : null;
+    )`;
+}
+
+/**
+ * The user a live token belongs to and what it may do, or null. One statement, since every API
+ * request asks (see `liveTokenSql`).
+ */
+export async function findTokenUser(prisma: PrismaClient, token: string): Promise<{ userId: string; scope: TTokenScope } | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const rows = await hotRows<{ userId: string; scope: TTokenScope }>(Prisma.sql`${liveTokenSql(token)} select "userId"::text as "userId", scope from live`, prisma);
+  return rows[0] ? { userId: rows[0].userId, scope: scopeOf(rows[0].scope) } : null;
+}
+
+/** A stored scope as the API names it (anything but `read` may write). */
+export function scopeOf(stored: string): TTokenScope {
+  return stored === "read" ? "read" : "write";
 }
 
 /** The user's live tokens (never the secrets), newest first: expired ones are left out. */

@@ -4,7 +4,10 @@ import { describeRange, matchesPosition } from "../../anchoring/text-quote";
 import type { TSelector } from "../../domain/types";
 import { AppError, notFound } from "../../errors/app-error";
 import type { TCreateExcerpt } from "../../schemas/excerpts";
-import type { TMutationContext, TTx } from "../mutation";
+import { hotRows, Prisma, type TRowReader } from "../../db/client";
+import { EVENT_CATALOG } from "../../domain/events";
+import type { TAtOnceContext } from "../http";
+import { recordEventsSql, type TMutationContext, type TMutationResult, type TTx } from "../mutation";
 import { peekSourceText, readSourceText, SOURCE_STAMP } from "../sources/read-source-text";
 
 export const EXCERPT_FIELDS = { id: true, sourceId: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorMethod: true, anchorScore: true, version: true, deletedAt: true } as const;
@@ -84,21 +87,41 @@ interface TWritten {
 /**
  * Finds or makes the excerpt at the selector's offsets and links it to the live claims of the
  * workspace among `items`, in one statement: these were six ORM calls, and a round trip costs the
- * app more than the insert costs the database. Whatever the caller then refuses (an unknown
- * claim, a link that exists) is undone by throwing, which rolls the transaction back. With a
- * `stamp`, the statement writes only if the source still has that stamp — the selector was
- * resolved against the text read at it.
+ * app more than the insert costs the database. It writes only when the write can stand — the source
+ * is live (and, with a `stamp`, still has that stamp: the selector was resolved against the text
+ * read at it), every requested claim is a live claim of the workspace, named once, and none is
+ * linked to this passage already — and otherwise writes nothing and says why (`current`, `claims`,
+ * `taken`). With `recordAs`, the statement also records the events and NOTIFYs them
+ * (`recordEventsSql`), so it is a whole change without an explicit transaction.
  */
 async function writeExcerptWithEvidence(
-  tx: TTx,
+  rows: TRowReader,
   ids: { workspaceId: string; sourceId: string; userId: string },
   { selector, anchoring }: TResolvedSelector,
   items: TCreateExcerpt["evidence"],
   stamp: string | null,
+  recordAs: { actorId: string } | null = null,
 ): Promise<TWritten> {
   const now = new Date();
   const wanted = JSON.stringify(items.map((e) => ({ claimId: e.claimId, stance: e.stance, voice: e.voice, note: e.note || null })));
-  const rows = await tx.$queryRaw<TWritten[]>`
+  const asked = new Set(items.map((e) => e.claimId)).size;
+  const events = recordAs
+    ? recordEventsSql(
+        ids.workspaceId,
+        recordAs.actorId,
+        Prisma.sql`
+          select 0::bigint as ord, 'excerpt.created' as type, ${EVENT_CATALOG["excerpt.created"].entity} as "entityType", m.id as "entityId",
+                 jsonb_build_object('id', m.id, 'sourceId', m."sourceId", 'start', m.start, 'end', m."end", 'exact', m.exact, 'prefix', m.prefix, 'suffix', m.suffix,
+                                    'anchorMethod', m."anchorMethod", 'anchorScore', m."anchorScore", 'version', m.version, 'deletedAt', null) as after
+          from made m
+          union all
+          select c.ord, 'evidence.created', ${EVENT_CATALOG["evidence.created"].entity}, l.id,
+                 jsonb_build_object('id', l.id, 'excerptId', l."excerptId", 'claimId', l."claimId", 'stance', l.stance, 'voice', l.voice, 'note', l.note,
+                                    'version', l.version, 'deletedAt', null)
+          from linked l join claims c on c."claimId" = l."claimId"`,
+      )
+    : Prisma.empty;
+  const found = await rows.rows<TWritten>(Prisma.sql`
     with source as (
       select "pageStarts" from "Source"
       where id = ${ids.sourceId}::uuid and "workspaceId" = ${ids.workspaceId}::uuid and "deletedAt" is null
@@ -113,14 +136,21 @@ async function writeExcerptWithEvidence(
       where exists (select 1 from source)
     ), found as (
       select id, "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", version, false as created from "Excerpt"
-      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start} and "end" = ${selector.end} and "deletedAt" is null and "orphanedAt" is null
+      where "sourceId" = ${ids.sourceId}::uuid and start = ${selector.start}::int and "end" = ${selector.end}::int and "deletedAt" is null and "orphanedAt" is null
         and exists (select 1 from source)
       limit 1
+    ), checked as (
+      select exists (select 1 from source) as current,
+        (select count(distinct "claimId")::int from claims) as claims,
+        (select count(*)::int from claims c
+           where exists (select 1 from "Evidence" e, found x where e."excerptId" = x.id and e."claimId" = c."claimId" and e."deletedAt" is null)) as taken
+    ), ok as (
+      select 1 from checked where current and claims = ${asked}::int and ${asked}::int = ${items.length}::int and taken = 0
     ), made as (
       insert into "Excerpt" ("workspaceId", "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", "createdById", "createdAt")
-      select ${ids.workspaceId}::uuid, ${ids.sourceId}::uuid, ${selector.start}, ${selector.end}, ${selector.exact}, ${selector.prefix}, ${selector.suffix},
+      select ${ids.workspaceId}::uuid, ${ids.sourceId}::uuid, ${selector.start}::int, ${selector.end}::int, ${selector.exact}::text, ${selector.prefix}::text, ${selector.suffix}::text,
              ${anchoring.method}::"AnchorMethod", ${anchoring.score}::float8, ${ids.userId}::uuid, ${now}::timestamp(3)
-      where exists (select 1 from source) and not exists (select 1 from found)
+      where exists (select 1 from ok) and not exists (select 1 from found)
       returning id, "sourceId", start, "end", exact, prefix, suffix, "anchorMethod", "anchorScore", version, true as created
     ), excerpt as (
       select * from found union all select * from made
@@ -128,11 +158,11 @@ async function writeExcerptWithEvidence(
       insert into "Evidence" ("workspaceId", "excerptId", "claimId", stance, voice, note, "createdById", "createdAt", "updatedAt")
       select ${ids.workspaceId}::uuid, x.id, c."claimId", c.stance, c.voice, c.note, ${ids.userId}::uuid, ${now}::timestamp(3), ${now}::timestamp(3)
       from claims c cross join excerpt x
+      where exists (select 1 from ok)
       order by c.ord
       returning id, "excerptId", "claimId", stance, voice, note, version
-    )
-    select
-      exists (select 1 from source) as current,
+    )${events}
+    select k.current, k.claims, k.taken,
       (select json_build_object('id', id, 'sourceId', "sourceId", 'start', start, 'end', "end", 'exact', exact, 'prefix', prefix, 'suffix', suffix,
                           'anchorMethod', "anchorMethod", 'anchorScore', "anchorScore", 'version', version)
          from excerpt) as excerpt,
@@ -140,12 +170,51 @@ async function writeExcerptWithEvidence(
       (select case when cardinality(s."pageStarts") = 0 then null else (select count(*)::int from unnest(s."pageStarts") p where p <= x.start) end
          from source s, excerpt x) as page,
       coalesce((select json_agg(json_build_object('id', l.id, 'excerptId', l."excerptId", 'claimId', l."claimId", 'stance', l.stance, 'voice', l.voice, 'note', l.note, 'version', l.version) order by c.ord)
-         from linked l join claims c on c."claimId" = l."claimId"), '[]'::json) as evidence,
-      (select count(distinct "claimId")::int from claims) as claims,
-      (select count(*)::int from claims c
-         where exists (select 1 from "Evidence" e, excerpt x where e."excerptId" = x.id and e."claimId" = c."claimId" and e."deletedAt" is null)) as taken`;
-  return rows[0];
+         from linked l join claims c on c."claimId" = l."claimId"), '[]'::json) as evidence${recordAs ? Prisma.sql`,
+      (select count(*)::int from notified) as notified` : Prisma.empty}
+    from checked k`);
+  return found[0];
 }
+
+/** Refuses a write `writeExcerptWithEvidence` did not make for its claims (it then wrote nothing). */
+function refuseUnlessLinked(written: TWritten, input: TCreateExcerpt): void {
+  const claimIds = new Set(input.evidence.map((e) => e.claimId));
+  if (written.claims < claimIds.size) throw notFound("Claim");
+  if (claimIds.size !== input.evidence.length) throw new AppError("BAD_REQUEST", "Each claim may appear only once in evidence.");
+  if (written.taken > 0) throw new AppError("CONFLICT", "This passage is already evidence for that claim; edit the existing link instead.");
+}
+
+/** The answer to a write that was made: the excerpt, the page it starts on, its new evidence and how its quote was placed. */
+function answerOf(written: TWritten, anchoring: TAnchoring) {
+  const excerpt = { ...written.excerpt, deletedAt: null };
+  const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
+  // The page its start falls on, for a source read from a PDF (not part of the excerpt's recorded row).
+  return { excerpt, answer: { ...excerpt, page: written.page, evidence, anchoring } };
+}
+
+/**
+ * `createExcerpt` as one statement with no explicit transaction, events included: the common case
+ * of a script or a browser adding evidence (the source's text in memory, the selector anchoring in
+ * it, no Idempotency-Key). Null when the general path must decide — the text is not in memory, the
+ * selector does not resolve in it, or the source changed since — and then nothing was written.
+ */
+export async function createExcerptAtOnce({ workspace, viewer }: TAtOnceContext, input: TCreateExcerpt): Promise<TMutationResult<ReturnType<typeof answerOf>["answer"]> | null> {
+  const known = peekSourceText(input.sourceId);
+  if (!known) return null;
+  let resolved: TResolvedSelector;
+  try {
+    resolved = resolveSelector(known.text, input.selector);
+  } catch {
+    return null;
+  }
+  const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
+  const written = await writeExcerptWithEvidence(hotReader, ids, resolved, input.evidence, known.stamp, { actorId: viewer.userId });
+  if (!written.current) return null;
+  refuseUnlessLinked(written, input);
+  return { status: 201, body: answerOf(written, resolved.anchoring).answer };
+}
+
+const hotReader: TRowReader = { rows: (query) => hotRows(query) };
 
 /**
  * Anchors a passage of a source and links it to claims as evidence, in one step. Selecting the
@@ -155,20 +224,18 @@ async function writeExcerptWithEvidence(
 export async function createExcerpt({ tx, workspace, viewer, record }: TMutationContext, input: TCreateExcerpt) {
   const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
   const { written, anchoring } = (await writeFromMemory(tx, ids, input)) ?? (await writeFromDatabase(tx, ids, input));
-  const claimIds = new Set(input.evidence.map((e) => e.claimId));
-  if (written.claims < claimIds.size) throw notFound("Claim");
-  if (claimIds.size !== input.evidence.length) throw new AppError("BAD_REQUEST", "Each claim may appear only once in evidence.");
-  if (written.taken > 0) throw new AppError("CONFLICT", "This passage is already evidence for that claim; edit the existing link instead.");
-
-  const excerpt = { ...written.excerpt, deletedAt: null };
+  refuseUnlessLinked(written, input);
+  const { excerpt, answer } = answerOf(written, anchoring);
   if (written.created) record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
-  const evidence = written.evidence.map((row) => ({ ...row, deletedAt: null }));
-  for (const created of evidence) record({ type: "evidence.created", entityId: created.id, after: created });
-  // The page its start falls on, for a source read from a PDF (not part of the excerpt's recorded row).
-  return { ...excerpt, page: written.page, evidence, anchoring };
+  for (const created of answer.evidence) record({ type: "evidence.created", entityId: created.id, after: created });
+  return answer;
 }
 
 type TIds = Parameters<typeof writeExcerptWithEvidence>[1];
+
+function txReader(tx: TTx): TRowReader {
+  return { rows: (query) => tx.$queryRaw(query) };
+}
 
 /**
  * The usual case, in one round trip: the source's text is in memory, the selector anchors in it,
@@ -185,7 +252,7 @@ async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promi
   } catch {
     return null;
   }
-  const written = await writeExcerptWithEvidence(tx, ids, resolved, input.evidence, known.stamp);
+  const written = await writeExcerptWithEvidence(txReader(tx), ids, resolved, input.evidence, known.stamp);
   return written.current ? { written, anchoring: resolved.anchoring } : null;
 }
 
@@ -193,7 +260,7 @@ async function writeFromDatabase(tx: TTx, ids: TIds, input: TCreateExcerpt): Pro
   const text = await readSourceText(tx, ids.workspaceId, input.sourceId);
   if (text === null) throw notFound("Source");
   const resolved = resolveSelector(text, input.selector);
-  const written = await writeExcerptWithEvidence(tx, ids, resolved, input.evidence, null);
+  const written = await writeExcerptWithEvidence(txReader(tx), ids, resolved, input.evidence, null);
   // Removed between the read and the write by a change that committed in between.
   if (!written.current) throw notFound("Source");
   return { written, anchoring: resolved.anchoring };

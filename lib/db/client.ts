@@ -20,8 +20,12 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL, 
   return client;
 }
 
-/** The connection pool under each client: `hotRows` sends its statements through it. */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * The connection pool under each client: `hotRows` sends its statements through it. Kept on
+ * globalThis, as the shared client is: Next.js may load this module more than once (one copy per
+ * server bundle), and every copy must find the pool of a client another copy made.
+ */
+const pools: WeakMap<PrismaClient, pg.Pool> = ((globalThis as unknown as { stancemapPools?: WeakMap<PrismaClient, pg.Pool> }).stancemapPools ??= new WeakMap());
 
 /**
  * Named prepared statements for `hotRows` (STANCEMAP_PREPARED_STATEMENTS=off turns them off, for a

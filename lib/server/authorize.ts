@@ -48,7 +48,7 @@ export interface TSeminarLock {
 }
 
 /** What `authorize` decides on: the workspace (null when there is no live one) and the viewer's place in it. */
-export type TAccessRow = TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null; blindRoundId: string | null };
+export type TAccessRow = TWorkspaceRef & { role: TRole | null; locked: boolean | null; facilitatorId: string | null; blindRoundId: string | null; newestEventId?: string };
 
 /** What `authorize` answers. */
 export interface TAccess {
@@ -56,16 +56,20 @@ export interface TAccess {
   role: TRole | null;
   seminar: TSeminarLock | null;
   blindRoundId: string | null;
+  /** The workspace's newest event id (0 when none), when asked for (`withNewestEvent`). */
+  newestEventId?: string;
 }
 
 /**
  * The one statement `authorize` decides on: the workspace, the membership of the user `userId`
  * names (a parameter, or a column of a statement this is part of), the live session's lock and an
- * open round the viewer has yet to finish. One round trip: this runs on every request.
+ * open round the viewer has yet to finish. One round trip: this runs on every request. A page
+ * also asks for the newest event id (`withNewestEvent`): its live updates start after it.
  */
-export function accessSql(userId: Prisma.Sql, slug: string): Prisma.Sql {
+export function accessSql(userId: Prisma.Sql, slug: string, withNewestEvent = false): Prisma.Sql {
+  const newest = withNewestEvent ? Prisma.sql`(select coalesce(max(ev.id), 0)::text from "Event" ev where ev."workspaceId" = w.id) as "newestEventId",` : Prisma.empty;
   return Prisma.sql`
-    select w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role,
+    select ${newest} w.id::text as id, w.slug, w.title, w.description, w.visibility::text as visibility, m.role::text as role,
       s.locked, s."facilitatorId"::text as "facilitatorId",
       case when m.role in ('COMMENTER', 'EDITOR') then (
         select r.id::text from "Round" r
@@ -85,15 +89,15 @@ export function accessSql(userId: Prisma.Sql, slug: string): Prisma.Sql {
  * the open coding round the viewer takes part in and has not finished (see `isRoundParticipant`):
  * until they finish it, the map's reads are closed to them (`readRoute`, the pages' `loadAccess`).
  */
-export async function authorize(viewer: TViewer | null, slug: string, action: TAction): Promise<TAccess> {
-  const rows = await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug));
+export async function authorize(viewer: TViewer | null, slug: string, action: TAction, options: { withNewestEvent?: boolean } = {}): Promise<TAccess> {
+  const rows = await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug, options.withNewestEvent));
   return decideAccess(rows[0] ?? null, viewer, action);
 }
 
 /** `authorize`'s decision on its row (null: no such live workspace), for a caller that read the row in a statement of its own. */
 export function decideAccess(row: TAccessRow | null, viewer: TViewer | null, action: TAction): TAccess {
   if (!row) throw notFound("Workspace");
-  const { role, locked, facilitatorId, blindRoundId, ...workspace } = row;
+  const { role, locked, facilitatorId, blindRoundId, newestEventId, ...workspace } = row;
   const seminar = facilitatorId ? { locked: locked === true, facilitatorId } : null;
   if (!isAllowed(role, workspace.visibility, "read")) throw notFound("Workspace");
   if (!isAllowed(role, workspace.visibility, action)) {
@@ -105,7 +109,7 @@ export function decideAccess(row: TAccessRow | null, viewer: TViewer | null, act
     throw new AppError("FORBIDDEN", message);
   }
   if (action === "edit" && viewer && isLockedOut(seminar, viewer.userId)) throw new AppError("LOCKED", LOCKED_MESSAGE);
-  return { workspace, role, seminar, blindRoundId };
+  return { workspace, role, seminar, blindRoundId, ...(newestEventId === undefined ? {} : { newestEventId }) };
 }
 
 /**

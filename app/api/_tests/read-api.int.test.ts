@@ -165,6 +165,12 @@ describe("a window of the matrix", () => {
     expect(part.body.total).toBe(whole.claims.length);
     expect(part.body.claims).toEqual(whole.claims.slice(2, 5));
     expect(part.body.authors).toEqual(whole.authors);
+    // The total of a first window that is full (counted) and of one that is not (its own length).
+    const first = await call(getMatrix, "/api/workspaces/sco-debate/matrix?limit=3", { slug: "sco-debate" });
+    expect([first.body.total, first.body.next]).toEqual([whole.claims.length, 3]);
+    expect(whole.total).toBe(whole.claims.length);
+    const roomy = await call(getMatrix, `/api/workspaces/sco-debate/matrix?limit=${whole.claims.length + 1}`, { slug: "sco-debate" });
+    expect([roomy.body.total, roomy.body.next, roomy.body.claims.length]).toEqual([whole.claims.length, null, whole.claims.length]);
     const bad = await call(getMatrix, "/api/workspaces/sco-debate/matrix?limit=5000", { slug: "sco-debate" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("limit is a number from 1 to 1000, or all");

@@ -13,7 +13,6 @@ import { describeEntity } from "@/lib/server/history/describe-entity";
 import { getSource } from "@/lib/server/sources/get-source";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { getViewer } from "@/lib/server/viewer";
-import { newestEventId } from "@/lib/realtime/newest-event";
 import { getWorkspaceOverview, type TWorkspaceOverview } from "@/lib/server/workspaces/get-workspace-overview";
 import { findMovedWorkspace } from "@/lib/server/workspaces/find-moved-workspace";
 
@@ -35,9 +34,12 @@ async function orNotFound<T>(work: () => Promise<T>): Promise<T> {
 export const loadRoundAccess = cache(async (slug: string) => {
   if (!ZSlugSchema.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const { workspace, role, seminar, blindRoundId } = await orNotFound(async () => {
+  // The newest event is read with the access check, before anything the page shows (every page
+  // comes through here first, and this is cached for the request): the page's event stream starts
+  // after it, so nothing committed in between is missed.
+  const { workspace, role, seminar, blindRoundId, newestEventId } = await orNotFound(async () => {
     try {
-      return await authorize(viewer, slug, "read");
+      return await authorize(viewer, slug, "read", { withNewestEvent: true });
     } catch (error) {
       // An old address leads to the workspace's new one — for those who may read it there.
       const moved = error instanceof AppError && error.code === "NOT_FOUND" ? await findMovedWorkspace(slug) : null;
@@ -48,10 +50,7 @@ export const loadRoundAccess = cache(async (slug: string) => {
       throw error;
     }
   });
-  // Read before anything the page shows (every page comes through here first, and this is cached
-  // for the request): the page's event stream starts after it, so nothing committed in between
-  // is missed.
-  const since = (await newestEventId(workspace.id)).toString();
+  const since = newestEventId ?? "0";
   return {
     workspace,
     /** The newest event when the page was read: where its live updates start. */

@@ -40,7 +40,18 @@ export type TAccessCheck = () => Promise<{ allowed: boolean; role: string | null
 export async function openEventStream(
   request: Request,
   workspaceId: string,
-  { onClose, access }: { onClose?: () => void; access?: { role: string | null; check: TAccessCheck } } = {},
+  {
+    onClose,
+    access,
+  }: {
+    onClose?: () => void;
+    /**
+     * The reader's role and how to check it again; `userId` and `expiresAt` (ms since the epoch)
+     * are those of the token or session the stream was opened with: it is checked again when that
+     * user's credentials change (`notifyCredentialsChanged`) and when it expires.
+     */
+    access?: { role: string | null; check: TAccessCheck; userId?: string | null; expiresAt?: number | null };
+  } = {},
 ): Promise<Response> {
   const url = new URL(request.url);
   const resumeFrom = request.headers.get("last-event-id") ?? url.searchParams.get("after");
@@ -104,6 +115,7 @@ export async function openEventStream(
       };
       const subscriber = {
         workspaceId,
+        userId: access?.userId ?? null,
         lastId,
         owner: role === "OWNER",
         sendChange: (m: TChangeMessage) => write(frameOf(m)),
@@ -112,10 +124,13 @@ export async function openEventStream(
       };
       const unsubscribe = await hub().subscribe(subscriber);
       const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
+      // At the credential's expiry, its check ends the stream (a timer's longest wait is about 24 days).
+      const expiry = access?.expiresAt != null ? setTimeout(recheck, Math.min(Math.max(0, access.expiresAt - Date.now()) + 100, 2 ** 31 - 1)) : null;
       const close = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        if (expiry) clearTimeout(expiry);
         unsubscribe();
         onClose?.();
         try {

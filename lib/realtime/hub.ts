@@ -12,6 +12,8 @@ import { EVENTS_CHANNEL, PRESENCE_CHANNEL, PRESENCE_TTL_MS, type TChangeMessage,
 
 export interface TSubscriber {
   workspaceId: string;
+  /** The user the stream was opened as (null: anonymous): their credential changes re-check it. */
+  userId: string | null;
   /** Last event id sent to this subscriber. */
   lastId: bigint;
   sendChange(message: TChangeMessage): void;
@@ -100,9 +102,15 @@ class Hub {
 
   private onNotification(channel: string, payload: string | undefined) {
     let workspaceId: string | undefined;
+    let userId: string | undefined;
     try {
-      workspaceId = (JSON.parse(payload ?? "{}") as { w?: string }).w;
+      ({ w: workspaceId, u: userId } = JSON.parse(payload ?? "{}") as { w?: string; u?: string });
     } catch {
+      return;
+    }
+    if (channel === EVENTS_CHANNEL && userId) {
+      // A token revoked, a session ended: that user's streams check their access again.
+      for (const set of this.subscribers.values()) for (const s of set) if (s.userId === userId) s.recheck();
       return;
     }
     if (!workspaceId || !this.subscribers.has(workspaceId)) return;
@@ -170,6 +178,15 @@ export async function currentPresence(workspaceId: string): Promise<TPresenceMes
   const users = await db().user.findMany({ where: { id: { in: [...latest.keys()] } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
   return { here: [...latest.values()].map((r) => ({ userId: r.userId, name: names.get(r.userId) ?? "Someone", view: r.view, targetId: r.targetId })) };
+}
+
+/**
+ * Tells every app instance that `userId`'s tokens or sessions changed (one revoked, signed out
+ * everywhere): their open event streams check their access again, and end if the token or session
+ * they were opened with is no longer live.
+ */
+export async function notifyCredentialsChanged(userId: string): Promise<void> {
+  await db().$executeRaw`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ u: userId })})`;
 }
 
 const globalForHub = globalThis as unknown as { stancemapHub?: Hub };

@@ -18,6 +18,11 @@ export interface TViewer {
   via: "session" | "token";
   /** For a token: `read` may only read; `write` may also change (a session may do both). */
   scope?: "read" | "write";
+  /**
+   * The token or session the request came with, and when it expires (ms since the epoch; null:
+   * never): an open event stream ends when it expires or is revoked (`checkReadAccess`).
+   */
+  credential?: { kind: "token" | "session"; id: string; expiresAt: number | null };
 }
 
 export interface TWorkspaceRef {

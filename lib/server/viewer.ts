@@ -10,7 +10,7 @@ import { db, hotRows, Prisma } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { getAuth } from "./auth/auth";
 import { limitWrites } from "./rate-limit";
-import { findTokenUser, liveTokenSql, scopeOf, TOKEN_PREFIX } from "./auth/api-tokens";
+import { findTokenUser, liveTokenSql, scopeOf, TOKEN_EXPIRY_MS, TOKEN_PREFIX } from "./auth/api-tokens";
 import { accessSql, type TAccessRow, type TViewer } from "./authorize";
 
 export async function getViewer(request?: Request): Promise<TViewer | null> {
@@ -46,10 +46,10 @@ async function viewerFromHeaders(headers: Headers): Promise<TViewer | null> {
   if (token !== undefined) {
     const found = token ? await findTokenUser(db(), token) : null;
     if (!found) throw new AppError("UNAUTHORIZED", INVALID_TOKEN);
-    return { userId: found.userId, via: "token", scope: found.scope };
+    return { userId: found.userId, via: "token", scope: found.scope, credential: { kind: "token", id: found.tokenId, expiresAt: found.expiresAt } };
   }
   const session = await getAuth().api.getSession({ headers });
-  return session ? { userId: session.user.id, via: "session" } : null;
+  return session ? { userId: session.user.id, via: "session", credential: { kind: "session", id: session.session.id, expiresAt: new Date(session.session.expiresAt).getTime() } } : null;
 }
 
 /**
@@ -64,13 +64,14 @@ export async function viewerWithAccess(request: Request, slug: string): Promise<
     const viewer = await viewerFromHeaders(request.headers);
     return { viewer, accessRow: async () => (await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug)))[0] ?? null };
   }
-  const rows = await hotRows<TAccessRow & { tokenUserId: string; tokenScope: string }>(Prisma.sql`${liveTokenSql(token)}
-    select live."userId"::text as "tokenUserId", live.scope::text as "tokenScope", a.*
+  const rows = await hotRows<TAccessRow & { tokenUserId: string; tokenScope: string; tokenId: string; tokenExpiresAt: number | null }>(Prisma.sql`${liveTokenSql(token)}
+    select live."userId"::text as "tokenUserId", live.scope::text as "tokenScope", live.id::text as "tokenId", ${TOKEN_EXPIRY_MS} as "tokenExpiresAt", a.*
     from live left join lateral (${accessSql(Prisma.sql`live."userId"`, slug)}) a on true`);
   if (!rows[0]) throw new AppError("UNAUTHORIZED", INVALID_TOKEN);
-  const { tokenUserId, tokenScope, ...access } = rows[0];
+  const { tokenUserId, tokenScope, tokenId, tokenExpiresAt, ...access } = rows[0];
   const row = access.id === null ? null : access;
-  return { viewer: { userId: tokenUserId, via: "token", scope: scopeOf(tokenScope) }, accessRow: async () => row };
+  const viewer: TViewer = { userId: tokenUserId, via: "token", scope: scopeOf(tokenScope), credential: { kind: "token", id: tokenId, expiresAt: tokenExpiresAt } };
+  return { viewer, accessRow: async () => row };
 }
 
 /**

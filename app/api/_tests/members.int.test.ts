@@ -19,6 +19,7 @@ import { POST as createComment } from "../workspaces/[slug]/comments/route";
 import { GET as getInvite } from "../invites/[token]/route";
 import { POST as acceptInvite } from "../invites/[token]/accept/route";
 import { POST as createToken } from "../tokens/route";
+import { DELETE as revokeToken } from "../tokens/[id]/route";
 import { GET as readWorkspace, PATCH as patchWorkspace, DELETE as deleteWorkspace } from "../workspaces/[slug]/route";
 import { POST as restoreWorkspace } from "../workspaces/[slug]/restore/route";
 import { POST as createClaim } from "../workspaces/[slug]/claims/route";
@@ -325,6 +326,50 @@ describe("API tokens", () => {
     const body = await made.json();
     expect(body.scope).toBe("read");
     expect(Math.round((new Date(body.expiresAt).getTime() - Date.now()) / 86_400_000)).toBe(90);
+  });
+});
+
+describe("an event stream outlives no token or session", () => {
+  it("ends a stream opened with a token when the token is revoked, and leaves the user's other streams open", async () => {
+    const script = await createApiToken(db(), editor.userId, "live script");
+    const stream = await openStream({ authorization: `Bearer ${script.token}` });
+    const other = await openStream(editor.headers);
+    const revokedAt = Date.now();
+    expect((await call(revokeToken, { method: "DELETE", params: { id: script.id }, headers: editor.headers })).status).toBe(200);
+    expect(await stream.until(() => stream.ended, 5000)).toBe(true);
+    expect(Date.now() - revokedAt).toBeLessThan(5000);
+    expect(stream.frames.at(-1)).toEqual({ event: "access", data: JSON.stringify({ ended: true }) });
+    // The token the other stream was opened with is still live.
+    await call(createClaim, { method: "POST", params: { slug }, headers: editor.headers, body: { text: "After the revocation." } });
+    expect(await other.until(() => other.frames.some((f) => f.event === "change"))).toBe(true);
+    expect(other.ended).toBe(false);
+    await stream.close();
+    await other.close();
+  });
+
+  it("ends a stream when the token it was opened with expires", async () => {
+    const brief = await createApiToken(db(), viewer.userId, "brief");
+    await db().apiToken.update({ where: { id: brief.id }, data: { expiresAt: new Date(Date.now() + 1500) } });
+    const stream = await openStream({ authorization: `Bearer ${brief.token}` });
+    expect(stream.ended).toBe(false);
+    expect(await stream.until(() => stream.ended, 6000)).toBe(true);
+    expect(stream.frames.at(-1)).toEqual({ event: "access", data: JSON.stringify({ ended: true }) });
+    await stream.close();
+  });
+
+  it("ends a stream opened with a session when that session signs out", async () => {
+    const cookie = await signInCookie(viewer.email);
+    const headers = { cookie, origin, host: "localhost:3000" };
+    const stream = await openStream(headers);
+    const kept = await openStream(viewer.headers);
+    const signOut = await authPost(new Request(`${origin}/api/auth/sign-out`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}" }));
+    expect(signOut.status).toBe(200);
+    expect(await stream.until(() => stream.ended, 5000)).toBe(true);
+    expect(stream.frames.at(-1)).toEqual({ event: "access", data: JSON.stringify({ ended: true }) });
+    // Signing out in the browser does not end what a script opened with a token.
+    expect(kept.ended).toBe(false);
+    await stream.close();
+    await kept.close();
   });
 });
 

@@ -41,7 +41,7 @@ export function liveTokenSql(token: string): Prisma.Sql {
   const now = new Date();
   return Prisma.sql`
     with live as (
-      select id, "userId", scope from "ApiToken"
+      select id, "userId", scope, "expiresAt" from "ApiToken"
       where "tokenHash" = ${hashToken(token)} and "revokedAt" is null and ("expiresAt" is null or "expiresAt" > ${now}::timestamp(3))
     ), touched as (
       update "ApiToken" t set "lastUsedAt" = ${now}::timestamp(3)
@@ -55,11 +55,17 @@ export function liveTokenSql(token: string): Prisma.Sql {
  * The user a live token belongs to and what it may do, or null. One statement, since every API
  * request asks (see `liveTokenSql`).
  */
-export async function findTokenUser(prisma: PrismaClient, token: string): Promise<{ userId: string; scope: TTokenScope } | null> {
+export async function findTokenUser(prisma: PrismaClient, token: string): Promise<{ userId: string; scope: TTokenScope; tokenId: string; expiresAt: number | null } | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const rows = await hotRows<{ userId: string; scope: TTokenScope }>(Prisma.sql`${liveTokenSql(token)} select "userId"::text as "userId", scope from live`, prisma);
-  return rows[0] ? { userId: rows[0].userId, scope: scopeOf(rows[0].scope) } : null;
+  const rows = await hotRows<{ userId: string; scope: TTokenScope; tokenId: string; expiresAt: number | null }>(
+    Prisma.sql`${liveTokenSql(token)} select "userId"::text as "userId", scope, id::text as "tokenId", ${TOKEN_EXPIRY_MS} as "expiresAt" from live`,
+    prisma,
+  );
+  return rows[0] ? { ...rows[0], scope: scopeOf(rows[0].scope) } : null;
 }
+
+/** A live token's expiry in ms since the epoch (its column is UTC, without a zone), for a statement selecting from `live`. */
+export const TOKEN_EXPIRY_MS = Prisma.sql`(extract(epoch from live."expiresAt") * 1000)::float8`;
 
 /** A stored scope as the API names it (anything but `read` may write). */
 export function scopeOf(stored: string): TTokenScope {

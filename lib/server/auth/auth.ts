@@ -12,6 +12,7 @@ import { db } from "../../db/client";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../schemas/auth";
 import { CLIENT_IP_HEADER } from "../client-address";
 import { accountSignInLimiter } from "../rate-limit";
+import { notifyCredentialsChanged } from "../../realtime/hub";
 
 const SIGN_IN = "/sign-in/email";
 
@@ -47,6 +48,10 @@ function createAuth() {
       // reaches it over plain HTTP.
       useSecureCookies: process.env.BETTER_AUTH_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+    },
+    databaseHooks: {
+      // Signing out (here or everywhere) ends the event streams opened with that session.
+      session: { delete: { after: async (session) => notifyCredentialsChanged(session.userId) } },
     },
     hooks: {
       // Failed sign-ins are also counted per account, wherever they come from: an address limit

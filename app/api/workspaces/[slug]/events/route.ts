@@ -13,7 +13,7 @@ export const GET = readRoute({ params: ZWorkspaceParamsSchema, scope: "round" },
   // Access is checked again whenever a change may have altered it: a removed member's stream ends at once.
   const check = () => checkReadAccess(viewer, workspace.id);
   try {
-    return await openEventStream(request, workspace.id, { onClose: end, access: { role, check } });
+    return await openEventStream(request, workspace.id, { onClose: end, access: { role, check, userId: viewer?.userId ?? null, expiresAt: viewer?.credential?.expiresAt ?? null } });
   } catch (error) {
     end();
     throw error;

@@ -63,10 +63,10 @@ async function signInCookie(email: string): Promise<string> {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
-/** Opens the workspace's event stream as `headers`; reports each frame, and when the server ended it. */
-async function openStream(headers: Record<string, string>) {
+/** Opens the workspace's event stream (this test's unless `at` says which) as `headers`; reports each frame, and when the server ended it. */
+async function openStream(headers: Record<string, string>, at = slug) {
   const controller = new AbortController();
-  const response = await events(new Request(`http://localhost/api/workspaces/${slug}/events`, { headers, signal: controller.signal }), { params: Promise.resolve({ slug }) });
+  const response = await events(new Request(`http://localhost/api/workspaces/${at}/events`, { headers, signal: controller.signal }), { params: Promise.resolve({ slug: at }) });
   expect(response.status).toBe(200);
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -393,6 +393,8 @@ describe("deleting an account", () => {
     expect(comment.status).toBe(201);
     const cookie = await signInCookie(editor.email);
     const stream = await openStream(editor.headers);
+    // A public workspace they are not a member of: no membership event reaches its stream.
+    const publicStream = await openStream(editor.headers, "sco-debate");
 
     const deleted = await remove(cookie, editor.email.toUpperCase());
     expect(deleted.status).toBe(200);
@@ -408,6 +410,9 @@ describe("deleting an account", () => {
     expect(events[1].before).toMatchObject({ name: "Former member", role: "EDITOR" });
     expect(await stream.until(() => stream.ended)).toBe(true);
     await stream.close();
+    expect(await publicStream.until(() => publicStream.ended)).toBe(true);
+    expect(publicStream.frames.at(-1)).toEqual({ event: "access", data: JSON.stringify({ ended: true }) });
+    await publicStream.close();
     const session = await authGet(new Request(`${origin}/api/auth/get-session`, { headers: { cookie } }));
     expect(await session.json()).toBeNull();
     expect((await call(readMatrix, { params: { slug }, headers: editor.headers })).status).toBe(401);

@@ -56,6 +56,9 @@ export async function deleteAccount(viewer: TViewer, confirm: string) {
         returning id, "workspaceId")
       select pg_notify(${EVENTS_CHANNEL}, json_build_object('w', "workspaceId", 'e', max(id)::text)::text) from left_ group by "workspaceId"`;
     await tx.user.delete({ where: { id: user.id } });
+    // Their tokens and sessions went with the account: every instance ends their open event
+    // streams (also those of public workspaces they were not a member of). Sent on commit.
+    await tx.$executeRaw`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ u: user.id })})`;
     return { deleted: true };
   });
 }

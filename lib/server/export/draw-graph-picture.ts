@@ -48,6 +48,8 @@ export async function drawGraphPicture(workspace: TWorkspaceRef, selection: TGra
   // Each step of a large picture takes tens of milliseconds: other requests go in between.
   await yieldToOthers();
   const input = layoutInputOf(view, WIDE_ASPECT);
+  // Measuring 6,000 cards' words and placing them are each tens of milliseconds: not in one turn.
+  await yieldToOthers();
   const asOnThePage = view.groups.length > 0 && view.nodes.length <= GRAPH_NODE_LIMIT;
   const layout = asOnThePage ? await computeLayout(workerElk, input) : layoutBesideClaims(input);
   await yieldToOthers();

@@ -95,8 +95,12 @@ export function accessSql(userId: Prisma.Sql, slug: string, withNewestEvent = fa
  * until they finish it, the map's reads are closed to them (`readRoute`, the pages' `loadAccess`).
  */
 export async function authorize(viewer: TViewer | null, slug: string, action: TAction, options: { withNewestEvent?: boolean } = {}): Promise<TAccess> {
-  const rows = await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug, options.withNewestEvent));
-  return decideAccess(rows[0] ?? null, viewer, action);
+  return decideAccess(await readAccessRow(viewer?.userId ?? null, slug, options.withNewestEvent), viewer, action);
+}
+
+/** `authorize`'s row for the user (null: anonymous) and slug; null when there is no such live workspace. */
+export async function readAccessRow(userId: string | null, slug: string, withNewestEvent = false): Promise<TAccessRow | null> {
+  return (await hotRows<TAccessRow>(accessSql(Prisma.sql`${userId}::uuid`, slug, withNewestEvent)))[0] ?? null;
 }
 
 /** `authorize`'s decision on its row (null: no such live workspace), for a caller that read the row in a statement of its own. */

@@ -11,7 +11,7 @@ import { AppError } from "../errors/app-error";
 import { getAuth } from "./auth/auth";
 import { limitWrites } from "./rate-limit";
 import { findTokenUser, liveTokenSql, scopeOf, TOKEN_EXPIRY_MS, TOKEN_PREFIX } from "./auth/api-tokens";
-import { accessSql, type TAccessRow, type TViewer } from "./authorize";
+import { accessSql, readAccessRow, type TAccessRow, type TViewer } from "./authorize";
 
 export async function getViewer(request?: Request): Promise<TViewer | null> {
   return request ? viewerFromHeaders(request.headers) : viewerOfPage();
@@ -62,7 +62,7 @@ export async function viewerWithAccess(request: Request, slug: string): Promise<
   const token = bearerOf(request.headers);
   if (!token || !token.startsWith(TOKEN_PREFIX)) {
     const viewer = await viewerFromHeaders(request.headers);
-    return { viewer, accessRow: async () => (await hotRows<TAccessRow>(accessSql(Prisma.sql`${viewer?.userId ?? null}::uuid`, slug)))[0] ?? null };
+    return { viewer, accessRow: () => readAccessRow(viewer?.userId ?? null, slug) };
   }
   const rows = await hotRows<TAccessRow & { tokenUserId: string; tokenScope: string; tokenId: string; tokenExpiresAt: number | null }>(Prisma.sql`${liveTokenSql(token)}
     select live."userId"::text as "tokenUserId", live.scope::text as "tokenScope", live.id::text as "tokenId", ${TOKEN_EXPIRY_MS} as "tokenExpiresAt", a.*

@@ -199,19 +199,11 @@ function answerOf(written: TWritten, anchoring: TAnchoring) {
  * selector does not resolve in it, or the source changed since — and then nothing was written.
  */
 export async function createExcerptAtOnce({ workspace, viewer }: TAtOnceContext, input: TCreateExcerpt): Promise<TMutationResult<ReturnType<typeof answerOf>["answer"]> | null> {
-  const known = peekSourceText(input.sourceId);
-  if (!known) return null;
-  let resolved: TResolvedSelector;
-  try {
-    resolved = resolveSelector(known.text, input.selector);
-  } catch {
-    return null;
-  }
   const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
-  const written = await writeExcerptWithEvidence(hotReader, ids, resolved, input.evidence, known.stamp, { actorId: viewer.userId });
-  if (!written.current) return null;
-  refuseUnlessLinked(written, input);
-  return { status: 201, body: answerOf(written, resolved.anchoring).answer };
+  const made = await writeFromMemory(hotReader, ids, input, { actorId: viewer.userId });
+  if (!made) return null;
+  refuseUnlessLinked(made.written, input);
+  return { status: 201, body: answerOf(made.written, made.anchoring).answer };
 }
 
 const hotReader: TRowReader = { rows: (query) => hotRows(query) };
@@ -223,7 +215,7 @@ const hotReader: TRowReader = { rows: (query) => hotRows(query) };
  */
 export async function createExcerpt({ tx, workspace, viewer, record }: TMutationContext, input: TCreateExcerpt) {
   const ids = { workspaceId: workspace.id, sourceId: input.sourceId, userId: viewer.userId };
-  const { written, anchoring } = (await writeFromMemory(tx, ids, input)) ?? (await writeFromDatabase(tx, ids, input));
+  const { written, anchoring } = (await writeFromMemory(txReader(tx), ids, input)) ?? (await writeFromDatabase(tx, ids, input));
   refuseUnlessLinked(written, input);
   const { excerpt, answer } = answerOf(written, anchoring);
   if (written.created) record({ type: "excerpt.created", entityId: excerpt.id, after: excerpt });
@@ -241,9 +233,10 @@ function txReader(tx: TTx): TRowReader {
  * The usual case, in one round trip: the source's text is in memory, the selector anchors in it,
  * and the write itself checks that the source still has the stamp that text was read at. Null
  * when any of that fails; the caller then reads the source, so its errors (404, 422) are always
- * decided on the database's current text.
+ * decided on the database's current text. With `recordAs`, the statement records its events too
+ * (see `writeExcerptWithEvidence`).
  */
-async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promise<{ written: TWritten; anchoring: TAnchoring } | null> {
+async function writeFromMemory(rows: TRowReader, ids: TIds, input: TCreateExcerpt, recordAs: { actorId: string } | null = null): Promise<{ written: TWritten; anchoring: TAnchoring } | null> {
   const known = peekSourceText(input.sourceId);
   if (!known) return null;
   let resolved: TResolvedSelector;
@@ -252,7 +245,7 @@ async function writeFromMemory(tx: TTx, ids: TIds, input: TCreateExcerpt): Promi
   } catch {
     return null;
   }
-  const written = await writeExcerptWithEvidence(txReader(tx), ids, resolved, input.evidence, known.stamp);
+  const written = await writeExcerptWithEvidence(rows, ids, resolved, input.evidence, known.stamp, recordAs);
   return written.current ? { written, anchoring: resolved.anchoring } : null;
 }
 
